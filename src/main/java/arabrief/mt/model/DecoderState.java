@@ -1,0 +1,113 @@
+package arabrief.mt.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDScope;
+
+/**
+ * What the decoder remembers between steps for each row of a batch: the source's cross-attention
+ * keys/values and padding mask (computed once per source) and the self-attention keys/values so far.
+ * Rows can be selected and reordered ({@link #select}) as a beam search moves hypotheses around or
+ * drops finished ones.
+ */
+public final class DecoderState implements AutoCloseable {
+  private NDArray sourceMask;
+  private final NDArray[] crossK;
+  private final NDArray[] crossV;
+  private final NDArray[] selfK;
+  private final NDArray[] selfV;
+  private int length;
+
+  DecoderState(NDArray sourceMask, NDArray[] crossK, NDArray[] crossV, int layers) {
+    this.sourceMask = sourceMask;
+    this.crossK = crossK;
+    this.crossV = crossV;
+    this.selfK = new NDArray[layers];
+    this.selfV = new NDArray[layers];
+  }
+
+  /** Tokens decoded so far (the next position). */
+  public int length() {
+    return length;
+  }
+
+  public long rows() {
+    return sourceMask.getShape().get(0);
+  }
+
+  void advance() {
+    length++;
+  }
+
+  NDArray sourceMask() {
+    return sourceMask;
+  }
+
+  NDArray crossKeys(int layer) {
+    return crossK[layer];
+  }
+
+  NDArray crossValues(int layer) {
+    return crossV[layer];
+  }
+
+  NDArray selfValues(int layer) {
+    return selfV[layer];
+  }
+
+  /** Appends this step's keys and values for {@code layer}; returns all keys so far. */
+  NDArray appendSelf(int layer, NDArray k, NDArray v) {
+    NDArray owner = sourceMask;
+    selfK[layer] = replace(selfK[layer], selfK[layer] == null ? k : NDArrays.concat(new ai.djl.ndarray.NDList(selfK[layer], k), 2), owner);
+    selfV[layer] = replace(selfV[layer], selfV[layer] == null ? v : NDArrays.concat(new ai.djl.ndarray.NDList(selfV[layer], v), 2), owner);
+    return selfK[layer];
+  }
+
+  private static NDArray replace(NDArray old, NDArray fresh, NDArray owner) {
+    NDScope.unregister(fresh);
+    fresh.attach(owner.getManager());
+    if (old != null && old != fresh) {
+      old.close();
+    }
+    return fresh;
+  }
+
+  /** Keeps only the rows {@code index} (int64 row numbers, repeats allowed), in that order. */
+  public void select(long[] index) {
+    NDArray idx = sourceMask.getManager().create(index);
+    try {
+      sourceMask = take(sourceMask, idx);
+      for (int i = 0; i < crossK.length; i++) {
+        crossK[i] = take(crossK[i], idx);
+        crossV[i] = take(crossV[i], idx);
+        if (selfK[i] != null) {
+          selfK[i] = take(selfK[i], idx);
+          selfV[i] = take(selfV[i], idx);
+        }
+      }
+    } finally {
+      idx.close();
+    }
+  }
+
+  private static NDArray take(NDArray a, NDArray idx) {
+    NDArray out = a.get(idx);
+    NDScope.unregister(out);
+    out.attach(a.getManager());
+    a.close();
+    return out;
+  }
+
+  @Override
+  public void close() {
+    sourceMask.close();
+    for (int i = 0; i < crossK.length; i++) {
+      crossK[i].close();
+      crossV[i].close();
+      if (selfK[i] != null) {
+        selfK[i].close();
+        selfV[i].close();
+      }
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package arabrief.mt.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/** The small building blocks of the Marian network: linear maps, layer norms and multi-head attention. */
+final class Layers {
+  private Layers() {}
+
+  /** A dense layer in PyTorch's layout: y = x W^T + b. */
+  record Linear(NDArray weight, NDArray bias) {
+    NDArray apply(NDArray x) {
+      return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+    }
+
+    static Linear of(Weights w, String prefix, long out, long in) throws ModelFormatException {
+      return new Linear(w.require(prefix + ".weight", out, in), w.require(prefix + ".bias", out));
+    }
+  }
+
+  /** Layer normalization over the last axis with torch's default epsilon (nn.LayerNorm, 1e-5). */
+  record Norm(NDArray weight, NDArray bias, long dim) {
+    NDArray apply(NDArray x) {
+      return x.getNDArrayInternal().layerNorm(x, new Shape(dim), weight, bias, 1e-5f).singletonOrThrow();
+    }
+
+    static Norm of(Weights w, String prefix, long dim) throws ModelFormatException {
+      return new Norm(w.require(prefix + ".weight", dim), w.require(prefix + ".bias", dim), dim);
+    }
+  }
+
+  /** The four projections of one attention block (MarianAttention). */
+  record Attention(Linear q, Linear k, Linear v, Linear out, int heads, long dim) {
+    static Attention of(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
+      return new Attention(
+          Linear.of(w, prefix + ".q_proj", dim, dim),
+          Linear.of(w, prefix + ".k_proj", dim, dim),
+          Linear.of(w, prefix + ".v_proj", dim, dim),
+          Linear.of(w, prefix + ".out_proj", dim, dim),
+          heads,
+          dim);
+    }
+
+    /** [B, T, D] to [B, H, T, D/H]. */
+    NDArray split(NDArray x) {
+      Shape s = x.getShape();
+      return x.reshape(s.get(0), s.get(1), heads, dim / heads).transpose(0, 2, 1, 3);
+    }
+
+    /** [B, H, T, D/H] to [B, T, D]. */
+    NDArray merge(NDArray x) {
+      Shape s = x.getShape();
+      return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), dim);
+    }
+
+    /**
+     * Scaled dot-product attention of split queries over split keys and values; {@code mask} is added to
+     * the scores (0 where a key is visible, a large negative number where it is padding) or null.
+     */
+    NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
+      float scale = (float) Math.pow((double) (dim / heads), -0.5);
+      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale);
+      if (mask != null) {
+        scores.addi(mask);
+      }
+      return out.apply(merge(scores.softmax(-1).matMul(v)));
+    }
+  }
+}

@@ -1,0 +1,224 @@
+package arabrief.mt.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import arabrief.mt.model.Layers.Attention;
+import arabrief.mt.model.Layers.Linear;
+import arabrief.mt.model.Layers.Norm;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * A MarianMT encoder-decoder on DJL NDArrays, laid out like transformers' {@code modeling_marian.py}:
+ * embeddings with sinusoidal positions, post-norm encoder and decoder layers, and the LM head.
+ *
+ * <p>It offers what a search needs and nothing more (as CTranslate2's models do): {@link #encode} a batch
+ * of sources once, then {@link #step} the decoder one token at a time against a {@link DecoderState}
+ * that caches self-attention keys/values and the cross-attention keys/values of the source.
+ */
+public final class MarianModel implements AutoCloseable {
+  private final MarianConfig config;
+  private final NDManager manager;
+  private final NDArray encoderEmbed;
+  private final NDArray decoderEmbed;
+  private final NDArray lmHead;
+  private final NDArray finalLogitsBias;
+  private final NDArray positions;
+  private final EncoderLayer[] encoderLayers;
+  private final DecoderLayer[] decoderLayers;
+  private final Activation activation;
+  private final float embedScale;
+
+  private record EncoderLayer(Attention selfAttn, Norm selfNorm, Linear fc1, Linear fc2, Norm finalNorm) {}
+
+  private record DecoderLayer(
+      Attention selfAttn, Norm selfNorm, Attention crossAttn, Norm crossNorm, Linear fc1, Linear fc2, Norm finalNorm) {}
+
+  private MarianModel(MarianConfig config, NDManager manager, Weights w) throws IOException {
+    this.config = config;
+    this.manager = manager;
+    long d = config.dModel();
+    long srcVocab = config.vocabSize();
+    long tgtVocab = config.targetVocabSize();
+    if (config.shareEncoderDecoderEmbeddings()) {
+      NDArray shared =
+          w.requireAny(new long[] {srcVocab, d}, "shared.weight", "encoder.embed_tokens.weight", "decoder.embed_tokens.weight");
+      encoderEmbed = shared;
+      decoderEmbed = shared;
+    } else {
+      encoderEmbed = w.requireAny(new long[] {srcVocab, d}, "encoder.embed_tokens.weight", "shared.weight");
+      decoderEmbed = w.require("decoder.embed_tokens.weight", tgtVocab, d);
+    }
+    if (config.tieWordEmbeddings() || !w.has("lm_head.weight")) {
+      if (!config.tieWordEmbeddings()) {
+        throw new ModelFormatException(
+            w.file() + " lacks tensor 'lm_head.weight' and config.json says tie_word_embeddings is false");
+      }
+      lmHead = decoderEmbed;
+    } else {
+      lmHead = w.require("lm_head.weight", tgtVocab, d);
+    }
+    finalLogitsBias =
+        w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
+    activation = Activation.of(config.activation(), "config.json");
+    embedScale = config.scaleEmbedding() ? (float) Math.sqrt(d) : 1f;
+    positions = manager.create(sinusoids(config.maxPositions(), (int) d), new Shape(config.maxPositions(), d));
+    encoderLayers = new EncoderLayer[config.encoderLayers()];
+    for (int i = 0; i < encoderLayers.length; i++) {
+      String p = "encoder.layers." + i;
+      encoderLayers[i] =
+          new EncoderLayer(
+              Attention.of(w, p + ".self_attn", config.encoderHeads(), d),
+              Norm.of(w, p + ".self_attn_layer_norm", d),
+              Linear.of(w, p + ".fc1", config.encoderFfnDim(), d),
+              Linear.of(w, p + ".fc2", d, config.encoderFfnDim()),
+              Norm.of(w, p + ".final_layer_norm", d));
+    }
+    decoderLayers = new DecoderLayer[config.decoderLayers()];
+    for (int i = 0; i < decoderLayers.length; i++) {
+      String p = "decoder.layers." + i;
+      decoderLayers[i] =
+          new DecoderLayer(
+              Attention.of(w, p + ".self_attn", config.decoderHeads(), d),
+              Norm.of(w, p + ".self_attn_layer_norm", d),
+              Attention.of(w, p + ".encoder_attn", config.decoderHeads(), d),
+              Norm.of(w, p + ".encoder_attn_layer_norm", d),
+              Linear.of(w, p + ".fc1", config.decoderFfnDim(), d),
+              Linear.of(w, p + ".fc2", d, config.decoderFfnDim()),
+              Norm.of(w, p + ".final_layer_norm", d));
+    }
+  }
+
+  /** Loads {@code config.json} and the weights of a Marian directory into a child of {@code parent}. */
+  public static MarianModel load(Path modelDir, NDManager parent) throws IOException {
+    MarianConfig config = MarianConfig.read(modelDir);
+    NDManager manager = parent.newSubManager();
+    try {
+      Weights w = Weights.load(modelDir, manager);
+      return new MarianModel(config, manager, w);
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      throw e;
+    }
+  }
+
+  public MarianConfig config() {
+    return config;
+  }
+
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** MarianSinusoidalPositionalEmbedding: sines in the first half of each vector, cosines in the second. */
+  static float[] sinusoids(int positions, int dim) {
+    float[] out = new float[positions * dim];
+    int sentinel = dim % 2 == 0 ? dim / 2 : dim / 2 + 1;
+    for (int pos = 0; pos < positions; pos++) {
+      for (int j = 0; j < dim; j++) {
+        double angle = pos / Math.pow(10000, 2 * (j / 2) / (double) dim);
+        if (j % 2 == 0) {
+          out[pos * dim + j / 2] = (float) Math.sin(angle);
+        } else {
+          out[pos * dim + sentinel + j / 2] = (float) Math.cos(angle);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Encodes a padded batch of source ids ({@code [B, S]} int64, padding where {@code lengths} end) and
+   * returns a decoder state for {@code B} rows whose arrays belong to {@code owner}.
+   */
+  public DecoderState encode(long[][] ids, NDManager owner) {
+    int b = ids.length;
+    int s = 0;
+    for (long[] row : ids) {
+      s = Math.max(s, row.length);
+    }
+    if (s > config.maxPositions()) {
+      throw new IllegalArgumentException(
+          "a source of " + s + " tokens exceeds the model's " + config.maxPositions() + " positions");
+    }
+    long[] flat = new long[b * s];
+    float[] mask = new float[b * s];
+    for (int i = 0; i < b; i++) {
+      for (int j = 0; j < s; j++) {
+        boolean real = j < ids[i].length;
+        flat[i * s + j] = real ? ids[i][j] : config.padTokenId();
+        mask[i * s + j] = real ? 0f : Float.NEGATIVE_INFINITY;
+      }
+    }
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray idArr = owner.create(flat, new Shape(b, s));
+      NDArray addMask = owner.create(mask, new Shape(b, 1, 1, s));
+      NDArray x = embed(encoderEmbed, idArr).muli(embedScale).addi(positions.get("0:" + s));
+      for (EncoderLayer l : encoderLayers) {
+        Attention a = l.selfAttn;
+        NDArray attn = a.attend(a.split(a.q.apply(x)), a.split(a.k.apply(x)), a.split(a.v.apply(x)), addMask);
+        x = l.selfNorm.apply(x.add(attn));
+        x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+      }
+      NDArray[] crossK = new NDArray[decoderLayers.length];
+      NDArray[] crossV = new NDArray[decoderLayers.length];
+      for (int i = 0; i < decoderLayers.length; i++) {
+        Attention c = decoderLayers[i].crossAttn;
+        crossK[i] = keep(c.split(c.k.apply(x)), owner);
+        crossV[i] = keep(c.split(c.v.apply(x)), owner);
+      }
+      return new DecoderState(keep(addMask, owner), crossK, crossV, decoderLayers.length);
+    }
+  }
+
+  private static NDArray keep(NDArray a, NDManager owner) {
+    NDScope.unregister(a);
+    a.attach(owner);
+    return a;
+  }
+
+  private static NDArray embed(NDArray table, NDArray ids) {
+    return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
+  }
+
+  /**
+   * Runs the decoder on one new token per row ({@code tokens}, length = rows of {@code state}), extends the
+   * state's self-attention cache, and returns the logits {@code [rows, target vocab]} owned by {@code owner}.
+   */
+  public NDArray step(DecoderState state, long[] tokens, NDManager owner) {
+    int t = state.length();
+    if (t >= config.maxPositions()) {
+      throw new IllegalStateException("the decoder reached the model's " + config.maxPositions() + " positions");
+    }
+    try (NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray ids = owner.create(tokens, new Shape(tokens.length, 1));
+      NDArray x = embed(decoderEmbed, ids).muli(embedScale).addi(positions.get(t + ":" + (t + 1)));
+      for (int i = 0; i < decoderLayers.length; i++) {
+        DecoderLayer l = decoderLayers[i];
+        Attention a = l.selfAttn;
+        NDArray k = state.appendSelf(i, a.split(a.k.apply(x)), a.split(a.v.apply(x)));
+        NDArray attn = a.attend(a.split(a.q.apply(x)), k, state.selfValues(i), null);
+        x = l.selfNorm.apply(x.add(attn));
+        Attention c = l.crossAttn;
+        attn = c.attend(c.split(c.q.apply(x)), state.crossKeys(i), state.crossValues(i), state.sourceMask());
+        x = l.crossNorm.apply(x.add(attn));
+        x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+      }
+      NDArray h = x.reshape(tokens.length, config.dModel());
+      NDArray logits = h.getNDArrayInternal().linear(h, lmHead, finalLogitsBias).singletonOrThrow();
+      state.advance();
+      return keep(logits.toType(DataType.FLOAT32, false), owner);
+    }
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

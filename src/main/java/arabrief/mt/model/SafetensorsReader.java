@@ -1,0 +1,139 @@
+package arabrief.mt.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a {@code model.safetensors} file into NDArrays.
+ *
+ * <p>DJL's {@code NDList.decode} reads the format too, but it cannot say which tensor a truncated or
+ * inconsistent file is missing, and it buffers the whole file on the heap first. The format is an 8-byte
+ * header length, a JSON header and raw little-endian data, so reading it here is short and lets every
+ * error name its tensor while the bytes go from a mapped file straight into native memory.
+ */
+final class SafetensorsReader {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private SafetensorsReader() {}
+
+  static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = ch.size();
+      if (size < 8) {
+        throw new ModelFormatException(file + " is truncated: " + size + " bytes, not even a header");
+      }
+      ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+      ch.read(lenBuf, 0);
+      long headerLen = lenBuf.getLong(0);
+      if (headerLen <= 0 || headerLen > 100_000_000L || 8 + headerLen > size) {
+        throw new ModelFormatException(file + " is not a safetensors file or is truncated (header length " + headerLen + ")");
+      }
+      ByteBuffer header = ByteBuffer.allocate((int) headerLen);
+      ch.read(header, 8);
+      JsonNode root;
+      try {
+        root = JSON.readTree(header.array());
+      } catch (IOException e) {
+        throw new ModelFormatException(file + " has a corrupt safetensors header: " + e.getMessage(), e);
+      }
+      long dataStart = 8 + headerLen;
+      long dataLen = size - dataStart;
+      Map<String, NDArray> out = new LinkedHashMap<>();
+      try {
+        Iterator<Map.Entry<String, JsonNode>> it = root.fields();
+        while (it.hasNext()) {
+          Map.Entry<String, JsonNode> e = it.next();
+          String name = e.getKey();
+          if (name.equals("__metadata__")) {
+            continue;
+          }
+          JsonNode t = e.getValue();
+          long begin = t.path("data_offsets").path(0).asLong(-1);
+          long end = t.path("data_offsets").path(1).asLong(-1);
+          long[] dims = new long[t.path("shape").size()];
+          for (int i = 0; i < dims.length; i++) {
+            dims[i] = t.path("shape").get(i).asLong();
+          }
+          Shape shape = new Shape(dims);
+          String dtype = t.path("dtype").asText();
+          int width = width(dtype, name, file);
+          if (begin < 0 || end < begin || (end - begin) != shape.size() * width) {
+            throw new ModelFormatException(
+                file + ": tensor '" + name + "' has inconsistent offsets for shape " + shape + " " + dtype);
+          }
+          if (end > dataLen) {
+            throw new ModelFormatException(
+                file + " is truncated: tensor '" + name + "' needs " + (dataStart + end) + " bytes, the file has " + size);
+          }
+          ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin)
+              .order(ByteOrder.LITTLE_ENDIAN);
+          out.put(name, toArray(manager, bytes, shape, dtype, name));
+        }
+      } catch (IOException | RuntimeException e) {
+        out.values().forEach(NDArray::close);
+        throw e;
+      }
+      return out;
+    }
+  }
+
+  private static int width(String dtype, String name, Path file) throws ModelFormatException {
+    switch (dtype) {
+      case "F32":
+      case "I32":
+        return 4;
+      case "F16":
+      case "BF16":
+        return 2;
+      case "I64":
+      case "F64":
+        return 8;
+      default:
+        throw new ModelFormatException(file + ": tensor '" + name + "' has unsupported dtype " + dtype);
+    }
+  }
+
+  private static NDArray toArray(NDManager m, ByteBuffer bytes, Shape shape, String dtype, String name) {
+    NDArray a;
+    switch (dtype) {
+      case "F32":
+        a = m.create(bytes, shape, DataType.FLOAT32);
+        break;
+      case "F64":
+        try (NDArray d = m.create(bytes, shape, DataType.FLOAT64)) {
+          a = d.toType(DataType.FLOAT32, false);
+        }
+        break;
+      case "F16":
+        try (NDArray h = m.create(bytes, shape, DataType.FLOAT16)) {
+          a = h.toType(DataType.FLOAT32, false);
+        }
+        break;
+      case "BF16":
+        try (NDArray h = m.create(bytes, shape, DataType.BFLOAT16)) {
+          a = h.toType(DataType.FLOAT32, false);
+        }
+        break;
+      case "I32":
+        a = m.create(bytes, shape, DataType.INT32);
+        break;
+      default:
+        a = m.create(bytes, shape, DataType.INT64);
+    }
+    a.setName(name);
+    return a;
+  }
+}

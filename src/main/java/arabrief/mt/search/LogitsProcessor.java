@@ -1,0 +1,101 @@
+package arabrief.mt.search;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * transformers' logits processors that Marian generation configs use, in transformers' order:
+ * bad words (NoBadWordsLogitsProcessor), min_length, forced EOS at the last position, then renormalization.
+ * Scores stay on the engine; only token histories come from the host.
+ */
+final class LogitsProcessor {
+  private final GenerationSettings settings;
+  private final int maxLength;
+  private final float[] staticBias;
+  private final List<long[]> multiTokenBans = new ArrayList<>();
+  private final int vocab;
+
+  LogitsProcessor(GenerationSettings settings, int vocab) {
+    this.settings = settings;
+    this.vocab = vocab;
+    this.maxLength = settings.effectiveMaxLength();
+    if (settings.repetitionPenalty() != 1.0 || settings.noRepeatNgramSize() > 0) {
+      throw new IllegalArgumentException(
+          "repetition_penalty and no_repeat_ngram_size are not supported; remove them from generation_config.json");
+    }
+    float[] bias = null;
+    for (long[] seq : settings.badWordsIds()) {
+      if (seq.length == 1 && settings.isEos(seq[0])) {
+        continue; // transformers never bans EOS on its own
+      }
+      if (seq.length == 1) {
+        if (bias == null) {
+          bias = new float[vocab];
+        }
+        if (seq[0] >= 0 && seq[0] < vocab) {
+          bias[(int) seq[0]] = Float.NEGATIVE_INFINITY;
+        }
+      } else if (seq.length > 1) {
+        multiTokenBans.add(seq);
+      }
+    }
+    staticBias = bias;
+  }
+
+  /**
+   * Processes {@code scores} ({@code [rows, vocab]}, modified in place where possible) for rows whose
+   * tokens so far (decoder start included) are {@code histories}; {@code curLen} is their common length.
+   */
+  NDArray apply(NDArray scores, List<long[]> histories, int curLen, NDManager m) {
+    NDArray s = scores;
+    if (staticBias != null) {
+      s.addi(m.create(staticBias));
+    }
+    if (!multiTokenBans.isEmpty()) {
+      float[] extra = null;
+      for (int r = 0; r < histories.size(); r++) {
+        long[] h = histories.get(r);
+        for (long[] ban : multiTokenBans) {
+          if (endsWith(h, ban, ban.length - 1)) {
+            if (extra == null) {
+              extra = new float[histories.size() * vocab];
+            }
+            extra[r * vocab + (int) ban[ban.length - 1]] = Float.NEGATIVE_INFINITY;
+          }
+        }
+      }
+      if (extra != null) {
+        s.addi(m.create(extra, new Shape(histories.size(), vocab)));
+      }
+    }
+    if (curLen < settings.minLength() && settings.eosTokenIds().length > 0) {
+      for (long e : settings.eosTokenIds()) {
+        s.set(new ai.djl.ndarray.index.NDIndex(":, {}", (int) e), Float.NEGATIVE_INFINITY);
+      }
+    }
+    if (settings.forcedEosTokenId() != null && curLen == maxLength - 1) {
+      s = m.full(s.getShape(), Float.NEGATIVE_INFINITY);
+      s.set(new ai.djl.ndarray.index.NDIndex(":, {}", settings.forcedEosTokenId().intValue()), 0f);
+    }
+    return s;
+  }
+
+  boolean renormalize() {
+    return settings.renormalizeLogits();
+  }
+
+  private static boolean endsWith(long[] h, long[] ban, int prefixLen) {
+    if (h.length < prefixLen) {
+      return false;
+    }
+    for (int i = 0; i < prefixLen; i++) {
+      if (h[h.length - prefixLen + i] != ban[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,284 @@
+package arabrief.mt.tokenize;
+
+import ai.djl.huggingface.tokenizers.Encoding;
+import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * transformers' MarianTokenizer on DJL's Hugging Face tokenizers: the source {@code .spm} (unigram
+ * pieces and its normalizer) becomes a {@code tokenizer.json} in memory, its pieces are mapped to ids
+ * through {@code vocab.json} (unknown pieces to {@code <unk>}) and {@code </s>} is appended. Decoding
+ * follows {@code MarianTokenizer.decode(ids, skip_special_tokens=True)}.
+ */
+public final class MarianTokenizer implements AutoCloseable {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SPIECE_UNDERLINE = "\u2581";
+
+  private final HuggingFaceTokenizer source;
+  private final Map<String, Long> encoder;
+  private final Map<Long, String> decoder;
+  private final Set<String> decodeControlPieces;
+  private final long eosId;
+  private final long unkId;
+  private final long padId;
+  private final Set<Long> specialIds = new HashSet<>();
+  private final List<String> specialTokens;
+  private final boolean cleanUpSpaces;
+
+  private MarianTokenizer(HuggingFaceTokenizer source, Map<String, Long> encoder, Map<Long, String> decoder,
+      Set<String> decodeControlPieces, boolean cleanUpSpaces) throws IOException {
+    this.source = source;
+    this.encoder = encoder;
+    this.decoder = decoder;
+    this.decodeControlPieces = decodeControlPieces;
+    this.cleanUpSpaces = cleanUpSpaces;
+    this.eosId = required(encoder, "</s>");
+    this.unkId = required(encoder, "<unk>");
+    this.padId = encoder.getOrDefault("<pad>", -1L);
+    specialIds.add(eosId);
+    specialIds.add(unkId);
+    if (padId >= 0) {
+      specialIds.add(padId);
+    }
+    specialTokens = padId >= 0 ? List.of("</s>", "<unk>", "<pad>") : List.of("</s>", "<unk>");
+  }
+
+  private static long required(Map<String, Long> vocab, String token) throws IOException {
+    Long id = vocab.get(token);
+    if (id == null) {
+      throw new IOException("vocab.json has no '" + token + "' token");
+    }
+    return id;
+  }
+
+  /** Loads {@code source.spm}, {@code target.spm}, {@code vocab.json} (and {@code target_vocab.json}) of a model. */
+  public static MarianTokenizer load(Path modelDir) throws IOException {
+    SentencePieceModel src = SentencePieceModel.read(require(modelDir, "source.spm"));
+    SentencePieceModel tgt = SentencePieceModel.read(require(modelDir, "target.spm"));
+    Map<String, Long> encoder = readVocab(require(modelDir, "vocab.json"));
+    JsonNode tokConfig = readOptional(modelDir.resolve("tokenizer_config.json"));
+    boolean separate = tokConfig != null && tokConfig.path("separate_vocabs").asBoolean(false);
+    Path targetVocab = modelDir.resolve("target_vocab.json");
+    Map<String, Long> targetEncoder = separate && Files.isRegularFile(targetVocab) ? readVocab(targetVocab) : encoder;
+    Map<Long, String> decoder = new HashMap<>();
+    targetEncoder.forEach((k, v) -> decoder.put(v, k));
+    // transformers decodes with the source spm when the vocabulary is shared, the target spm otherwise
+    SentencePieceModel decodeSpm = separate ? tgt : src;
+    Set<String> control = new HashSet<>();
+    for (SentencePieceModel.Piece p : decodeSpm.pieces()) {
+      if (p.type() == SentencePieceModel.CONTROL) {
+        control.add(p.piece());
+      }
+    }
+    boolean cleanUp = tokConfig != null && tokConfig.path("clean_up_tokenization_spaces").asBoolean(false);
+    HuggingFaceTokenizer hf;
+    Map<String, String> options = Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
+    try (ByteArrayInputStream in = new ByteArrayInputStream(tokenizerJson(src))) {
+      hf = HuggingFaceTokenizer.newInstance(in, options);
+    }
+    return new MarianTokenizer(hf, encoder, decoder, control, cleanUp);
+  }
+
+  private static Path require(Path dir, String name) throws IOException {
+    Path p = dir.resolve(name);
+    if (!Files.isRegularFile(p)) {
+      throw new IOException(dir + " lacks " + name + ", which a Marian tokenizer needs");
+    }
+    return p;
+  }
+
+  private static JsonNode readOptional(Path p) throws IOException {
+    return Files.isRegularFile(p) ? JSON.readTree(p.toFile()) : null;
+  }
+
+  private static Map<String, Long> readVocab(Path p) throws IOException {
+    JsonNode n;
+    try {
+      n = JSON.readTree(p.toFile());
+    } catch (IOException e) {
+      throw new IOException(p + " is not valid JSON: " + e.getMessage(), e);
+    }
+    Map<String, Long> m = new HashMap<>();
+    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
+    while (it.hasNext()) {
+      Map.Entry<String, JsonNode> e = it.next();
+      m.put(e.getKey(), e.getValue().asLong());
+    }
+    return m;
+  }
+
+  /**
+   * The {@code tokenizer.json} equivalent of a SentencePiece unigram model: its normalizer's precompiled
+   * charsmap, then what {@code remove_extra_whitespaces} does (strip, collapse runs of spaces), the
+   * Metaspace dummy prefix, and the unigram pieces. Control pieces are left out so that text such as
+   * {@code </s>} is segmented as SentencePiece segments it, never matched as a piece.
+   */
+  static byte[] tokenizerJson(SentencePieceModel spm) throws IOException {
+    if (spm.modelType() != SentencePieceModel.UNIGRAM) {
+      throw new IOException("only unigram SentencePiece models are supported (model_type " + spm.modelType() + ")");
+    }
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", "1.0");
+    root.putNull("truncation");
+    root.putNull("padding");
+    root.putArray("added_tokens");
+    ArrayNode norms = JSON.createArrayNode();
+    if (spm.precompiledCharsmap().length > 0) {
+      norms.addObject().put("type", "Precompiled")
+          .put("precompiled_charsmap", Base64.getEncoder().encodeToString(spm.precompiledCharsmap()));
+    }
+    if (spm.removeExtraWhitespaces()) {
+      norms.addObject().put("type", "Strip").put("strip_left", true).put("strip_right", true);
+      ObjectNode rep = norms.addObject().put("type", "Replace");
+      rep.putObject("pattern").put("Regex", " {2,}");
+      rep.put("content", " ");
+    }
+    ObjectNode normalizer = root.putObject("normalizer");
+    normalizer.put("type", "Sequence");
+    normalizer.set("normalizers", norms);
+    ObjectNode pre = root.putObject("pre_tokenizer");
+    pre.put("type", "Metaspace").put("replacement", SPIECE_UNDERLINE)
+        .put("prepend_scheme", spm.addDummyPrefix() ? "always" : "never").put("split", true);
+    root.putNull("post_processor");
+    ObjectNode dec = root.putObject("decoder");
+    dec.put("type", "Metaspace").put("replacement", SPIECE_UNDERLINE)
+        .put("prepend_scheme", spm.addDummyPrefix() ? "always" : "never").put("split", true);
+    ObjectNode model = root.putObject("model");
+    model.put("type", "Unigram");
+    ArrayNode vocab = model.putArray("vocab");
+    int unk = -1;
+    for (SentencePieceModel.Piece p : spm.pieces()) {
+      if (p.type() == SentencePieceModel.CONTROL || p.type() == SentencePieceModel.UNUSED) {
+        continue;
+      }
+      if (p.type() == SentencePieceModel.UNKNOWN) {
+        unk = vocab.size();
+      }
+      vocab.addArray().add(p.piece()).add(p.score());
+    }
+    if (unk < 0) {
+      throw new IOException("the SentencePiece model has no unknown piece");
+    }
+    model.put("unk_id", unk);
+    model.put("byte_fallback", false);
+    return JSON.writeValueAsBytes(root);
+  }
+
+  /** Source pieces of {@code text} as SentencePiece gives them (no {@code </s>}). */
+  public List<String> pieces(String text) {
+    List<String> out = new ArrayList<>();
+    for (String segment : splitOnSpecialTokens(text)) {
+      if (specialTokens.contains(segment)) {
+        out.add(segment);
+        continue;
+      }
+      if (segment.isEmpty()) {
+        continue;
+      }
+      Encoding e = source.encode(segment, false, false);
+      for (String t : e.getTokens()) {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+
+  /** Model input ids for {@code text}: {@code tokenizer(text)["input_ids"]}, {@code </s>} last. */
+  public long[] encode(String text) {
+    String body = text;
+    List<String> toks = new ArrayList<>();
+    // a leading target-language code such as >>fra<< is one token, as in MarianTokenizer
+    if (body.startsWith(">>")) {
+      int end = body.indexOf("<<");
+      if (end >= 0) {
+        toks.add(body.substring(0, end + 2));
+        body = body.substring(end + 2);
+      }
+    }
+    toks.addAll(pieces(body));
+    long[] ids = new long[toks.size() + 1];
+    for (int i = 0; i < toks.size(); i++) {
+      ids[i] = encoder.getOrDefault(toks.get(i), unkId);
+    }
+    ids[toks.size()] = eosId;
+    return ids;
+  }
+
+  /** Text of the output ids, as {@code MarianTokenizer.decode(ids, skip_special_tokens=True)} gives it. */
+  public String decode(long[] ids) {
+    StringBuilder sb = new StringBuilder();
+    for (long id : ids) {
+      if (specialIds.contains(id)) {
+        continue;
+      }
+      String piece = decoder.get(id);
+      if (piece == null || decodeControlPieces.contains(piece)) {
+        continue;
+      }
+      sb.append(piece);
+    }
+    String text = sb.toString().replace(SPIECE_UNDERLINE, " ").strip();
+    return cleanUpSpaces ? cleanUpTokenization(text) : text;
+  }
+
+  /** transformers' {@code clean_up_tokenization}, used when tokenizer_config.json asks for it. */
+  static String cleanUpTokenization(String s) {
+    return s.replace(" .", ".").replace(" ?", "?").replace(" !", "!").replace(" ,", ",")
+        .replace(" ' ", "'").replace(" n't", "n't").replace(" 'm", "'m").replace(" 's", "'s")
+        .replace(" 've", "'ve").replace(" 're", "'re");
+  }
+
+  /** transformers splits the text on its special tokens before SentencePiece sees it. */
+  private List<String> splitOnSpecialTokens(String text) {
+    List<String> out = new ArrayList<>();
+    int start = 0;
+    int i = 0;
+    while (i < text.length()) {
+      String hit = null;
+      for (String t : specialTokens) {
+        if (text.startsWith(t, i)) {
+          hit = t;
+          break;
+        }
+      }
+      if (hit != null) {
+        out.add(text.substring(start, i));
+        out.add(hit);
+        i += hit.length();
+        start = i;
+      } else {
+        i++;
+      }
+    }
+    out.add(text.substring(start));
+    return out;
+  }
+
+  public long eosId() {
+    return eosId;
+  }
+
+  public long padId() {
+    return padId;
+  }
+
+  @Override
+  public void close() {
+    source.close();
+  }
+}
