@@ -1,7 +1,73 @@
 package arabrief.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code arabrief} command: subcommands, logging kept off the terminal, errors mapped to exit codes. */
+@Command(
+    name = "arabrief",
+    mixinStandardHelpOptions = true,
+    version = "arabrief 0.1.0",
+    description = "Arabic news into English: translation with MarianMT (opus-mt) and a short summary on top.",
+    subcommands = {TranslateCommand.class, CommandLine.HelpCommand.class},
+    footer = ExitCodes.HELP)
 public final class Main {
   public static void main(String[] args) {
-    System.out.println("arabrief");
+    routeLogging();
+    System.exit(run(args));
+  }
+
+  /** Runs a command line and returns its exit code. */
+  public static int run(String... args) {
+    CommandLine cl = commandLine();
+    return cl.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler(Main::handle);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println("arabrief: " + ex.getMessage());
+          err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for more.");
+          return ExitCodes.USAGE;
+        });
+    return cl;
+  }
+
+  private static int handle(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
+    PrintWriter err = cl.getErr();
+    if (ex instanceof UserException u) {
+      err.println("arabrief: " + u.getMessage());
+      err.flush();
+      return u.exitCode();
+    }
+    err.println("arabrief: internal error: " + ex);
+    err.println("  please report it with the command line that caused it");
+    err.flush();
+    if (System.getenv("ARABRIEF_DEBUG") != null) {
+      ex.printStackTrace(err);
+    }
+    return ExitCodes.INTERNAL;
+  }
+
+  /** DJL and PyTorch log INFO lines and a CUDA warning on start; they go to a log file, not the terminal. */
+  static void routeLogging() {
+    if (System.getProperty("org.slf4j.simpleLogger.logFile") != null) {
+      return;
+    }
+    try {
+      Path logs = Home.root().resolve("logs");
+      Files.createDirectories(logs);
+      System.setProperty("org.slf4j.simpleLogger.logFile", logs.resolve("arabrief.log").toString());
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+      System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+    } catch (Exception e) {
+      System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "off");
+    }
   }
 }

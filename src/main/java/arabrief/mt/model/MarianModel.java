@@ -161,7 +161,7 @@ public final class MarianModel implements AutoCloseable {
       NDArray x = embed(encoderEmbed, idArr).muli(embedScale).addi(positions.get("0:" + s));
       for (EncoderLayer l : encoderLayers) {
         Attention a = l.selfAttn;
-        NDArray attn = a.attend(a.split(a.q.apply(x)), a.split(a.k.apply(x)), a.split(a.v.apply(x)), addMask);
+        NDArray attn = a.attend(a.split(a.q().apply(x)), a.split(a.k().apply(x)), a.split(a.v().apply(x)), addMask);
         x = l.selfNorm.apply(x.add(attn));
         x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
       }
@@ -169,8 +169,8 @@ public final class MarianModel implements AutoCloseable {
       NDArray[] crossV = new NDArray[decoderLayers.length];
       for (int i = 0; i < decoderLayers.length; i++) {
         Attention c = decoderLayers[i].crossAttn;
-        crossK[i] = keep(c.split(c.k.apply(x)), owner);
-        crossV[i] = keep(c.split(c.v.apply(x)), owner);
+        crossK[i] = keep(c.split(c.k().apply(x)), owner);
+        crossV[i] = keep(c.split(c.v().apply(x)), owner);
       }
       return new DecoderState(keep(addMask, owner), crossK, crossV, decoderLayers.length);
     }
@@ -202,11 +202,11 @@ public final class MarianModel implements AutoCloseable {
       for (int i = 0; i < decoderLayers.length; i++) {
         DecoderLayer l = decoderLayers[i];
         Attention a = l.selfAttn;
-        NDArray k = state.appendSelf(i, a.split(a.k.apply(x)), a.split(a.v.apply(x)));
-        NDArray attn = a.attend(a.split(a.q.apply(x)), k, state.selfValues(i), null);
+        NDArray k = state.appendSelf(i, a.split(a.k().apply(x)), a.split(a.v().apply(x)));
+        NDArray attn = a.attend(a.split(a.q().apply(x)), k, state.selfValues(i), null);
         x = l.selfNorm.apply(x.add(attn));
         Attention c = l.crossAttn;
-        attn = c.attend(c.split(c.q.apply(x)), state.crossKeys(i), state.crossValues(i), state.sourceMask());
+        attn = c.attend(c.split(c.q().apply(x)), state.crossKeys(i), state.crossValues(i), state.sourceMask());
         x = l.crossNorm.apply(x.add(attn));
         x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
       }

@@ -54,6 +54,14 @@ public record GenerationSettings(
 
   /** Reads the defaults of a model directory. */
   public static GenerationSettings read(Path modelDir) throws IOException {
+    return read(modelDir, null);
+  }
+
+  /**
+   * Reads the defaults of a model directory with {@code overrides} (generate() keyword arguments by their
+   * transformers names, e.g. {@code num_beams}, {@code max_new_tokens}) on top.
+   */
+  public static GenerationSettings read(Path modelDir, JsonNode overrides) throws IOException {
     JsonNode gen = readJson(modelDir.resolve("generation_config.json"));
     JsonNode cfg = readJson(modelDir.resolve("config.json"));
     com.fasterxml.jackson.databind.node.ObjectNode merged = JSON.createObjectNode();
@@ -66,6 +74,9 @@ public record GenerationSettings(
       } else if (cfg != null && cfg.has(k) && (k.endsWith("token_id") || k.equals("decoder_start_token_id"))) {
         merged.set(k, cfg.get(k));
       }
+    }
+    if (overrides != null) {
+      overrides.fields().forEachRemaining(e -> merged.set(e.getKey(), e.getValue()));
     }
     return fromJson(merged);
   }

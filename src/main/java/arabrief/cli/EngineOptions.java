@@ -1,0 +1,67 @@
+package arabrief.cli;
+
+import arabrief.mt.Translator;
+import arabrief.mt.search.GenerationSettings;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import picocli.CommandLine.Option;
+
+/** Options shared by every command that translates: which model, how to search, and what to report. */
+public class EngineOptions {
+  @Option(
+      names = "--model",
+      paramLabel = "DIR|NAME",
+      description = "Model directory (Hugging Face Marian layout) or installed name. Default: ${DEFAULT-VALUE}.",
+      defaultValue = ModelResolver.DEFAULT_MODEL)
+  String model;
+
+  @Option(names = "--offline", description = "Never download: fail with exit 3 if the model is not installed.")
+  boolean offline;
+
+  @Option(names = "--beams", paramLabel = "N", description = "Beam size (1 = greedy). Default: the model's num_beams.")
+  Integer beams;
+
+  @Option(names = "--max-new-tokens", paramLabel = "N", description = "Most tokens generated per sentence. Default: the model's max_length.")
+  Integer maxNewTokens;
+
+  @Option(
+      names = "--batch-size",
+      paramLabel = "N",
+      description = "Most sentences per batch. Default: ${DEFAULT-VALUE} (fastest measured here).",
+      defaultValue = "" + Translator.DEFAULT_BATCH_SIZE)
+  int batchSize;
+
+  @Option(names = "--stats", description = "Write one JSON line of timing and token counts to stderr, last.")
+  boolean stats;
+
+  /** The model's generation settings with this command line's overrides. */
+  GenerationSettings settings(Translator t) {
+    if (beams != null && beams < 1) {
+      throw new UserException(ExitCodes.USAGE, "--beams must be at least 1, got " + beams);
+    }
+    if (maxNewTokens != null && maxNewTokens < 1) {
+      throw new UserException(ExitCodes.USAGE, "--max-new-tokens must be at least 1, got " + maxNewTokens);
+    }
+    if (batchSize < 1) {
+      throw new UserException(ExitCodes.USAGE, "--batch-size must be at least 1, got " + batchSize);
+    }
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    if (beams != null) {
+      o.put("num_beams", beams);
+    }
+    if (maxNewTokens != null) {
+      o.put("max_new_tokens", maxNewTokens);
+    }
+    try {
+      return GenerationSettings.read(t.modelDir(), o);
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.MODEL, e.getMessage(), e);
+    }
+  }
+
+  /** Loads the model named by {@code --model}, pulling the default one on first use where allowed. */
+  Translator load() {
+    return ModelResolver.load(model, offline);
+  }
+}

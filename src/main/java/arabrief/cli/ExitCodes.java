@@ -1,0 +1,21 @@
+package arabrief.cli;
+
+/** The exit codes every arabrief command uses; documented in --help and the README. */
+public final class ExitCodes {
+  public static final int OK = 0;
+  public static final int BAD_INPUT = 1;
+  public static final int USAGE = 2;
+  public static final int MODEL = 3;
+  public static final int PARTIAL = 4;
+  public static final int INTERNAL = 70;
+
+  public static final String HELP =
+      "%nExit codes:%n"
+          + "  0  done%n"
+          + "  1  bad input (unreadable, binary, or no Arabic text)%n"
+          + "  2  usage error (unknown option, bad value)%n"
+          + "  3  model missing or unusable (the message names the command that fixes it)%n"
+          + "  4  batch finished but some documents failed (see _report.json)%n";
+
+  private ExitCodes() {}
+}

@@ -1,0 +1,128 @@
+package arabrief.cli;
+
+import arabrief.mt.Translation;
+import arabrief.mt.Translator;
+import arabrief.mt.search.GenerationSettings;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code arabrief translate}: Arabic text in, English out, line by line or as an article. */
+@Command(
+    name = "translate",
+    sortOptions = false,
+    description = {
+      "Translate Arabic into English.",
+      "",
+      "With --lines, every input line is one segment: one translation line comes out per input line, in",
+      "order, and an empty line stays empty."
+    },
+    footer = ExitCodes.HELP)
+public final class TranslateCommand implements Callable<Integer> {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Lines translated per chunk: output flows while a long file is still being translated. */
+  private static final int CHUNK = 256;
+
+  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; - or none for standard input.")
+  List<String> files = new ArrayList<>();
+
+  @Option(names = "--lines", description = "Line mode: one segment per line.")
+  boolean lines;
+
+  @Option(names = "--format", paramLabel = "FMT", description = "Output format. With --lines: text (default) or jsonl.")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  Path output;
+
+  @Mixin EngineOptions engine;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!lines) {
+      throw new UserException(ExitCodes.USAGE, "article mode is not available yet; use --lines");
+    }
+    return translateLines();
+  }
+
+  private int translateLines() throws IOException {
+    String fmt = format == null ? "text" : format;
+    if (!fmt.equals("text") && !fmt.equals("jsonl")) {
+      throw new UserException(ExitCodes.USAGE, "--format with --lines is text or jsonl, not '" + fmt + "'");
+    }
+    if (files.size() > 1) {
+      throw new UserException(ExitCodes.USAGE, "--lines reads one FILE (or standard input), got " + files.size());
+    }
+    String file = files.isEmpty() ? null : files.get(0);
+    List<String> input = splitLines(utf8(Inputs.read(file), Inputs.name(file)));
+    Stats stats = new Stats();
+    long t0 = System.nanoTime();
+    try (Translator t = engine.load();
+        AtomicOutput out = AtomicOutput.open(output)) {
+      stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
+      GenerationSettings settings = engine.settings(t);
+      long t1 = System.nanoTime();
+      for (int from = 0; from < input.size(); from += CHUNK) {
+        List<String> chunk = input.subList(from, Math.min(input.size(), from + CHUNK));
+        List<Translation> ts = t.translate(chunk, settings, engine.batchSize);
+        stats.add(ts);
+        write(out.stream(), ts, fmt);
+      }
+      stats.translateSeconds = (System.nanoTime() - t1) / 1e9;
+      out.commit();
+    }
+    if (engine.stats) {
+      stats.print();
+    }
+    return ExitCodes.OK;
+  }
+
+  private static void write(PrintStream out, List<Translation> ts, String fmt) {
+    for (Translation tr : ts) {
+      if (fmt.equals("jsonl")) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("source", tr.source());
+        o.put("text", tr.text());
+        o.put("score", tr.score());
+        out.println(o.toString());
+      } else {
+        out.println(tr.text());
+      }
+    }
+    out.flush();
+  }
+
+  static String utf8(byte[] bytes, String name) {
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    } catch (CharacterCodingException e) {
+      throw new UserException(ExitCodes.BAD_INPUT, name + " is not UTF-8 text (line mode reads UTF-8)");
+    }
+  }
+
+  static List<String> splitLines(String s) {
+    List<String> out = new ArrayList<>(List.of(s.split("\r?\n", -1)));
+    if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
+      out.remove(out.size() - 1); // the newline that ends the last line does not start another
+    }
+    return out;
+  }
+}
