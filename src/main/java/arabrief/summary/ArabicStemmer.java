@@ -20,8 +20,9 @@ final class ArabicStemmer {
   private static final int MIN_STEM = 3;
   /**
    * A bare one-letter proclitic is also a common first root letter (وزير، بلد، كتاب), so it is stripped
-   * only when a four-letter word remains: "وحاول" → "حاول" but "وزير" stays whole. Otherwise "وزير"
-   * and "الوزير" would stem apart ("زير" / "وزير").
+   * only when a four-letter word remains: "وحاول" → "حاول" but "وزير" stays whole (and so does the
+   * "وزير" left of "الوزير"). Where the letter is a root letter of a longer word ("وزارة" → "زار") the
+   * stem is wrong but the same for every form of the word, which is all ranking needs.
    */
   private static final int MIN_AFTER_LETTER = 4;
 
@@ -32,9 +33,12 @@ final class ArabicStemmer {
   static String stripPrefix(String w) {
     for (String p : ARTICLES) {
       if (w.startsWith(p) && w.length() - p.length() >= MIN_STEM) {
-        return w.substring(p.length());
+        w = w.substring(p.length());
+        break;
       }
     }
+    // Also after an article, so "وزارة" and "الوزارة" meet (both "زار"): whatever the stem, a word
+    // must get the same one with and without "ال".
     String bare = stripConjunction(w);
     return bare.length() >= MIN_AFTER_LETTER ? bare : w;
   }

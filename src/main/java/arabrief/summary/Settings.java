@@ -20,7 +20,7 @@ public record Settings(
     int minContentWords,
     double redundancy) {
 
-  public static final Settings DEFAULTS = new Settings(0.85, 0.0, 1.0, 3.0, 1.2, 5, 0.5);
+  public static final Settings DEFAULTS = new Settings(0.85, 0.0, 1.0, 3.0, 1.2, 5, 0.35);
 
   public Settings {
     if (damping <= 0 || damping >= 1) {
