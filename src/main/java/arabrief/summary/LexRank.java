@@ -1,5 +1,7 @@
 package arabrief.summary;
 
+import java.util.Arrays;
+
 /**
  * LexRank centrality (Erkan & Radev 2004): PageRank over the sentence-similarity graph.
  *
@@ -38,7 +40,7 @@ final class LexRank {
       }
     }
     double[] p = new double[n];
-    java.util.Arrays.fill(p, 1.0 / n);
+    Arrays.fill(p, 1.0 / n);
     for (int round = 0; round < MAX_ROUNDS; round++) {
       double[] next = new double[n];
       for (int j = 0; j < n; j++) {

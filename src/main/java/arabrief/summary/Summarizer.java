@@ -114,7 +114,8 @@ public final class Summarizer {
   private double[] score(TfIdf tfidf, List<List<String>> terms, List<Integer> paragraphs) {
     int n = terms.size();
     double[] centrality = LexRank.rank(tfidf.similarities(), settings.damping(), settings.edgeThreshold());
-    Integer firstParagraph = paragraphs == null ? null : paragraphs.stream().min(Integer::compare).orElse(null);
+    Integer firstParagraph =
+        paragraphs == null ? null : paragraphs.stream().min(Integer::compare).orElse(null);
     double[] score = new double[n];
     for (int i = 0; i < n; i++) {
       double lead = 1 + settings.leadBoost() * Math.exp(-i / settings.leadDecay());

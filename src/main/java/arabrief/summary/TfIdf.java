@@ -1,5 +1,6 @@
 package arabrief.summary;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,7 @@ final class TfIdf {
     for (List<String> terms : termsPerSentence) {
       terms.stream().distinct().forEach(t -> df.merge(t, 1, Integer::sum));
     }
-    vectors = new java.util.ArrayList<>(n);
+    vectors = new ArrayList<>(n);
     norms = new double[n];
     for (int i = 0; i < n; i++) {
       Map<String, Double> v = new HashMap<>();
