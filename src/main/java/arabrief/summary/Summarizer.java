@@ -21,7 +21,8 @@ import java.util.stream.IntStream;
  * with a, τ, b, k from {@link Settings} (defaults 1.0, 3, 1.2, 5): sentence 0 counts twice as much as
  * a tail sentence of equal centrality, sentence 3 about 1.37 times. Candidates are then taken best
  * first (ties to the earlier sentence) and skipped when they repeat a chosen sentence verbatim or their
- * cosine to one exceeds {@link Settings#redundancy()} (MMR with a hard cut). When skips exhaust the
+ * cosine to one exceeds {@link Settings#redundancy()} (MMR with a hard cut; default 0.35, low enough
+ * that a quote restating the lead is skipped). When skips exhaust the
  * candidates the result is shorter than asked: a brief with a repeated fact is worse than a short one.
  */
 public final class Summarizer {
