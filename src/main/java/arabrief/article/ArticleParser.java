@@ -104,10 +104,22 @@ final class ArticleParser {
   /** Where the trailing furniture starts: tag lists, related headlines and labels after the body. */
   private static int tailStart(List<String> lines, int bodyStart) {
     int end = lines.size();
+    // A related-links heading followed only by headline-sized lines: the links may end with "؟",
+    // which the line-by-line rule below would take for a sentence.
+    for (int h = bodyStart; h < end; h++) {
+      if (Furniture.isRelatedHeading(lines.get(h)) && onlyHeadlines(lines.subList(h + 1, end))) {
+        end = h;
+        break;
+      }
+    }
     while (end > bodyStart && Furniture.isTailLine(lines.get(end - 1))) {
       end--;
     }
     return end;
+  }
+
+  private static boolean onlyHeadlines(List<String> lines) {
+    return lines.stream().allMatch(l -> Furniture.isFurniture(l) || isHeadline(l));
   }
 
   private List<Paragraph> body(List<String> lines) {

@@ -73,6 +73,14 @@ final class DatelineParser {
   private static final Pattern ISO = Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})-(" + DIGIT + "{2})-(" + DIGIT + "{2})");
   private static final Pattern NUMERIC = Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{1,2})/(" + DIGIT + "{1,2})/(" + DIGIT + "{4})");
 
+  /** Words that date lines carry besides the date: "نشر في", "آخر تحديث", "بتوقيت مكة المكرمة". */
+  private static final Pattern LABELS =
+      Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", java.util.stream.Stream.of(
+              "نشر في", "نشر", "آخر تحديث", "تحديث", "تاريخ النشر", "بتوقيت", "مكة المكرمة", "القدس",
+              "غرينتش", "جرينتش", "الساعة", "صباحا", "مساء", "ص", "م", "GMT", "AM", "PM")
+          .sorted((a, b) -> b.length() - a.length()).map(ArabicPatterns::loose).toList())
+          + ")(?![\\p{L}])");
+
   /** More words than this beside the dates and the line is prose that mentions a date. */
   private static final int MAX_OTHER_WORDS = 6;
 
@@ -122,6 +130,7 @@ final class DatelineParser {
       weekday = weekdayEnglish(w.group());
       rest = rest.replace(w.group(), " ");
     }
+    rest = LABELS.matcher(rest).replaceAll(" ");
     if (ArabicPatterns.wordCount(rest.replaceAll("[\\p{P}\\p{S}" + "]+|" + DIGIT + "+", " ")) > MAX_OTHER_WORDS) {
       return null;
     }

@@ -34,6 +34,17 @@ final class Furniture {
   private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[.؟?!؛]");
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[،,]\\s*");
 
+  /** Headings of related-links blocks; what follows them to the end is a list of other stories. */
+  private static final Pattern RELATED_HEADING =
+      Pattern.compile("^(?:" + String.join("|", List.of(
+              "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "أخبار متعلقة", "موضوعات متعلقة",
+              "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا", "اقرأ أيضا", "المزيد")
+          .stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?$");
+
+  static boolean isRelatedHeading(String line) {
+    return RELATED_HEADING.matcher(line).matches();
+  }
+
   /** A short line without sentence punctuation, at the end of the text, is a tag list or a link. */
   static final int MAX_TAIL_WORDS = 25;
 
