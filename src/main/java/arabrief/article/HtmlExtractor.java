@@ -88,8 +88,10 @@ final class HtmlExtractor {
     int bestLength = -1;
     for (Element candidate : candidates) {
       int length = 0;
-      for (Element p : articles.isEmpty() ? candidate.children().select("> p") : candidate.select("p")) {
-        length += p.text().length();
+      for (Element p : articles.isEmpty() ? candidate.children() : candidate.select("p")) {
+        if (p.nameIs("p")) {
+          length += p.text().length();
+        }
       }
       if (length > bestLength) {
         best = candidate;
