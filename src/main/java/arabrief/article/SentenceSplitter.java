@@ -16,7 +16,7 @@ import java.util.Set;
  *       Arabic letter (writers often omit the space: {@code الحرب.وقال}). Closing quotes and
  *       brackets right after the run belong to the sentence that ends.
  *   <li>Not an end: a dot between digits (3.5), a dot after a single letter (initials and
- *       abbreviations: إ.ب.أ, أ.ف.ب, د., م., U.S.) unless that letter is the era mark after a year
+ *       abbreviations: إ.ب.أ, أ.ف.ب, د., م., ود., U.S.) unless that letter is the era mark after a year
  *       (2022 م.), a few Latin abbreviations (Dr., Mr.), a list number (1.), and an ellipsis
  *       ({@code ...} or {@code …}), which in Arabic news marks a pause more often than an end.
  *   <li>Inside a short span in «», “”, "" or () (at most {@value #MAX_SHORT_SPAN} characters)
@@ -118,6 +118,9 @@ final class SentenceSplitter {
     String word = s.substring(wordStart, dot);
     if (letters == 1) {
       return isEraMarkAfterYear(s, wordStart, word);
+    }
+    if (word.equals("ود") || word.equals("وم")) {
+      return false; // "and Dr." / "and Eng.": the conjunction written onto the abbreviation
     }
     return !LATIN_ABBREVIATIONS.contains(word.toLowerCase(java.util.Locale.ROOT));
   }

@@ -126,4 +126,13 @@ class LayoutTest {
     assertEquals(List.of("اقرأ أيضا: البنك المركزي يرفع الفائدة"), a.dropped());
     a.paragraphs().forEach(p -> assertTrue(!p.source().contains("dataLayer") && !p.source().contains("ads.push")));
   }
+
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"youm7_style.txt", "aljazeera_style.txt",
+      "lebanese_style.txt", "reuters_wire.txt", "photo_caption_style.txt", "news_page.html"})
+  void sentencesGiveEveryParagraphBack(String fixture) {
+    for (Paragraph p : read(fixture).paragraphs()) {
+      assertEquals(p.source().replaceAll("\\s+", " "), String.join(" ", p.sentences()));
+    }
+  }
 }
