@@ -1,0 +1,26 @@
+package arabrief.article;
+
+import java.util.List;
+
+/**
+ * One Arabic news article, taken apart: what the translator needs, and what was thrown away.
+ *
+ * @param headline the headline, once; null when none was found
+ * @param dateline the date line, or null
+ * @param caption the photo caption, or null
+ * @param paragraphs the body paragraphs in reading order, each split into sentences
+ * @param dropped site furniture removed from the text (tag lists, bylines, "اقرأ أيضا"...),
+ *     exactly as it stood, in order, so a reader can check nothing of value was lost
+ */
+public record Article(
+    String headline,
+    Dateline dateline,
+    String caption,
+    List<Paragraph> paragraphs,
+    List<String> dropped) {
+
+  public Article {
+    paragraphs = List.copyOf(paragraphs);
+    dropped = List.copyOf(dropped);
+  }
+}

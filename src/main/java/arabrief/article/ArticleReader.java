@@ -1,0 +1,30 @@
+package arabrief.article;
+
+/**
+ * The article step of the pipeline: bytes of a file (plain text or an HTML page, in any of the
+ * encodings Arabic sites use) to an {@link Article} whose paragraphs are split into sentences.
+ */
+public final class ArticleReader {
+
+  /**
+   * Reads one article.
+   *
+   * @param bytes the file's content
+   * @param name how to name the input in error messages (usually the file name)
+   * @throws BadInputException when the input is empty, binary, or holds no Arabic text
+   */
+  public Article read(byte[] bytes, String name) throws BadInputException {
+    String text = TextDecoder.decode(bytes, name);
+    if (HtmlExtractor.looksLikeHtml(text)) {
+      text = HtmlExtractor.extract(text);
+      if (!TextDecoder.hasArabicLetter(text)) {
+        throw new BadInputException(name + ": no Arabic text found in the page's article content");
+      }
+    }
+    Article article = ArticleParser.parse(Normalizer.normalize(text));
+    if (article.paragraphs().isEmpty()) {
+      throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)");
+    }
+    return article;
+  }
+}

@@ -1,0 +1,195 @@
+package arabrief.article;
+
+import static arabrief.article.ArabicPatterns.DIGIT;
+import static arabrief.article.ArabicPatterns.loose;
+
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.format.TextStyle;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads a date line such as {@code الجمعة - 12 شوال 1443 هـ - 13 مايو 2022 مـ} and renders it in
+ * English by table lookup: dates are too important to leave to the translation model, which
+ * regularly shifts Hijri months and Levantine month names.
+ */
+final class DatelineParser {
+
+  private static final String[] WEEKDAYS_AR = {"الاثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"};
+  private static final String[] WEEKDAYS_EN = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+
+  private static final Map<String, Integer> GREGORIAN_MONTHS = new LinkedHashMap<>();
+  private static final Map<String, Integer> HIJRI_MONTHS = new LinkedHashMap<>();
+  private static final String[] HIJRI_EN = {
+    "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
+    "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qa'dah", "Dhu al-Hijjah"
+  };
+
+  static {
+    // Levantine/Iraqi names first, then the Egyptian/Maghrebi transliterations.
+    String[][] levantine = {
+      {"كانون الثاني"}, {"شباط"}, {"آذار"}, {"نيسان"}, {"أيار"}, {"حزيران"},
+      {"تموز"}, {"آب"}, {"أيلول"}, {"تشرين الأول"}, {"تشرين الثاني"}, {"كانون الأول"}
+    };
+    String[][] egyptian = {
+      {"يناير"}, {"فبراير"}, {"مارس"}, {"أبريل", "ابريل", "إبريل"}, {"مايو"}, {"يونيو", "يونيه"},
+      {"يوليو", "يوليه"}, {"أغسطس"}, {"سبتمبر"}, {"أكتوبر"}, {"نوفمبر"}, {"ديسمبر"}
+    };
+    for (int m = 0; m < 12; m++) {
+      for (String name : levantine[m]) {
+        GREGORIAN_MONTHS.put(name, m + 1);
+      }
+      for (String name : egyptian[m]) {
+        GREGORIAN_MONTHS.put(name, m + 1);
+      }
+    }
+    String[][] hijri = {
+      {"محرم"}, {"صفر"}, {"ربيع الأول"}, {"ربيع الآخر", "ربيع الثاني"}, {"جمادى الأولى"},
+      {"جمادى الآخرة", "جمادى الثانية"}, {"رجب"}, {"شعبان"}, {"رمضان"}, {"شوال"},
+      {"ذو القعدة", "ذي القعدة"}, {"ذو الحجة", "ذي الحجة"}
+    };
+    for (int m = 0; m < 12; m++) {
+      for (String name : hijri[m]) {
+        HIJRI_MONTHS.put(name, m + 1);
+      }
+    }
+  }
+
+  private static final Pattern WEEKDAY = Pattern.compile(alternation(WEEKDAYS_AR) + "|" + loose("الإثنين"));
+  // The day, the month name, an optional other-calendar name in brackets (13 مايو (أيار) 2022), the year.
+  private static final Pattern GREGORIAN =
+      Pattern.compile(
+          "(" + DIGIT + "{1,2})\\s+(" + alternation(GREGORIAN_MONTHS.keySet().toArray(String[]::new))
+              + ")(?:\\s*\\([^)]{2,15}\\))?\\s*[,،]?\\s+(" + DIGIT + "{4})(?:\\s*(?:مـ|م)(?![\\p{L}]))?");
+  private static final Pattern HIJRI =
+      Pattern.compile(
+          "(" + DIGIT + "{1,2})\\s+(" + alternation(HIJRI_MONTHS.keySet().toArray(String[]::new))
+              + ")\\s+(" + DIGIT + "{4})\\s*(?:هـ|ه)(?![\\p{L}])");
+  private static final Pattern ISO = Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})-(" + DIGIT + "{2})-(" + DIGIT + "{2})");
+  private static final Pattern NUMERIC = Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{1,2})/(" + DIGIT + "{1,2})/(" + DIGIT + "{4})");
+
+  /** Words that date lines carry besides the date: "نشر في", "آخر تحديث", "بتوقيت مكة المكرمة". */
+  private static final Pattern LABELS =
+      Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", java.util.stream.Stream.of(
+              "نشر في", "نشر", "آخر تحديث", "تحديث", "تاريخ النشر", "بتوقيت", "مكة المكرمة", "القدس",
+              "غرينتش", "جرينتش", "الساعة", "صباحا", "مساء", "ص", "م", "GMT", "AM", "PM")
+          .sorted((a, b) -> b.length() - a.length()).map(ArabicPatterns::loose).toList())
+          + ")(?![\\p{L}])");
+
+  /** More words than this beside the dates and the line is prose that mentions a date. */
+  private static final int MAX_OTHER_WORDS = 6;
+
+  private DatelineParser() {}
+
+  /** The dateline in {@code line}, or null when the line is not a date line. */
+  static Dateline parse(String line) {
+    if (line.endsWith(".") || line.length() > 160) {
+      return null;
+    }
+    String rest = line;
+    LocalDate gregorian = null;
+    Matcher g = GREGORIAN.matcher(line);
+    if (g.find()) {
+      gregorian = date(number(g.group(3)), monthOf(GREGORIAN_MONTHS, g.group(2)), number(g.group(1)));
+      rest = rest.replace(g.group(), " ");
+    } else {
+      Matcher iso = ISO.matcher(line);
+      Matcher num = NUMERIC.matcher(line);
+      if (iso.find()) {
+        gregorian = date(number(iso.group(1)), number(iso.group(2)), number(iso.group(3)));
+        rest = rest.replace(iso.group(), " ");
+      } else if (num.find()) {
+        gregorian = date(number(num.group(3)), number(num.group(2)), number(num.group(1)));
+        rest = rest.replace(num.group(), " ");
+      }
+    }
+    String hijri = null;
+    String hijriEnglish = null;
+    Matcher h = HIJRI.matcher(line);
+    if (h.find()) {
+      int day = number(h.group(1));
+      int month = monthOf(HIJRI_MONTHS, h.group(2));
+      int year = number(h.group(3));
+      if (day >= 1 && day <= 30) {
+        hijri = String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day);
+        hijriEnglish = day + " " + HIJRI_EN[month - 1] + " " + year + " AH";
+        rest = rest.replace(h.group(), " ");
+      }
+    }
+    if (gregorian == null && hijri == null) {
+      return null;
+    }
+    String weekday = null;
+    Matcher w = WEEKDAY.matcher(line);
+    if (w.find()) {
+      weekday = weekdayEnglish(w.group());
+      rest = rest.replace(w.group(), " ");
+    }
+    rest = LABELS.matcher(rest).replaceAll(" ");
+    if (ArabicPatterns.wordCount(rest.replaceAll("[\\p{P}\\p{S}" + "]+|" + DIGIT + "+", " ")) > MAX_OTHER_WORDS) {
+      return null;
+    }
+    return new Dateline(line, english(weekday, gregorian, hijriEnglish), gregorian, hijri);
+  }
+
+  private static String english(String weekday, LocalDate gregorian, String hijriEnglish) {
+    StringBuilder out = new StringBuilder();
+    if (weekday != null) {
+      out.append(weekday).append(' ');
+    }
+    if (gregorian != null) {
+      out.append(gregorian.getDayOfMonth()).append(' ')
+          .append(gregorian.getMonth().getDisplayName(TextStyle.FULL, Locale.ENGLISH)).append(' ')
+          .append(gregorian.getYear());
+      if (hijriEnglish != null) {
+        out.append(" (").append(hijriEnglish).append(')');
+      }
+    } else {
+      out.append(hijriEnglish);
+    }
+    return out.toString();
+  }
+
+  private static String weekdayEnglish(String arabic) {
+    for (int i = 0; i < WEEKDAYS_AR.length; i++) {
+      if (arabic.matches(loose(WEEKDAYS_AR[i]))) {
+        return WEEKDAYS_EN[i];
+      }
+    }
+    return WEEKDAYS_EN[0]; // the only other alternative is the spelling الإثنين
+  }
+
+  private static LocalDate date(int year, int month, int day) {
+    try {
+      return LocalDate.of(year, Month.of(month), day);
+    } catch (DateTimeException impossible) {
+      return null;
+    }
+  }
+
+  private static int monthOf(Map<String, Integer> months, String printed) {
+    for (Map.Entry<String, Integer> e : months.entrySet()) {
+      if (printed.matches(loose(e.getKey()))) {
+        return e.getValue();
+      }
+    }
+    throw new IllegalStateException("month matched but not in table: " + printed);
+  }
+
+  private static int number(String digits) {
+    return Integer.parseInt(ArabicPatterns.asciiDigits(digits));
+  }
+
+  /** Longest names first so that كانون الثاني is not read as a shorter name. */
+  private static String alternation(String[] words) {
+    return java.util.Arrays.stream(words)
+        .sorted((a, b) -> b.length() - a.length())
+        .map(ArabicPatterns::loose)
+        .collect(java.util.stream.Collectors.joining("|", "(?:", ")"));
+  }
+}

@@ -1,0 +1,108 @@
+package arabrief.article;
+
+import static arabrief.article.ArabicPatterns.loose;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Recognizes the site furniture that surrounds an article when it is copied or scraped: section
+ * labels, tag lists, mastheads, tickers, share prompts, syndication wrappers. Each test looks at
+ * one line; where a line sits (top, body, tail) is the parser's business.
+ */
+final class Furniture {
+
+  /** Lines that are nothing but a site label; they carry no news. */
+  private static final List<String> LABELS =
+      List.of(
+          "اختيارات المحرر", "فيديو", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "أخبار متعلقة",
+          "موضوعات متعلقة", "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا",
+          "المزيد", "شارك", "شارك الخبر", "شارك المقال", "شارك هذا المقال", "طباعة", "تعليقات",
+          "صورة توضيحية", "صورة أرشيفية", "الرئيسية", "إعلان");
+
+  private static final Pattern LABEL = Pattern.compile("(?:" + String.join("|", LABELS.stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?");
+  private static final Pattern READ_ALSO = Pattern.compile("^(?:" + loose("اقرأ أيضا") + "|" + loose("اقرأ المزيد") + "|" + loose("طالع أيضا") + ")(?:\\s*[:：-].*)?$");
+  private static final Pattern SHARE = Pattern.compile("^(?:" + loose("شارك") + "|" + loose("تابعونا") + ")(?:\\s+[^\\s.؟?!؛]+){0,3}$");
+  private static final Pattern MASTHEAD = Pattern.compile("^(?:" + loose("رئيس التحرير") + "|" + loose("رئيس مجلس الإدارة") + "|" + loose("المدير العام") + ")(?:\\s*[:：-]?\\s*[^.؟!]{0,60})?$");
+  private static final Pattern TAG_LABEL = Pattern.compile("^(?:" + loose("الكلمات المفتاحية") + "|" + loose("كلمات مفتاحية") + "|" + loose("كلمات دلالية") + "|" + loose("الكلمات الدالة") + "|" + loose("الوسوم") + "|" + loose("وسوم") + "|Tags)\\s*[:：]?.*$");
+  private static final Pattern TICKER_START = Pattern.compile("^" + loose("عاجل") + "\\s*[|:：•\\-–]");
+  private static final Pattern TICKER_SEPARATOR = Pattern.compile("\\s[|•◄►]\\s");
+  private static final Pattern RIGHTS = Pattern.compile("(?:" + loose("جميع الحقوق محفوظة") + "|©)");
+  /** "تابع الان خبر … حصريا على …": the wrapper aggregators put around a copied story. */
+  private static final Pattern WRAPPER = Pattern.compile(loose("تابع") + "\\s+" + "(?:" + loose("الآن") + "|" + loose("الان") + ")" + "\\s+" + loose("خبر") + ".*?" + loose("حصريا") + "\\s+" + loose("على") + ".*$");
+  private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[.؟?!؛]");
+  private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[،,]\\s*");
+
+  /** Headings of related-links blocks; what follows them to the end is a list of other stories. */
+  private static final Pattern RELATED_HEADING =
+      Pattern.compile("^(?:" + String.join("|", List.of(
+              "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "أخبار متعلقة", "موضوعات متعلقة",
+              "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا", "اقرأ أيضا", "المزيد")
+          .stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?$");
+
+  static boolean isRelatedHeading(String line) {
+    return RELATED_HEADING.matcher(line).matches();
+  }
+
+  /** A short line without sentence punctuation, at the end of the text, is a tag list or a link. */
+  static final int MAX_TAIL_WORDS = 25;
+
+  private Furniture() {}
+
+  /** True when the whole line is furniture wherever it stands. */
+  static boolean isFurniture(String line) {
+    return LABEL.matcher(line).matches()
+        || READ_ALSO.matcher(line).matches()
+        || SHARE.matcher(line).matches()
+        || MASTHEAD.matcher(line).matches()
+        || TAG_LABEL.matcher(line).matches()
+        || isTicker(line)
+        || (RIGHTS.matcher(line).find() && ArabicPatterns.wordCount(line) <= 12)
+        || wrapperStart(line) == 0
+        || isCommaTagList(line);
+  }
+
+  static boolean isTicker(String line) {
+    if (TICKER_START.matcher(line).find()) {
+      return true;
+    }
+    Matcher m = TICKER_SEPARATOR.matcher(line);
+    int separators = 0;
+    while (m.find()) {
+      separators++;
+    }
+    return separators >= 2;
+  }
+
+  /** Where a syndication wrapper starts in the line, or -1. */
+  static int wrapperStart(String line) {
+    Matcher m = WRAPPER.matcher(line);
+    return m.find() ? m.start() : -1;
+  }
+
+  /** أميركا، أوكرانيا، روسيا: three or more short items separated by commas, no sentence punctuation. */
+  static boolean isCommaTagList(String line) {
+    if (SENTENCE_PUNCTUATION.matcher(line).find()) {
+      return false;
+    }
+    String[] items = LIST_SEPARATOR.split(line.strip());
+    if (items.length < 3) {
+      return false;
+    }
+    for (String item : items) {
+      int words = ArabicPatterns.wordCount(item);
+      if (words == 0 || words > 4) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A tag list, related headline or label as found after the last body paragraph. */
+  static boolean isTailLine(String line) {
+    return isFurniture(line)
+        || (!SENTENCE_PUNCTUATION.matcher(line).find()
+            && ArabicPatterns.wordCount(line) <= MAX_TAIL_WORDS);
+  }
+}
