@@ -33,6 +33,13 @@ class TokenizerParityTest {
             }
           }
           assertTrue(n >= 10, name + ": the reference should hold at least 10 tokenizer cases, has " + n);
+          int d = 0;
+          for (JsonNode c : ref.path("decode")) {
+            long[] ids = Fixtures.longs(c.get("ids"));
+            assertEquals(c.get("decoded").asText(), tok.decode(ids, c.path("skip_special_tokens").asBoolean(true)), name + " decode of " + c.get("ids"));
+            d++;
+          }
+          assertTrue(d >= 5, name + ": the reference should hold target-side decode cases, has " + d);
         }
       }));
     }

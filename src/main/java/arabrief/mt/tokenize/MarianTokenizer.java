@@ -221,19 +221,48 @@ public final class MarianTokenizer implements AutoCloseable {
 
   /** Text of the output ids, as {@code MarianTokenizer.decode(ids, skip_special_tokens=True)} gives it. */
   public String decode(long[] ids) {
-    StringBuilder sb = new StringBuilder();
+    return decode(ids, true);
+  }
+
+  /**
+   * Text of {@code ids} as {@code MarianTokenizer.decode} gives it: runs of ordinary pieces go through
+   * SentencePiece's decoding (pieces joined, the first one's leading "▁" dropped, control pieces
+   * invisible, pieces it does not know kept as they are), special tokens are kept verbatim followed by a
+   * space unless skipped, then "▁" becomes a space and the ends are stripped.
+   */
+  public String decode(long[] ids, boolean skipSpecialTokens) {
+    StringBuilder out = new StringBuilder();
+    List<String> run = new ArrayList<>();
     for (long id : ids) {
-      if (specialIds.contains(id)) {
-        continue;
-      }
       String piece = decoder.get(id);
-      if (piece == null || decodeControlPieces.contains(piece)) {
+      if (specialIds.contains(id)) {
+        if (!skipSpecialTokens) {
+          out.append(spmDecode(run)).append(piece).append(' ');
+          run.clear();
+        }
         continue;
       }
-      sb.append(piece);
+      if (piece != null) {
+        run.add(piece);
+      }
     }
-    String text = sb.toString().replace(SPIECE_UNDERLINE, " ").strip();
+    out.append(spmDecode(run));
+    String text = out.toString().replace(SPIECE_UNDERLINE, " ").strip();
     return cleanUpSpaces ? cleanUpTokenization(text) : text;
+  }
+
+  private String spmDecode(List<String> pieces) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : pieces) {
+      if (!decodeControlPieces.contains(p)) {
+        sb.append(p);
+      }
+    }
+    int start = 0;
+    while (sb.indexOf(SPIECE_UNDERLINE, start) == start) {
+      start += SPIECE_UNDERLINE.length();
+    }
+    return sb.substring(start).replace(SPIECE_UNDERLINE, " ");
   }
 
   /** transformers' {@code clean_up_tokenization}, used when tokenizer_config.json asks for it. */
