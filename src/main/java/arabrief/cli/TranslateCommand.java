@@ -3,6 +3,9 @@ package arabrief.cli;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
+import arabrief.pipeline.Brief;
+import arabrief.pipeline.Pipeline;
+import arabrief.render.Format;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -25,10 +28,14 @@ import picocli.CommandLine.Parameters;
     name = "translate",
     sortOptions = false,
     description = {
-      "Translate Arabic into English.",
+      "Translate an Arabic news article into English, with a short summary on top.",
       "",
-      "With --lines, every input line is one segment: one translation line comes out per input line, in",
-      "order, and an empty line stays empty."
+      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard",
+      "input. The headline, dateline, photo caption and body paragraphs are found and translated; site",
+      "furniture (tag lists, \"read also\", bylines) is left out and listed under \"dropped\" in JSON.",
+      "",
+      "With --lines, every input line is one segment instead: one translation line comes out per input",
+      "line, in order, and an empty line stays empty."
     },
     footer = ExitCodes.HELP)
 public final class TranslateCommand implements Callable<Integer> {
@@ -42,8 +49,21 @@ public final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--lines", description = "Line mode: one segment per line.")
   boolean lines;
 
-  @Option(names = "--format", paramLabel = "FMT", description = "Output format. With --lines: text (default) or jsonl.")
+  @Option(
+      names = "--format",
+      paramLabel = "FMT",
+      description = "Output format: text (default), markdown or json; with --lines: text or jsonl.")
   String format;
+
+  @Option(names = "--bilingual", description = "Put each Arabic paragraph before its English (text, markdown).")
+  boolean bilingual;
+
+  @Option(
+      names = "--summary-sentences",
+      paramLabel = "N",
+      description = "Sentences in the summary on top (0 for none). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "3")
+  int summarySentences;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
@@ -52,10 +72,35 @@ public final class TranslateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    if (!lines) {
-      throw new UserException(ExitCodes.USAGE, "article mode is not available yet; use --lines");
+    return lines ? translateLines() : translateArticles();
+  }
+
+  private int translateArticles() throws IOException {
+    Format f = ArticleOutput.format(format);
+    if (summarySentences < 0) {
+      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + summarySentences);
     }
-    return translateLines();
+    List<ArticleInputs.Named> articles = ArticleInputs.read(files);
+    Stats stats = new Stats();
+    long t0 = System.nanoTime();
+    List<Brief> briefs = new ArrayList<>();
+    ObjectNode model;
+    try (Translator t = engine.load()) {
+      stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
+      GenerationSettings settings = engine.settings(t);
+      model = ArticleOutput.modelInfo(t, settings);
+      Pipeline pipeline = new Pipeline(t, settings, engine.batchSize).onTranslations(stats::add);
+      long t1 = System.nanoTime();
+      for (ArticleInputs.Named a : articles) {
+        briefs.add(pipeline.translate(a.article(), summarySentences));
+      }
+      stats.translateSeconds = (System.nanoTime() - t1) / 1e9;
+    }
+    ArticleOutput.write(output, f, briefs, bilingual, model, stats.toJson());
+    if (engine.stats) {
+      stats.print();
+    }
+    return ExitCodes.OK;
   }
 
   private int translateLines() throws IOException {

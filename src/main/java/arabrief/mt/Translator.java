@@ -32,6 +32,7 @@ public final class Translator implements AutoCloseable {
   private final MarianTokenizer tokenizer;
   private final GenerationSettings defaults;
   private final Path modelDir;
+  private InputSplitter splitter = (text, length, max) -> List.of(text);
 
   private Translator(Path modelDir, NDManager root, MarianModel model, MarianTokenizer tokenizer, GenerationSettings defaults) {
     this.modelDir = modelDir;
@@ -68,6 +69,12 @@ public final class Translator implements AutoCloseable {
     return modelDir;
   }
 
+  /** Sets how over-long inputs are cut at sentence or clause boundaries before translation. */
+  public Translator withSplitter(InputSplitter splitter) {
+    this.splitter = splitter;
+    return this;
+  }
+
   /** The longest source, in tokens with {@code </s>}, the model accepts. */
   public int maxSourceTokens() {
     return model.config().maxPositions();
@@ -102,15 +109,9 @@ public final class Translator implements AutoCloseable {
       if (text == null || text.isBlank()) {
         continue;
       }
-      long[] ids = tokenizer.encode(text);
-      if (ids.length <= maxSourceTokens()) {
-        pieces.add(text);
-        pieceIds.add(ids);
-      } else {
-        for (String p : LongInputSplitter.split(text, this::sourceTokens, maxSourceTokens())) {
-          pieces.add(p);
-          pieceIds.add(tokenizer.encode(p));
-        }
+      for (String p : fitting(text)) {
+        pieces.add(p);
+        pieceIds.add(tokenizer.encode(p));
       }
     }
     firstPiece[sentences.size()] = pieces.size();
@@ -159,6 +160,39 @@ public final class Translator implements AutoCloseable {
       result.add(new Translation(sentences.get(i), text.toString(), score / (b - a), srcTok, genTok));
     }
     return result;
+  }
+
+  /**
+   * {@code text} as pieces that fit the model: itself when short enough, else the splitter's pieces, and
+   * a piece the splitter could not shorten (one enormous word) cut by characters, so nothing is dropped.
+   */
+  private List<String> fitting(String text) {
+    int max = maxSourceTokens();
+    if (sourceTokens(text) <= max) {
+      return List.of(text);
+    }
+    List<String> out = new ArrayList<>();
+    for (String piece : splitter.split(text, this::sourceTokens, max)) {
+      String rest = piece;
+      while (sourceTokens(rest) > max) {
+        int lo = 1;
+        int hi = rest.length() - 1;
+        while (lo < hi) {
+          int mid = (lo + hi + 1) >>> 1;
+          if (sourceTokens(rest.substring(0, mid)) <= max) {
+            lo = mid;
+          } else {
+            hi = mid - 1;
+          }
+        }
+        out.add(rest.substring(0, lo));
+        rest = rest.substring(lo);
+      }
+      if (!rest.isBlank()) {
+        out.add(rest);
+      }
+    }
+    return out;
   }
 
   /** Generated ids for a batch of encoded sources (ids and scores as transformers' generate gives them). */

@@ -1,0 +1,67 @@
+package arabrief.cli;
+
+import arabrief.summary.Summarizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code arabrief summarize}: the extractive summary of an English text, without any model. */
+@Command(
+    name = "summarize",
+    sortOptions = false,
+    description = {
+      "Summarize English text: the most central sentences, favouring the lead as news does, without",
+      "repeats, printed verbatim in their original order. Paragraphs are separated by blank lines."
+    },
+    footer = ExitCodes.HELP)
+public final class SummarizeCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "English text (UTF-8); - or none for standard input.")
+  String file;
+
+  @Option(
+      names = "--summary-sentences",
+      paramLabel = "N",
+      description = "Sentences to keep. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "3")
+  int sentences;
+
+  @Option(names = "--format", paramLabel = "FMT", description = "text (default: one sentence per line) or json (an array).")
+  String format;
+
+  @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
+  Path output;
+
+  @Override
+  public Integer call() throws IOException {
+    String fmt = format == null ? "text" : format;
+    if (!fmt.equals("text") && !fmt.equals("json")) {
+      throw new UserException(ExitCodes.USAGE, "--format is text or json, not '" + fmt + "'");
+    }
+    if (sentences < 0) {
+      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + sentences);
+    }
+    String text = TranslateCommand.utf8(Inputs.read(file), Inputs.name(file));
+    if (text.isBlank()) {
+      throw new UserException(ExitCodes.BAD_INPUT, Inputs.name(file) + ": empty input, nothing to summarize");
+    }
+    List<String> chosen = Summarizer.summarizeEnglish(text, sentences);
+    try (AtomicOutput out = AtomicOutput.open(output)) {
+      if (fmt.equals("json")) {
+        ObjectMapper json = new ObjectMapper();
+        ArrayNode arr = json.createArrayNode();
+        chosen.forEach(arr::add);
+        out.stream().println(arr.toString());
+      } else {
+        chosen.forEach(out.stream()::println);
+      }
+      out.commit();
+    }
+    return ExitCodes.OK;
+  }
+}

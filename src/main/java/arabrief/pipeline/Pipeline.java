@@ -1,0 +1,139 @@
+package arabrief.pipeline;
+
+import arabrief.article.Article;
+import arabrief.article.ClauseSplitter;
+import arabrief.article.Paragraph;
+import arabrief.mt.Translation;
+import arabrief.mt.Translator;
+import arabrief.mt.search.GenerationSettings;
+import arabrief.summary.Summarizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * From a parsed Arabic article to an English {@link Brief}: every segment of the document (headline,
+ * caption, body sentences) goes to the model in one call, which sorts them by length and batches them;
+ * the translations are put back per paragraph and summarized.
+ */
+public final class Pipeline {
+  private final Translator translator;
+  private final GenerationSettings settings;
+  private final int batchSize;
+  private Consumer<List<Translation>> observer = ts -> {};
+
+  public Pipeline(Translator translator, GenerationSettings settings, int batchSize) {
+    this.translator = translator.withSplitter(ClauseSplitter::split);
+    this.settings = settings;
+    this.batchSize = batchSize;
+  }
+
+  /** Called with every list of translations the model produced (for statistics). */
+  public Pipeline onTranslations(Consumer<List<Translation>> observer) {
+    this.observer = observer;
+    return this;
+  }
+
+  /** The whole article in English, with a summary of {@code summarySentences} sentences on top. */
+  public Brief translate(Article a, int summarySentences) {
+    List<String> segments = new ArrayList<>();
+    int head = add(segments, a.headline());
+    int cap = add(segments, a.caption());
+    int bodyStart = segments.size();
+    for (Paragraph p : a.paragraphs()) {
+      segments.addAll(p.sentences());
+    }
+    List<Translation> ts = translate(segments);
+    List<TranslatedParagraph> paragraphs = new ArrayList<>();
+    List<String> english = new ArrayList<>();
+    List<Integer> paragraphOf = new ArrayList<>();
+    int k = bodyStart;
+    for (int pi = 0; pi < a.paragraphs().size(); pi++) {
+      Paragraph p = a.paragraphs().get(pi);
+      List<Segment> sentences = new ArrayList<>();
+      StringBuilder text = new StringBuilder();
+      for (int i = 0; i < p.sentences().size(); i++, k++) {
+        Segment s = segment(ts.get(k));
+        sentences.add(s);
+        if (!s.text().isEmpty()) {
+          english.add(s.text());
+          paragraphOf.add(pi);
+          text.append(text.length() > 0 ? " " : "").append(s.text());
+        }
+      }
+      paragraphs.add(new TranslatedParagraph(p.source(), text.toString(), sentences));
+    }
+    List<String> summary = new ArrayList<>();
+    if (summarySentences > 0) {
+      for (int i : Summarizer.english().select(english, paragraphOf, summarySentences)) {
+        summary.add(english.get(i));
+      }
+    }
+    int total = k - bodyStart;
+    return new Brief(
+        head < 0 ? null : segment(ts.get(head)),
+        a.dateline(),
+        cap < 0 ? null : segment(ts.get(cap)),
+        paragraphs,
+        summary,
+        a.dropped(),
+        total,
+        total);
+  }
+
+  /**
+   * The journalist's fast path: the body sentences are ranked on the Arabic side and only the chosen
+   * ones (and the headline) are translated, so a brief costs a fraction of a full translation.
+   */
+  public Brief brief(Article a, int summarySentences) {
+    List<String> arabic = new ArrayList<>();
+    List<Integer> paragraphOf = new ArrayList<>();
+    for (int pi = 0; pi < a.paragraphs().size(); pi++) {
+      for (String s : a.paragraphs().get(pi).sentences()) {
+        arabic.add(s);
+        paragraphOf.add(pi);
+      }
+    }
+    List<Integer> chosen =
+        summarySentences > 0 ? Summarizer.arabic().select(arabic, paragraphOf, summarySentences) : List.of();
+    List<String> segments = new ArrayList<>();
+    int head = add(segments, a.headline());
+    for (int i : chosen) {
+      segments.add(arabic.get(i));
+    }
+    List<Translation> ts = translate(segments);
+    List<String> summary = new ArrayList<>();
+    for (int i = head < 0 ? 0 : 1; i < ts.size(); i++) {
+      if (!ts.get(i).text().isEmpty()) {
+        summary.add(ts.get(i).text());
+      }
+    }
+    return new Brief(
+        head < 0 ? null : segment(ts.get(head)),
+        a.dateline(),
+        null,
+        List.of(),
+        summary,
+        a.dropped(),
+        chosen.size(),
+        arabic.size());
+  }
+
+  private List<Translation> translate(List<String> segments) {
+    List<Translation> ts = translator.translate(segments, settings, batchSize);
+    observer.accept(ts);
+    return ts;
+  }
+
+  private static int add(List<String> segments, String text) {
+    if (text == null || text.isBlank()) {
+      return -1;
+    }
+    segments.add(text);
+    return segments.size() - 1;
+  }
+
+  private static Segment segment(Translation t) {
+    return new Segment(t.source(), t.text(), t.score());
+  }
+}
