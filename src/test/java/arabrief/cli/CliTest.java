@@ -1,0 +1,181 @@
+package arabrief.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import arabrief.mt.Fixtures;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The commands as a user runs them: outputs, formats, exit codes and messages. */
+class CliTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String MODEL = Fixtures.model("tiny-opus").toString();
+  private static final String SEED = "seeds/000_576a10afaf96e38e.txt";
+
+  record Run(int code, String out, String err) {}
+
+  static synchronized Run run(String stdin, String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    InputStream oldIn = System.in;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      System.setIn(new ByteArrayInputStream((stdin == null ? "" : stdin).getBytes(StandardCharsets.UTF_8)));
+      picocli.CommandLine cl = Main.commandLine();
+      cl.setOut(new java.io.PrintWriter(System.out, true));
+      cl.setErr(new java.io.PrintWriter(System.err, true));
+      int code = cl.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+      System.setIn(oldIn);
+    }
+  }
+
+  @Test
+  void linesModeKeepsOneLinePerInputLineAndEmptyLinesEmpty() {
+    Run r = run("روسيا\n\nأوكرانيا واشنطن\n", "translate", "--lines", "--model", MODEL, "--beams", "1");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(3, lines.size(), r.out());
+    assertFalse(lines.get(0).isBlank());
+    assertEquals("", lines.get(1));
+    assertFalse(lines.get(2).isBlank());
+  }
+
+  @Test
+  void jsonlAndStats() throws Exception {
+    Run r = run("روسيا\nموسكو\n", "translate", "--lines", "-", "--model", MODEL, "--format", "jsonl", "--stats");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(2, lines.size());
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertEquals("روسيا", first.get("source").asText());
+    assertFalse(first.get("text").asText().isEmpty());
+    assertTrue(first.get("score").isNumber() && first.get("score").asDouble() <= 0);
+    List<String> errLines = r.err().lines().toList();
+    JsonNode stats = JSON.readTree(errLines.get(errLines.size() - 1));
+    assertEquals(2, stats.get("segments").asInt());
+    for (String k : List.of("source_tokens", "generated_tokens", "load_seconds", "translate_seconds", "tokens_per_second")) {
+      assertTrue(stats.has(k), "stats has " + k);
+    }
+    assertTrue(stats.get("generated_tokens").asInt() >= 2);
+  }
+
+  @Test
+  void articleJsonHasEveryKey() throws Exception {
+    Run r = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "32");
+    assertEquals(0, r.code(), r.err());
+    JsonNode doc = JSON.readTree(r.out());
+    for (String k : List.of("headline", "dateline", "caption", "paragraphs", "summary", "dropped", "model", "stats")) {
+      assertTrue(doc.has(k), "key " + k);
+    }
+    assertEquals("2022-05-13", doc.get("dateline").get("gregorian").asText());
+    assertEquals("1443-10-12", doc.get("dateline").get("hijri").asText());
+    assertEquals(8, doc.get("paragraphs").size());
+    assertEquals(3, doc.get("summary").size());
+    JsonNode s = doc.get("paragraphs").get(0).get("sentences").get(0);
+    assertTrue(s.has("source") && s.has("text") && s.has("score"));
+  }
+
+  @Test
+  void markdownAndBilingualText() {
+    Run md = run(null, "translate", SEED, "--model", MODEL, "--format", "markdown", "--beams", "1", "--max-new-tokens", "24");
+    assertEquals(0, md.code(), md.err());
+    assertTrue(md.out().startsWith("# "), md.out());
+    assertTrue(md.out().contains("## Summary"));
+    Run bi = run(null, "translate", SEED, "--model", MODEL, "--bilingual", "--beams", "1", "--max-new-tokens", "24");
+    assertEquals(0, bi.code(), bi.err());
+    assertTrue(bi.out().contains("وقال المتحدث باسم وزارة الدفاع الأميركية"), "Arabic paragraph in bilingual output");
+  }
+
+  @Test
+  void briefReportsHowManySentencesWereTranslated() throws Exception {
+    Run r = run(null, "brief", SEED, "--model", MODEL, "--stats", "--beams", "1", "--max-new-tokens", "32");
+    assertEquals(0, r.code(), r.err());
+    List<String> errLines = r.err().lines().toList();
+    JsonNode stats = JSON.readTree(errLines.get(errLines.size() - 1));
+    assertEquals(3, stats.get("translated_sentences").asInt());
+    assertEquals(13, stats.get("total_sentences").asInt());
+    assertTrue(r.out().contains("Friday 13 May 2022"));
+  }
+
+  @Test
+  void summarizeEnglish() {
+    String text = "The minister met his counterpart on Friday. They discussed a ceasefire.\n\n"
+        + "Officials said the call lasted an hour. The weather was fine.";
+    Run r = run(text, "summarize", "--summary-sentences", "2");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(2, lines.size());
+    assertEquals("The minister met his counterpart on Friday.", lines.get(0));
+  }
+
+  @Test
+  void badInputIsExitOneWithAMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
+    Path bin = dir.resolve("photo.png");
+    Files.write(bin, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1, 2, 3});
+    Run r = run(null, "translate", bin.toString(), "--model", MODEL);
+    assertEquals(ExitCodes.BAD_INPUT, r.code());
+    assertTrue(r.err().contains("binary"), r.err());
+    assertFalse(r.err().contains("\tat "), "no stack trace: " + r.err());
+
+    Path english = dir.resolve("en.txt");
+    Files.writeString(english, "Only English here.\n");
+    Run e = run(null, "translate", english.toString(), "--model", MODEL);
+    assertEquals(ExitCodes.BAD_INPUT, e.code());
+    assertTrue(e.err().contains("no Arabic"), e.err());
+
+    Run missing = run(null, "translate", dir.resolve("nope.txt").toString(), "--model", MODEL);
+    assertEquals(ExitCodes.BAD_INPUT, missing.code());
+    assertTrue(missing.err().contains("no such file"), missing.err());
+  }
+
+  @Test
+  void usageErrorsAreExitTwo() {
+    assertEquals(ExitCodes.USAGE, run(null, "translate", "--no-such-option").code());
+    assertEquals(ExitCodes.USAGE, run("x\n", "translate", "--lines", "--model", MODEL, "--format", "xml").code());
+    assertEquals(ExitCodes.USAGE, run("x\n", "translate", "--lines", "--model", MODEL, "--beams", "0").code());
+  }
+
+  @Test
+  void anUnusableModelIsExitThreeAndLeavesExistingOutputAlone(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("out.txt");
+    Files.writeString(out, "earlier result\n");
+    Path broken = dir.resolve("model");
+    Files.createDirectories(broken);
+    Files.writeString(broken.resolve("config.json"), "{\"model_type\": \"marian\", \"vocab_size\": 10}");
+    Run r = run("روسيا\n", "translate", "--lines", "--model", broken.toString(), "-o", out.toString());
+    assertEquals(ExitCodes.MODEL, r.code(), r.err());
+    assertTrue(r.err().contains("models pull"), r.err());
+    assertEquals("earlier result\n", Files.readString(out));
+    try (var files = Files.list(dir)) {
+      assertEquals(2, files.count(), "no temporary file left behind");
+    }
+  }
+
+  @Test
+  void outputFileIsWrittenWhole(@TempDir Path dir) throws Exception {
+    Path out = dir.resolve("sub/out.jsonl");
+    Run r = run("روسيا\nموسكو\n", "translate", "--lines", "--model", MODEL, "--format", "jsonl", "-o", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertEquals("", r.out());
+    assertEquals(2, Files.readAllLines(out).size());
+  }
+}
