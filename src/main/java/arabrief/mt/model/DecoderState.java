@@ -17,9 +17,15 @@ public final class DecoderState implements AutoCloseable {
   private final NDArray[] selfK;
   private final NDArray[] selfV;
   private int length;
+  /** The source each row decodes; rows of one source share its cross-attention keys and values. */
+  private long[] sourceOfRow;
 
   DecoderState(NDArray sourceMask, NDArray[] crossK, NDArray[] crossV, int layers) {
     this.sourceMask = sourceMask;
+    this.sourceOfRow = new long[(int) sourceMask.getShape().get(0)];
+    for (int i = 0; i < sourceOfRow.length; i++) {
+      sourceOfRow[i] = i;
+    }
     this.crossK = crossK;
     this.crossV = crossV;
     this.selfK = new NDArray[layers];
@@ -72,14 +78,28 @@ public final class DecoderState implements AutoCloseable {
     return fresh;
   }
 
-  /** Keeps only the rows {@code index} (int64 row numbers, repeats allowed), in that order. */
+  /**
+   * Keeps only the rows {@code index} (int64 row numbers, repeats allowed), in that order. When every row
+   * keeps decoding the same source (a beam search reshuffling hypotheses within their sources), the
+   * source-side arrays are identical before and after and are not copied.
+   */
   public void select(long[] index) {
+    long[] sources = new long[index.length];
+    for (int i = 0; i < index.length; i++) {
+      sources[i] = sourceOfRow[(int) index[i]];
+    }
+    boolean sameSources = java.util.Arrays.equals(sources, sourceOfRow);
+    sourceOfRow = sources;
     NDArray idx = sourceMask.getManager().create(index);
     try {
-      sourceMask = take(sourceMask, idx);
+      if (!sameSources) {
+        sourceMask = take(sourceMask, idx);
+      }
       for (int i = 0; i < crossK.length; i++) {
-        crossK[i] = take(crossK[i], idx);
-        crossV[i] = take(crossV[i], idx);
+        if (!sameSources) {
+          crossK[i] = take(crossK[i], idx);
+          crossV[i] = take(crossV[i], idx);
+        }
         if (selfK[i] != null) {
           selfK[i] = take(selfK[i], idx);
           selfV[i] = take(selfV[i], idx);

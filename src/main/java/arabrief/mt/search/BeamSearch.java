@@ -49,7 +49,7 @@ public final class BeamSearch {
     if (keepK > (long) k * vocab) {
       throw new IllegalArgumentException("num_beams " + k + " is too large for a vocabulary of " + vocab);
     }
-    LogitsProcessor processor = new LogitsProcessor(s, vocab);
+    LogitsProcessor processor = new LogitsProcessor(s, vocab, manager);
     int maxLength = s.effectiveMaxLength();
     double lp = s.lengthPenalty();
     List<Source> live = new ArrayList<>();

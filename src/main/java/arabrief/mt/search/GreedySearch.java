@@ -15,7 +15,7 @@ public final class GreedySearch {
   private GreedySearch() {}
 
   public static List<Hypothesis> run(Decoder decoder, int rows, GenerationSettings s, int vocab, NDManager manager) {
-    LogitsProcessor processor = new LogitsProcessor(s, vocab);
+    LogitsProcessor processor = new LogitsProcessor(s, vocab, manager);
     int maxLength = s.effectiveMaxLength();
     List<long[]> seqs = new ArrayList<>();
     double[] logProbSums = new double[rows];

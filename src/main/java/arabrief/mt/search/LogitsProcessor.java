@@ -17,9 +17,13 @@ final class LogitsProcessor {
   private final float[] staticBias;
   private final List<long[]> multiTokenBans = new ArrayList<>();
   private final int vocab;
+  private final NDManager biasOwner;
+  private NDArray staticBiasArray;
 
-  LogitsProcessor(GenerationSettings settings, int vocab) {
+  /** {@code owner} holds the arrays the processor reuses across steps; it must outlive the search. */
+  LogitsProcessor(GenerationSettings settings, int vocab, NDManager owner) {
     this.settings = settings;
+    this.biasOwner = owner;
     this.vocab = vocab;
     this.maxLength = settings.effectiveMaxLength();
     if (settings.repetitionPenalty() != 1.0 || settings.noRepeatNgramSize() > 0) {
@@ -52,7 +56,11 @@ final class LogitsProcessor {
   NDArray apply(NDArray scores, List<long[]> histories, int curLen, NDManager m) {
     NDArray s = scores;
     if (staticBias != null) {
-      s.addi(m.create(staticBias));
+      if (staticBiasArray == null) {
+        staticBiasArray = biasOwner.create(staticBias);
+        ai.djl.ndarray.NDScope.unregister(staticBiasArray); // lives for the whole search, not one step
+      }
+      s.addi(staticBiasArray);
     }
     if (!multiTokenBans.isEmpty()) {
       float[] extra = null;
