@@ -228,6 +228,11 @@ public final class Translator implements AutoCloseable {
     return s;
   }
 
+  /** Native arrays alive under this translator (the weights, once a call has returned); for leak checks. */
+  int liveArrays() {
+    return root.getManagedArrays().size();
+  }
+
   @Override
   public void close() {
     tokenizer.close();
