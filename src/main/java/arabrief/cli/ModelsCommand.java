@@ -15,12 +15,15 @@ import picocli.CommandLine.Spec;
 /** {@code arabrief models}: the parent of the commands that fetch, list, check and delete models. */
 @Command(
     name = "models",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     sortOptions = false,
     synopsisSubcommandLabel = "COMMAND",
     header = "Fetch, list, check and remove translation models.",
     description = {
-      "Models live in $ARABRIEF_HOME/models/ORG/NAME/ (default ~/.arabrief). A model already in the",
-      "Hugging Face cache ($HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub) is used in place.",
+      "Models live in $ARABRIEF_HOME/models/ORG/NAME/ (default ~/.arabrief). A model already in the"
+          + " Hugging Face cache ($HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub) is used in place.",
       "",
       "Known models:",
       "  " + MarianLayout.DEFAULT_REPO + "          the default: small and fast",

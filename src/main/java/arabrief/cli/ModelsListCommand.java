@@ -14,6 +14,9 @@ import picocli.CommandLine.Spec;
 /** {@code arabrief models list}: the installed models and those found in the Hugging Face cache. */
 @Command(
     name = "list",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     header = "List installed models.",
     description = "Shows each model's name, size, origin and directory, including complete models found in the"
         + " Hugging Face cache (which arabrief reads but never changes).")

@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code arabrief models path}: print the directory a model name resolves to. */
 @Command(
     name = "path",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     header = "Print a model's directory.",
     description = "Prints the directory arabrief would load for NAME: its install, or its Hugging Face cache snapshot.")
 final class ModelsPathCommand implements Callable<Integer> {

@@ -16,13 +16,18 @@ import picocli.CommandLine.Spec;
 /** {@code arabrief models pull}: download a model from the Hub into the store. */
 @Command(
     name = "pull",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     sortOptions = false,
     header = "Download a model from the Hugging Face Hub and install it.",
     description = {
-      "Downloads config.json, source.spm, target.spm, vocab.json and the weights (model.safetensors,",
-      "or pytorch_model.bin when the repo has no safetensors) with the optional tokenizer files,",
-      "checks sizes and sha256 digests, and installs them in one atomic step: an interrupted pull",
-      "leaves nothing half-installed. A broken transfer resumes where it stopped.",
+      "Downloads config.json, source.spm, target.spm, vocab.json and the weights (model.safetensors,"
+          + " or pytorch_model.bin when the repo has no safetensors) with the optional tokenizer files,"
+          + " checks sizes and sha256 digests, and installs them in one atomic step: an interrupted pull"
+          + " leaves nothing half-installed. A broken transfer resumes where it stopped.",
+      "",
+      "Known repos: " + MarianLayout.DEFAULT_REPO + " (default), " + MarianLayout.BIG_REPO + ".",
     })
 final class ModelsPullCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;

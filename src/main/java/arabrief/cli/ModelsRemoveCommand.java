@@ -13,6 +13,9 @@ import picocli.CommandLine.Spec;
 /** {@code arabrief models remove}: delete an installed model. */
 @Command(
     name = "remove",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     header = "Delete an installed model.",
     description = "Deletes the model from arabrief's store. Models in the Hugging Face cache are left alone.")
 final class ModelsRemoveCommand implements Callable<Integer> {

@@ -16,10 +16,13 @@ import picocli.CommandLine.Spec;
 /** {@code arabrief models verify}: re-check an installed model's files and that it loads. */
 @Command(
     name = "verify",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     header = "Check a model's files against its manifest, and that it translates.",
     description = {
-      "Re-hashes every file against manifest.json, checks config.json parses, then translates one",
-      "sentence with it. Exits 3 when anything is wrong, naming the file.",
+      "Re-hashes every file against manifest.json, checks config.json parses, then translates one"
+          + " sentence with it. Exits 3 when anything is wrong, naming the file.",
     })
 final class ModelsVerifyCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;

@@ -188,7 +188,7 @@ public final class ModelPuller {
       Optional<Manifest.FileEntry> e = fetch(hub, repo, fetchRev, f, remote, work, p);
       if (e.isPresent()) entries.add(e.get());
       else if (MarianLayout.REQUIRED.contains(f) || MarianLayout.WEIGHTS.contains(f)) absent.add(f);
-      else p.note(f + ": not in the repo (optional)");
+      // an absent optional file is normal: say nothing
     }
     if (info.isEmpty()) {
       // no listing: the first weights file that exists wins, so pytorch_model.bin only without safetensors

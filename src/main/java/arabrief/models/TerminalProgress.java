@@ -8,6 +8,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 
 /** Draws one progress bar per file on a terminal; meant for stderr when {@code System.console() != null}. */
 public final class TerminalProgress implements PullProgress {
+  private static final long SMALL = 1 << 20;
   private final PrintStream out;
   private ProgressBar bar;
 
@@ -23,6 +24,7 @@ public final class TerminalProgress implements PullProgress {
   @Override
   public synchronized void fileStarted(String file, long offset, long total) {
     closeBar();
+    if (total >= 0 && total < SMALL) return; // config and tokenizer files: a bar would only flicker
     bar =
         new ProgressBarBuilder()
             .setTaskName(file)
