@@ -81,6 +81,15 @@ public final class ModelPuller {
       cleanStaleTmp();
       Path work = store.tmpDir().resolve(UUID.randomUUID().toString());
       Files.createDirectories(work);
+      // Ctrl-C mid-download: best effort to leave no partial files behind (they are never loadable anyway)
+      Thread cleanup = new Thread(() -> {
+        try {
+          ModelStore.deleteTree(work);
+        } catch (IOException | RuntimeException ignored) {
+          // the stale-tmp sweep of a later pull gets it
+        }
+      }, "arabrief-pull-cleanup");
+      boolean hooked = addShutdownHook(cleanup);
       try {
         Manifest manifest = download(hub, repo, rev, work, p);
         manifest.write(work);
@@ -90,6 +99,7 @@ public final class ModelPuller {
         install(work, target);
         return new PullResult(target, manifest, false);
       } finally {
+        if (hooked) removeShutdownHook(cleanup);
         ModelStore.deleteTree(work);
       }
     }
@@ -263,6 +273,23 @@ public final class ModelPuller {
           "cannot move " + work + " to " + target + " atomically: keep " + store.root()
               + "/tmp and /models on one file system",
           e);
+    }
+  }
+
+  private static boolean addShutdownHook(Thread t) {
+    try {
+      Runtime.getRuntime().addShutdownHook(t);
+      return true;
+    } catch (IllegalStateException e) {
+      return false; // already shutting down
+    }
+  }
+
+  private static void removeShutdownHook(Thread t) {
+    try {
+      Runtime.getRuntime().removeShutdownHook(t);
+    } catch (IllegalStateException ignored) {
+      // shutting down: the hook runs
     }
   }
 

@@ -230,6 +230,28 @@ class ModelPullerTest {
   }
 
   @Test
+  void twoProcessesPullingOneModelEndWithOneGoodInstall() throws Exception {
+    hub.delayMillis = 60;
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    List<Process> ps = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      ps.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), PullProcess.class.getName(),
+              store.root().toString(), hub.endpoint())
+          .redirectErrorStream(true)
+          .start());
+    }
+    List<String> outcomes = new ArrayList<>();
+    for (Process p : ps) {
+      String output = new String(p.getInputStream().readAllBytes()).strip();
+      assertEquals(0, p.waitFor(), output);
+      outcomes.add(output);
+    }
+    assertEquals(List.of("already", "installed"), outcomes.stream().sorted().toList());
+    assertEquals(1, hub.requests(MarianLayout.SAFETENSORS));
+    assertInstalledRight(store.installDir(FakeHub.REPO), false);
+  }
+
+  @Test
   void unreachableEndpointGivesTheExactPullCommand() throws IOException {
     String dead = "http://127.0.0.1:" + FakeHub.closedPort();
     ModelPuller p = puller(Map.of("HF_ENDPOINT", dead));
