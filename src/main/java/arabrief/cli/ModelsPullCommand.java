@@ -1,0 +1,86 @@
+package arabrief.cli;
+
+import arabrief.models.MarianLayout;
+import arabrief.models.ModelPuller;
+import arabrief.models.PullResult;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code arabrief models pull}: download a model from the Hub into the store. */
+@Command(
+    name = "pull",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
+    sortOptions = false,
+    header = "Download a model from the Hugging Face Hub and install it.",
+    description = {
+      "Downloads config.json, source.spm, target.spm, vocab.json and the weights (model.safetensors,"
+          + " or pytorch_model.bin when the repo has no safetensors) with the optional tokenizer files,"
+          + " checks sizes and sha256 digests, and installs them in one atomic step: an interrupted pull"
+          + " leaves nothing half-installed. A broken transfer resumes where it stopped.",
+      "",
+      "Known repos: " + MarianLayout.DEFAULT_REPO + " (default), " + MarianLayout.BIG_REPO + ".",
+    })
+final class ModelsPullCommand implements Callable<Integer> {
+  @ParentCommand ModelsCommand parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "REPO",
+      description = "Hub repo id ORG/NAME (default: ${DEFAULT-VALUE}).",
+      defaultValue = MarianLayout.DEFAULT_REPO)
+  String repo;
+
+  @Option(
+      names = "--revision",
+      paramLabel = "REV",
+      description = "Branch, tag or commit to fetch (default: ${DEFAULT-VALUE}).",
+      defaultValue = ModelPuller.DEFAULT_REVISION)
+  String revision;
+
+  @Option(
+      names = "--endpoint",
+      paramLabel = "URL",
+      description = "Server to fetch from (default: $HF_ENDPOINT, else https://huggingface.co).")
+  String endpoint;
+
+  @Option(names = "--force", description = "Download again even when this revision is installed.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try {
+      PullResult r = parent.puller().pull(repo, revision, endpoint, force, parent.progress());
+      if (r.alreadyInstalled()) {
+        out.println(repo + " is already installed in " + r.dir() + " (--force downloads it again).");
+      } else {
+        out.println(
+            "Installed " + repo + " (" + ModelsCommand.humanSize(r.manifest().totalSize()) + ", "
+                + (r.manifest().commit() != null ? "commit " + r.manifest().commit() : "revision " + revision)
+                + ") in " + r.dir());
+      }
+      return ExitCodes.OK;
+    } catch (IllegalArgumentException e) {
+      err.println("arabrief models pull: " + e.getMessage());
+      return ExitCodes.BAD_INPUT;
+    } catch (IOException e) {
+      err.println("arabrief models pull: " + repo + ": " + e.getMessage());
+      return ExitCodes.MODEL;
+    }
+  }
+}

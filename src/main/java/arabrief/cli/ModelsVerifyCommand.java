@@ -1,0 +1,56 @@
+package arabrief.cli;
+
+import arabrief.models.ModelSmokeTest;
+import arabrief.models.ModelVerifier;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code arabrief models verify}: re-check an installed model's files and that it loads. */
+@Command(
+    name = "verify",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
+    header = "Check a model's files against its manifest, and that it translates.",
+    description = {
+      "Re-hashes every file against manifest.json, checks config.json parses, then translates one"
+          + " sentence with it. Exits 3 when anything is wrong, naming the file.",
+    })
+final class ModelsVerifyCommand implements Callable<Integer> {
+  @ParentCommand ModelsCommand parent;
+  @Spec CommandSpec spec;
+
+  @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+  boolean help;
+
+  @Parameters(index = "0", paramLabel = "NAME", description = "Installed model (ORG/NAME) or a model directory.")
+  String name;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<Path> dir = parent.store().resolve(name);
+    if (dir.isEmpty()) {
+      err.println("arabrief models verify: no model named '" + name + "'; `arabrief models list` shows what is installed.");
+      return ExitCodes.BAD_INPUT;
+    }
+    ModelVerifier.Report r = ModelVerifier.verify(dir.get(), ModelSmokeTest.installed().orElse(null));
+    for (String note : r.notes()) out.println("note: " + note);
+    if (!r.ok()) {
+      for (String p : r.problems()) err.println("arabrief models verify: " + name + ": " + p);
+      err.println("Reinstall with: ./arabrief models pull --force " + name);
+      return ExitCodes.MODEL;
+    }
+    out.println(name + ": ok (" + r.filesHashed() + " files match the manifest) in " + dir.get());
+    return ExitCodes.OK;
+  }
+}
