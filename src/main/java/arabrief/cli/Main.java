@@ -1,6 +1,9 @@
 package arabrief.cli;
 
+import arabrief.models.ModelSmokeTest;
+import arabrief.mt.Translator;
 import java.io.PrintWriter;
+import java.util.List;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine;
@@ -12,11 +15,18 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "arabrief 0.1.0",
     description = "Arabic news into English: translation with MarianMT (opus-mt) and a short summary on top.",
-    subcommands = {TranslateCommand.class, BriefCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      TranslateCommand.class,
+      BriefCommand.class,
+      SummarizeCommand.class,
+      ModelsCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footer = ExitCodes.HELP)
 public final class Main {
   public static void main(String[] args) {
     routeLogging();
+    ModelSmokeTest.install(Main::translateOneSentence);
     System.exit(run(args));
   }
 
@@ -53,6 +63,16 @@ public final class Main {
       ex.printStackTrace(err);
     }
     return ExitCodes.INTERNAL;
+  }
+
+  /** What `models verify` runs last: the model must load and translate a sentence into some English. */
+  static void translateOneSentence(Path dir) throws Exception {
+    try (Translator t = Translator.load(dir)) {
+      String text = t.translate(List.of("وقال المتحدث باسم وزارة الدفاع إن الاتصال جاء بمبادرة من الجانب الأميركي.")).get(0).text();
+      if (text.isBlank()) {
+        throw new IllegalStateException("the model translated a test sentence into nothing");
+      }
+    }
   }
 
   /** DJL and PyTorch log INFO lines and a CUDA warning on start; they go to a log file, not the terminal. */

@@ -1,34 +1,47 @@
 package arabrief.cli;
 
+import arabrief.models.ModelMissingException;
+import arabrief.models.ModelPuller;
+import arabrief.models.ModelStore;
+import arabrief.models.TerminalProgress;
 import arabrief.mt.Translator;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-/** Turns {@code --model} into a loaded translator, or a message that says how to get the model. */
+/**
+ * Turns {@code --model} into a loaded translator: a directory, an installed name, a Hugging Face cache
+ * snapshot, or — on first use, where the endpoint answers — a fresh pull. Otherwise exit 3 with the
+ * command that fixes it.
+ */
 final class ModelResolver {
   static final String DEFAULT_MODEL = "Helsinki-NLP/opus-mt-ar-en";
 
   private ModelResolver() {}
 
   static Translator load(String model, boolean offline) {
-    Path dir = resolve(model, offline);
+    Path dir = resolve(model, offline, Env.get());
     try {
       return Translator.load(dir);
     } catch (IOException | RuntimeException e) {
       throw new UserException(
           ExitCodes.MODEL,
           "the model in " + dir + " cannot be used: " + e.getMessage()
-              + "\n  reinstall it with: ./arabrief models pull " + model,
+              + "\n  check it with: ./arabrief models verify " + model
+              + "\n  reinstall it with: ./arabrief models pull " + model + " --force",
           e);
     }
   }
 
-  static Path resolve(String model, boolean offline) {
-    Path p = Path.of(model);
-    if (Files.isDirectory(p)) {
-      return p;
+  static Path resolve(String model, boolean offline, Map<String, String> env) {
+    ModelStore store = ModelStore.fromEnvironment(env);
+    if (store.resolve(model).isEmpty() && !offline) {
+      System.err.println("arabrief: " + model + " is not installed; downloading it into " + store.installDir(model));
     }
-    throw new UserException(ExitCodes.MODEL, "model '" + model + "' is not installed\n  install it with: ./arabrief models pull " + model);
+    try {
+      return new ModelPuller(store, env).ensure(model, offline, TerminalProgress.forConsole());
+    } catch (ModelMissingException e) {
+      throw new UserException(ExitCodes.MODEL, e.getMessage(), e);
+    }
   }
 }

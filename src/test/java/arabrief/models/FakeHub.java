@@ -22,11 +22,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A loopback server in the Hub's URL layout serving one small fake Marian repo, with knobs for misbehaving. */
-final class FakeHub implements AutoCloseable {
+public final class FakeHub implements AutoCloseable {
   static final String REPO = "Helsinki-NLP/opus-mt-ar-en";
   static final String COMMIT = "0123456789abcdef0123456789abcdef01234567";
 
-  final Map<String, byte[]> files = new LinkedHashMap<>();
+  public final Map<String, byte[]> files = new LinkedHashMap<>();
   final List<String> authHeaders = Collections.synchronizedList(new ArrayList<>());
   final List<String> rangeHeaders = Collections.synchronizedList(new ArrayList<>());
   final Map<String, AtomicInteger> fileRequests = new ConcurrentHashMap<>();
@@ -46,7 +46,7 @@ final class FakeHub implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService pool = Executors.newCachedThreadPool();
 
-  FakeHub() throws IOException {
+  public FakeHub() throws IOException {
     Random rnd = new Random(42);
     files.put("config.json", "{\"model_type\":\"marian\",\"d_model\":8}".getBytes(StandardCharsets.UTF_8));
     files.put("generation_config.json", "{\"num_beams\":4}".getBytes(StandardCharsets.UTF_8));
@@ -62,7 +62,7 @@ final class FakeHub implements AutoCloseable {
     server.start();
   }
 
-  String endpoint() {
+  public String endpoint() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
   }
 
@@ -93,7 +93,7 @@ final class FakeHub implements AutoCloseable {
   }
 
   /** A port nothing listens on. */
-  static int closedPort() throws IOException {
+  public static int closedPort() throws IOException {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return s.getLocalPort();
     }
