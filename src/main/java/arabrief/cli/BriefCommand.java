@@ -20,12 +20,12 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "brief",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    header = "Headline, dateline and summary in English: the fast path.",
     description = {
       "The fast path: the headline, the dateline and a short English summary of an Arabic article.",
       "",
-      "The body sentences are ranked on the Arabic side and only the chosen ones (and the headline) are",
-      "translated, so a brief costs a fraction of a full translation. --stats says how many sentences",
-      "were translated."
+      "The body sentences are ranked on the Arabic side and only the chosen ones (and the headline) are translated, so a brief costs a fraction of a full translation. --stats says how many sentences were translated."
     },
     footer = ExitCodes.HELP)
 public final class BriefCommand implements Callable<Integer> {

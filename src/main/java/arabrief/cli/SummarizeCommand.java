@@ -15,9 +15,10 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "summarize",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    header = "Summarize English text (no model needed).",
     description = {
-      "Summarize English text: the most central sentences, favouring the lead as news does, without",
-      "repeats, printed verbatim in their original order. Paragraphs are separated by blank lines."
+      "Summarize English text: the most central sentences, favouring the lead as news does, without repeats, printed verbatim in their original order. Paragraphs are separated by blank lines."
     },
     footer = ExitCodes.HELP)
 public final class SummarizeCommand implements Callable<Integer> {

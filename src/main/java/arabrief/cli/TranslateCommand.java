@@ -27,15 +27,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "translate",
     sortOptions = false,
+    mixinStandardHelpOptions = true,
+    header = "Translate an Arabic article (or lines) into English, with a summary on top.",
     description = {
       "Translate an Arabic news article into English, with a short summary on top.",
       "",
-      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard",
-      "input. The headline, dateline, photo caption and body paragraphs are found and translated; site",
-      "furniture (tag lists, \"read also\", bylines) is left out and listed under \"dropped\" in JSON.",
+      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard input. The headline, dateline, photo caption and body paragraphs are found and translated; site furniture (tag lists, \"read also\", bylines) is left out and listed under \"dropped\" in JSON.",
       "",
-      "With --lines, every input line is one segment instead: one translation line comes out per input",
-      "line, in order, and an empty line stays empty."
+      "With --lines, every input line is one segment instead: one translation line comes out per input line, in order, and an empty line stays empty."
     },
     footer = ExitCodes.HELP)
 public final class TranslateCommand implements Callable<Integer> {
