@@ -147,19 +147,19 @@ def build_vocab(*piece_lists):
 # --------------------------------------------------------------------------------------------
 SPECS = {
     "tiny-opus": dict(
-        seed=1001, activation="swish", scale_embedding=True, tie=True, shared=True,
+        seed=1001, steps=1800, activation="swish", scale_embedding=True, tie=True, shared=True,
         ffn=256, weights="safetensors", final_logits_bias=False,
         gen=dict(num_beams=4, max_length=64, renormalize_logits=True),
         src_vocab=320, tgt_vocab=160,
     ),
     "tiny-gelu": dict(
-        seed=2002, activation="gelu", scale_embedding=False, tie=False, shared=True,
+        seed=2002, steps=1600, activation="gelu", scale_embedding=False, tie=False, shared=True,
         ffn=192, weights="safetensors", final_logits_bias=True,
         gen=dict(num_beams=3, max_length=48, length_penalty=0.6, early_stopping=True),
         src_vocab=280, tgt_vocab=140,
     ),
     "tiny-bin": dict(
-        seed=3003, activation="relu", scale_embedding=True, tie=True, shared=False,
+        seed=3003, steps=1400, activation="relu", scale_embedding=True, tie=True, shared=False,
         ffn=128, weights="bin", final_logits_bias=False,
         gen=dict(num_beams=4, max_length=64),
         src_vocab=300, tgt_vocab=120,
@@ -526,7 +526,7 @@ def dir_size(d):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="")
-    ap.add_argument("--steps", type=int, default=1800)
+    ap.add_argument("--steps", type=int, default=None, help="override the per-model step count in SPECS")
     ap.add_argument("--ref-only", action="store_true", help="only regenerate reference JSON from saved models")
     args = ap.parse_args()
     torch.set_num_threads(2)
@@ -559,7 +559,7 @@ def main():
             print(f"  vocab {len(vocab)}" + (f" / target vocab {len(tvocab)}" if tvocab else "")
                   + f", pairs {len(pairs)}, max src len {max(len(s) for s, _ in pairs)}, "
                     f"max tgt len {max(len(t) for _, t in pairs)}", flush=True)
-            model, loss, secs = train_model(name, spec, cfg, tok, pairs, args.steps)
+            model, loss, secs = train_model(name, spec, cfg, tok, pairs, args.steps or spec["steps"])
             save_model(model, spec, outdir, gen_cfg)
             summary[name] = dict(loss=round(loss, 4), train_seconds=round(secs))
         make_reference(name, outdir, seed_text, spec)
