@@ -147,19 +147,19 @@ def build_vocab(*piece_lists):
 # --------------------------------------------------------------------------------------------
 SPECS = {
     "tiny-opus": dict(
-        seed=1001, steps=1800, activation="swish", scale_embedding=True, tie=True, shared=True,
+        seed=1001, steps=1800, threads=2, activation="swish", scale_embedding=True, tie=True, shared=True,
         ffn=256, weights="safetensors", final_logits_bias=False,
         gen=dict(num_beams=4, max_length=64, renormalize_logits=True),
         src_vocab=320, tgt_vocab=160,
     ),
     "tiny-gelu": dict(
-        seed=2002, steps=1600, activation="gelu", scale_embedding=False, tie=False, shared=True,
+        seed=2002, steps=1400, threads=1, activation="gelu", scale_embedding=False, tie=False, shared=True,
         ffn=192, weights="safetensors", final_logits_bias=True,
         gen=dict(num_beams=3, max_length=48, length_penalty=0.6, early_stopping=True),
         src_vocab=280, tgt_vocab=140,
     ),
     "tiny-bin": dict(
-        seed=3003, steps=1400, activation="relu", scale_embedding=True, tie=True, shared=False,
+        seed=3003, steps=1000, threads=1, activation="relu", scale_embedding=True, tie=True, shared=False,
         ffn=128, weights="bin", final_logits_bias=False,
         gen=dict(num_beams=4, max_length=64),
         src_vocab=300, tgt_vocab=120,
@@ -437,10 +437,18 @@ def make_reference(name, outdir, seed_text, spec):
            "pad_stripping": "output_ids = sequences[i] with all trailing tokens equal to pad_token_id removed "
                             "(index 0, the decoder_start token, is always kept). Nothing else is removed.",
            "tokenizer": [], "decode": [], "generation": []}
+    inv_src = {v: k for k, v in tok.encoder.items()}
     for text in tokenizer_texts(seed_text):
         ids = tok(text)["input_ids"]
-        ref["tokenizer"].append({"text": text, "ids": ids, "pieces": tok.convert_ids_to_tokens(ids),
-                                 "decoded": tok.decode(ids, skip_special_tokens=True)})
+        if tok.separate_vocabs:
+            # MarianTokenizer maps ids -> tokens through the TARGET vocab when separate_vocabs=True
+            # (convert_ids_to_tokens / decode raise or give target pieces for source ids), so source-side
+            # decoding is not defined by transformers: record source pieces via vocab.json and decoded=None.
+            ref["tokenizer"].append({"text": text, "ids": ids, "pieces": [inv_src[i] for i in ids],
+                                     "decoded": None})
+        else:
+            ref["tokenizer"].append({"text": text, "ids": ids, "pieces": tok.convert_ids_to_tokens(ids),
+                                     "decoded": tok.decode(ids, skip_special_tokens=True)})
 
     runs = [
         ("greedy", dict(num_beams=1, do_sample=False, max_new_tokens=40)),
@@ -527,9 +535,9 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", default="")
     ap.add_argument("--steps", type=int, default=None, help="override the per-model step count in SPECS")
+    ap.add_argument("--threads", type=int, default=None, help="override the per-model torch thread count in SPECS")
     ap.add_argument("--ref-only", action="store_true", help="only regenerate reference JSON from saved models")
     args = ap.parse_args()
-    torch.set_num_threads(2)
     torch.use_deterministic_algorithms(True)
     seed_text = read_seed()
     words = seed_words(seed_text)
@@ -539,6 +547,7 @@ def main():
         spec = SPECS[name]
         outdir = os.path.join(MODELS_DIR, name)
         print(f"== {name}", flush=True)
+        torch.set_num_threads(args.threads or spec["threads"])
         if not args.ref_only:
             rng = random.Random(spec["seed"])
             phrases = make_phrases(rng, words, 30000)
