@@ -418,7 +418,13 @@ def run_generation(model, tok, inputs, settings, batched, gen_cfg):
                     lp += float(logp[row[t + 1]])
                 score = lp / (gen_len ** eff_lp)
             cases.append(dict(text=text, input_ids=ids, output_ids=row,
-                              text_out=tok.decode(row, skip_special_tokens=True), score=score,
+                              text_out=tok.decode(row, skip_special_tokens=True),
+                              # same without relying on the tokenizer's special-id set (differs from text_out only
+                              # for separate vocabs, where the target <pad>/decoder_start id is not a tokenizer
+                              # special id and transformers prints it as "<pad> ")
+                              text_out_clean=tok.decode([x for x in row if x not in (pad, eos)],
+                                                        skip_special_tokens=True),
+                              score=score,
                               ends_with_eos=(row[-1] == eos)))
     return cases
 
