@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "arabrief 0.1.0",
     description = "Arabic news into English: translation with MarianMT (opus-mt) and a short summary on top.",
-    subcommands = {TranslateCommand.class, BriefCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {TranslateCommand.class, BriefCommand.class, BatchCommand.class, SummarizeCommand.class, CommandLine.HelpCommand.class},
     footer = ExitCodes.HELP)
 public final class Main {
   public static void main(String[] args) {
