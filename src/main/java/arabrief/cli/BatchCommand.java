@@ -23,29 +23,35 @@ import picocli.CommandLine.Parameters;
 /** {@code arabrief batch}: whole archives of articles through one loaded model, resumable, nothing lost. */
 @Command(
     name = "batch",
+    mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
       "Translate many Arabic articles into English: directories of files, or JSONL archives.",
       "",
-      "INPUT is a file, a directory (searched recursively for .txt, .html and .htm files, or for --glob),",
-      "or a .jsonl archive with one article per line (the article in --text-field, its id in --id-field).",
-      "Each document gets what `translate` writes for it, summary included: sub/a01.txt becomes",
-      "DIR/sub/a01.en.json (.en.md, .en.txt by --format); an archive x.jsonl becomes DIR/x.en.jsonl, one",
-      "JSON object per input line with \"id\" and \"line\", or \"error\" for a line that failed.",
+      "INPUT is a file, a directory (searched recursively for .txt, .html and .htm files, or for the files"
+          + " --glob matches), or a .jsonl archive with one article per line (the article in --text-field,"
+          + " its id in --id-field). Each document gets what `translate` writes for it, summary included:"
+          + " sub/a01.txt becomes DIR/sub/a01.en.json (.en.md, .en.txt with --format); an archive x.jsonl"
+          + " becomes DIR/x.en.jsonl, one JSON object per non-blank input line with \"id\" and \"line\","
+          + " and \"error\" instead of the translation for a line that failed. Per-document \"stats\" hold"
+          + " token counts only, never timings, so the same input always gives the same bytes.",
       "",
-      "The model is loaded once; sentences of many documents share its batches, and a sentence seen",
-      "before (site furniture, repeated quotes, wire copy) is translated once: the translation memory in",
-      "DIR/_memory.mv.db keeps it across runs for the same model and settings.",
+      "The model is loaded once; the sentences of a window of documents (--window) share its batches, and"
+          + " a sentence seen before (site furniture, repeated quotes, wire copy) is translated once: the"
+          + " translation memory in DIR/_memory.mv.db keeps it across runs, for the same model and settings.",
       "",
-      "Every output appears whole or not at all. Run the same command again after an interruption (even",
-      "kill -9): documents whose output is complete and current (same input bytes, model, settings and",
-      "format) are skipped, the rest are done, and the outputs are the bytes an uninterrupted run writes.",
-      "--force redoes every document.",
+      "Every output appears whole or not at all. Run the same command again after an interruption (even"
+          + " kill -9): documents whose output is complete and current (same input bytes, model, settings"
+          + " and format) are skipped, the others are done, and the outputs are the bytes an uninterrupted"
+          + " run writes. --force redoes every document.",
       "",
-      "A document that cannot be read (binary, empty, no Arabic text, no article body) does not stop the",
-      "others: it is listed with its reason on stderr and in DIR/_report.json, and the exit code is 4.",
-      "_report.json also counts documents done, skipped and failed, and sentences translated or taken",
-      "from memory.",
+      "A document that cannot be read (binary, empty, no Arabic text, no article body) does not stop the"
+          + " others: it is listed with its reason on stderr and in DIR/_report.json, and the exit code is 4."
+          + " _report.json also counts the documents done, skipped and failed, the sentences translated and"
+          + " those taken from memory, and the time taken.",
+      "",
+      "Progress: a bar with documents per second and time left on a terminal, a line on stderr every 10"
+          + " seconds otherwise.",
       ""
     },
     footer = ExitCodes.HELP)
