@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       TranslateCommand.class,
       BriefCommand.class,
+      BatchCommand.class,
       SummarizeCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class

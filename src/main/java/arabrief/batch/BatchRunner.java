@@ -1,0 +1,346 @@
+package arabrief.batch;
+
+import arabrief.article.ArticleReader;
+import arabrief.article.BadInputException;
+import arabrief.article.ClauseSplitter;
+import arabrief.mt.Translation;
+import arabrief.mt.Translator;
+import arabrief.pipeline.Brief;
+import arabrief.render.JsonDocument;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * Many documents through one loaded model. Reading, parsing, rendering and writing run on a pool of
+ * {@code jobs} threads; the model runs on the calling thread, one window of documents per call. A window's
+ * new translations are in the memory before any of its outputs is written, and windows are cut on input
+ * positions, so a run killed anywhere and started again writes the same bytes an uninterrupted run would.
+ */
+public final class BatchRunner {
+  /** Bump when the per-document output changes, so finished documents are redone. */
+  static final String OUTPUT_VERSION = "1";
+
+  private static final String TEMP_SUFFIX = ".batch-tmp";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final BatchConfig c;
+  private final Translator translator;
+  private final BatchReport report = new BatchReport();
+  private Store store;
+  private Progress progress;
+  private String docEngine;
+
+  private BatchRunner(Translator translator, BatchConfig c) {
+    this.translator = translator;
+    this.c = c;
+  }
+
+  /**
+   * Runs a batch and writes {@code _report.json}.
+   *
+   * @throws java.nio.file.NoSuchFileException when an input does not exist
+   * @throws IllegalArgumentException when two inputs would write the same output
+   * @throws IOException when the output directory or its database cannot be used
+   */
+  public static BatchReport run(Translator translator, BatchConfig c) throws IOException {
+    return new BatchRunner(translator, c).run();
+  }
+
+  private BatchReport run() throws IOException {
+    long t0 = System.nanoTime();
+    Path out = c.out();
+    Files.createDirectories(out);
+    Discovery found = Discovery.find(c.inputs(), out, c.glob(), c.extension());
+    removeTemps(out);
+    String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings()));
+    docEngine = Digests.sha256(String.join("\n", OUTPUT_VERSION, memEngine, c.format().name(), "" + c.bilingual(),
+        "" + c.summarySentences(), c.textField(), c.idField(), String.valueOf(c.model())));
+    report.documents = found.total();
+    ExecutorService pool = Executors.newFixedThreadPool(c.jobs(), r -> {
+      Thread t = new Thread(r, "batch-io");
+      t.setDaemon(true);
+      return t;
+    });
+    try (Store s = Store.open(out);
+        Progress p = c.progressBar() ? Progress.bar(found.total()) : Progress.log(c.err(), found.total(), c.logInterval())) {
+      store = s;
+      progress = p;
+      WindowTranslator model = new WindowTranslator(
+          translator.withSplitter(ClauseSplitter::split), c.settings(), c.batchSize(), store, memEngine);
+      Iterator<Doc> docs = found.documents();
+      ArrayDeque<Pending> ahead = new ArrayDeque<>();
+      ArrayDeque<Future<?>> writes = new ArrayDeque<>();
+      int w = c.window();
+      while (true) {
+        fill(ahead, docs, pool, 2 * w);
+        if (ahead.isEmpty()) {
+          break;
+        }
+        int window = ahead.peek().doc().index() / w;
+        List<Prepared> batch = new ArrayList<>();
+        while (!ahead.isEmpty() && ahead.peek().doc().index() / w == window) {
+          batch.add(ahead.poll().get());
+          fill(ahead, docs, pool, 2 * w);
+        }
+        translateWindow(batch, model, pool, writes);
+        while (writes.size() > 4 * w || (!writes.isEmpty() && writes.peek().isDone())) {
+          await(writes.poll());
+        }
+      }
+      while (!writes.isEmpty()) {
+        await(writes.poll());
+      }
+      for (Doc.Archive a : found.archives()) {
+        writeArchive(a);
+      }
+      report.sentencesTranslated = model.translated;
+      report.sentencesFromMemory = model.fromMemory;
+      report.sentencesRepeated = model.repeated;
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    } finally {
+      pool.shutdownNow();
+    }
+    report.elapsedSeconds = (System.nanoTime() - t0) / 1e9;
+    writeAtomically(out.resolve(BatchReport.FILE),
+        (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+    return report;
+  }
+
+  private record Pending(Doc doc, Future<Prepared> future) {
+    Prepared get() {
+      try {
+        return future.get();
+      } catch (ExecutionException e) {
+        return Prepared.failed(doc, null, null, "internal error: " + e.getCause());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      }
+    }
+  }
+
+  private void fill(ArrayDeque<Pending> ahead, Iterator<Doc> docs, ExecutorService pool, int limit) {
+    while (ahead.size() < limit && docs.hasNext()) {
+      Doc d = docs.next();
+      ahead.add(new Pending(d, pool.submit(() -> prepare(d))));
+    }
+  }
+
+  private void translateWindow(List<Prepared> batch, WindowTranslator model, ExecutorService pool, ArrayDeque<Future<?>> writes) {
+    List<Prepared> ready = new ArrayList<>();
+    for (Prepared p : batch) {
+      if (p.skip()) {
+        report.skipped();
+        progress.step(false);
+      } else if (p.failure() != null) {
+        fail(p, p.failure());
+      } else {
+        ready.add(p);
+      }
+    }
+    List<List<String>> segments = ready.stream().map(p -> BriefAssembler.segments(p.article())).toList();
+    List<List<Translation>> translations;
+    try {
+      translations = model.translate(segments);
+    } catch (RuntimeException e) {
+      // one bad document must not take its window down: find it by translating them one by one
+      translations = new ArrayList<>();
+      for (int i = 0; i < ready.size(); i++) {
+        try {
+          translations.add(model.translate(List.of(segments.get(i))).get(0));
+        } catch (RuntimeException e1) {
+          translations.add(null);
+          fail(ready.get(i), "translation failed: " + e1.getMessage());
+        }
+      }
+    }
+    for (int i = 0; i < ready.size(); i++) {
+      Prepared p = ready.get(i);
+      List<Translation> ts = translations.get(i);
+      if (ts != null) {
+        writes.add(pool.submit(() -> write(p, ts)));
+      }
+    }
+  }
+
+  private Prepared prepare(Doc d) {
+    if (d instanceof Doc.File f) {
+      byte[] bytes;
+      try {
+        bytes = Files.readAllBytes(f.file());
+      } catch (IOException e) {
+        return Prepared.failed(d, null, null, "cannot read the file: " + e.getMessage());
+      }
+      String sha = Digests.sha256(bytes);
+      if (!c.force() && current(f, sha)) {
+        return Prepared.skipped(d);
+      }
+      return parse(d, bytes, sha, null);
+    }
+    Doc.Line l = (Doc.Line) d;
+    String sha = Digests.sha256(l.json());
+    JsonNode node;
+    try {
+      node = JSON.readTree(l.json());
+    } catch (JsonProcessingException e) {
+      return Prepared.failed(d, sha, null, "not valid JSON: " + e.getOriginalMessage());
+    }
+    if (!node.isObject()) {
+      return Prepared.failed(d, sha, null, "not a JSON object");
+    }
+    JsonNode id = node.hasNonNull(c.idField()) ? node.get(c.idField()) : NullNode.getInstance();
+    JsonNode text = node.get(c.textField());
+    if (text == null || !text.isTextual()) {
+      return Prepared.failed(d, sha, id, "no \"" + c.textField() + "\" string field with the article");
+    }
+    if (!c.force() && store.lineCurrent(l.archive().output(), l.line(), sha, docEngine)) {
+      return Prepared.skipped(d);
+    }
+    return parse(d, text.asText().getBytes(StandardCharsets.UTF_8), sha, id);
+  }
+
+  private Prepared parse(Doc d, byte[] bytes, String sha, JsonNode id) {
+    try {
+      return Prepared.ready(d, new ArticleReader().read(bytes, d.name()), sha, id);
+    } catch (BadInputException e) {
+      String m = e.getMessage();
+      return Prepared.failed(d, sha, id, m.startsWith(d.name() + ": ") ? m.substring(d.name().length() + 2) : m);
+    }
+  }
+
+  /** The output exists, is the one recorded, and was made from these bytes under this engine key. */
+  private boolean current(Doc.File f, String sha) {
+    String[] rec = store.doc(f.output());
+    if (rec == null || !rec[0].equals(sha) || !rec[1].equals(docEngine)) {
+      return false;
+    }
+    Path target = c.out().resolve(f.output());
+    try {
+      return Files.isRegularFile(target) && Digests.sha256(Files.readAllBytes(target)).equals(rec[2]);
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private void write(Prepared p, List<Translation> ts) {
+    try {
+      Brief b = BriefAssembler.assemble(p.article(), ts, c.summarySentences());
+      ObjectNode stats = stats(ts);
+      if (p.doc() instanceof Doc.File f) {
+        byte[] bytes = c.format().render(b, c.bilingual(), c.model(), stats).getBytes(StandardCharsets.UTF_8);
+        writeAtomically(c.out().resolve(f.output()), bytes);
+        store.putDoc(f.output(), p.inputSha(), docEngine, Digests.sha256(bytes));
+      } else {
+        Doc.Line l = (Doc.Line) p.doc();
+        ObjectNode o = JSON.createObjectNode();
+        o.set("id", p.id());
+        o.put("line", l.lineNo());
+        o.setAll(JsonDocument.toJson(b, c.model(), stats));
+        store.putLine(l.archive().output(), l.line(), p.inputSha(), docEngine, true, JSON.writeValueAsString(o));
+      }
+      report.done();
+      progress.step(false);
+    } catch (IOException | RuntimeException e) {
+      fail(p, "writing the output failed: " + e.getMessage());
+    }
+  }
+
+  /** Per-document numbers that do not depend on timing, so outputs stay byte-identical between runs. */
+  private static ObjectNode stats(List<Translation> ts) {
+    int segments = 0;
+    long src = 0;
+    long gen = 0;
+    for (Translation t : ts) {
+      if (t.sourceTokens() > 0) {
+        segments++;
+        src += t.sourceTokens();
+        gen += t.generatedTokens();
+      }
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("segments", segments);
+    o.put("source_tokens", src);
+    o.put("generated_tokens", gen);
+    return o;
+  }
+
+  private void fail(Prepared p, String reason) {
+    report.fail(p.doc(), reason);
+    if (p.doc() instanceof Doc.Line l) {
+      ObjectNode o = JSON.createObjectNode();
+      o.set("id", p.id() == null ? NullNode.getInstance() : p.id());
+      o.put("line", l.lineNo());
+      o.put("error", reason);
+      store.putLine(l.archive().output(), l.line(), p.inputSha() == null ? "" : p.inputSha(), docEngine, false, o.toString());
+    }
+    progress.step(true);
+  }
+
+  private void writeArchive(Doc.Archive a) throws IOException {
+    StringBuilder sb = new StringBuilder();
+    for (String line : store.lines(a.output(), a.lines())) {
+      if (line != null) {
+        sb.append(line).append('\n');
+      }
+    }
+    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+    Path target = c.out().resolve(a.output());
+    if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
+      writeAtomically(target, bytes);
+    }
+  }
+
+  private static void await(Future<?> f) {
+    try {
+      f.get();
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a batch worker failed: " + e.getCause(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Whole or not at all: a temporary file beside the target, renamed over it. */
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = dir.resolve("." + target.getFileName() + TEMP_SUFFIX);
+    Files.write(temp, bytes);
+    try {
+      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Temporary files a killed run left behind. */
+  private static void removeTemps(Path out) throws IOException {
+    try (Stream<Path> s = Files.walk(out)) {
+      for (Path p : s.filter(p -> p.getFileName().toString().endsWith(TEMP_SUFFIX)).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package arabrief.batch;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.PathMatcher;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.stream.Stream;
+
+/**
+ * Finds the documents of a batch: named files, files under directories (recursively, in sorted order,
+ * hidden files and the output directory left out), and the lines of JSONL archives; and decides where
+ * each one's translation goes, mirroring the input's relative path.
+ */
+final class Discovery {
+  private final List<Object> units = new ArrayList<>(); // Doc.File or Doc.Archive, in order
+  private int total;
+
+  /**
+   * @param glob a glob on the path relative to the directory given, or null for .txt, .html and .htm
+   * @param extension the output extension for file documents, e.g. "json"
+   * @throws NoSuchFileException when an input does not exist
+   * @throws IllegalArgumentException when two inputs would write the same output
+   */
+  static Discovery find(List<Path> inputs, Path outDir, String glob, String extension) throws IOException {
+    Discovery d = new Discovery();
+    Path out = outDir.toAbsolutePath().normalize();
+    Map<String, String> outputs = new HashMap<>();
+    PathMatcher matcher = glob == null ? null : FileSystems.getDefault().getPathMatcher("glob:" + glob);
+    PathMatcher tail = glob != null && glob.startsWith("**/")
+        ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3))
+        : null;
+    for (Path input : inputs) {
+      if (!Files.exists(input)) {
+        throw new NoSuchFileException(input + ": no such file or directory");
+      }
+      if (Files.isDirectory(input)) {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(input)) {
+          files = s.filter(Files::isRegularFile)
+              .filter(p -> !p.toAbsolutePath().normalize().startsWith(out))
+              .filter(p -> !hidden(input.relativize(p)))
+              .sorted()
+              .toList();
+        }
+        for (Path f : files) {
+          String rel = slashes(input.relativize(f));
+          boolean take = matcher == null
+              ? hasExtension(rel, ".txt", ".html", ".htm")
+              : matcher.matches(Path.of(rel)) || (tail != null && tail.matches(Path.of(rel)));
+          if (take) {
+            d.add(f, rel, extension, outputs);
+          }
+        }
+      } else {
+        d.add(input, input.getFileName().toString(), extension, outputs);
+      }
+    }
+    return d;
+  }
+
+  private void add(Path file, String rel, String extension, Map<String, String> outputs) throws IOException {
+    boolean archive = hasExtension(rel, ".jsonl");
+    String output = outputName(rel, archive ? "jsonl" : extension);
+    String clash = outputs.putIfAbsent(output, rel);
+    if (clash != null) {
+      throw new IllegalArgumentException(
+          clash + " and " + rel + " would both be written to " + output + "; rename one or give them in separate batches");
+    }
+    if (archive) {
+      int lines = countLines(file);
+      units.add(new Doc.Archive(file, rel, output, lines));
+      total += lines;
+    } else {
+      units.add(new Doc.File(total, file, rel, output));
+      total++;
+    }
+  }
+
+  /** {@code sub/a01.txt} to {@code sub/a01.en.json}. */
+  static String outputName(String rel, String extension) {
+    int slash = rel.lastIndexOf('/');
+    int dot = rel.lastIndexOf('.');
+    String stem = dot > slash + 1 ? rel.substring(0, dot) : rel;
+    return stem + ".en." + extension;
+  }
+
+  int total() {
+    return total;
+  }
+
+  List<Doc.Archive> archives() {
+    return units.stream().filter(u -> u instanceof Doc.Archive).map(u -> (Doc.Archive) u).toList();
+  }
+
+  /** The documents in order; archive lines are read as they are reached. */
+  Iterator<Doc> documents() {
+    return new Iterator<>() {
+      private int unit;
+      private int index;
+      private Doc next;
+      private Doc.Archive archive;
+      private BufferedReader reader;
+      private int line;
+      private int lineNo;
+
+      @Override
+      public boolean hasNext() {
+        if (next == null) {
+          next = advance();
+        }
+        return next != null;
+      }
+
+      @Override
+      public Doc next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        Doc d = next;
+        next = null;
+        return d;
+      }
+
+      private Doc advance() {
+        try {
+          while (true) {
+            if (reader != null) {
+              String s;
+              while ((s = reader.readLine()) != null) {
+                lineNo++;
+                if (!s.isBlank() && line < archive.lines()) {
+                  return new Doc.Line(index++, archive, line++, lineNo, s);
+                }
+              }
+              reader.close();
+              reader = null;
+              index += archive.lines() - line; // an archive that shrank since it was counted
+            }
+            if (unit >= units.size()) {
+              return null;
+            }
+            Object u = units.get(unit++);
+            if (u instanceof Doc.File f) {
+              index++;
+              return f;
+            }
+            archive = (Doc.Archive) u;
+            reader = Files.newBufferedReader(archive.file(), StandardCharsets.UTF_8);
+            line = 0;
+            lineNo = 0;
+          }
+        } catch (IOException e) {
+          throw new UncheckedIOException(archive.name() + ": " + e.getMessage(), e);
+        }
+      }
+    };
+  }
+
+  private static int countLines(Path file) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      int n = 0;
+      String s;
+      while ((s = r.readLine()) != null) {
+        if (!s.isBlank()) {
+          n++;
+        }
+      }
+      return n;
+    }
+  }
+
+  private static boolean hidden(Path rel) {
+    for (Path part : rel) {
+      if (part.toString().startsWith(".")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean hasExtension(String rel, String... exts) {
+    String lower = rel.toLowerCase(Locale.ROOT);
+    for (String e : exts) {
+      if (lower.endsWith(e)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String slashes(Path rel) {
+    return rel.toString().replace(rel.getFileSystem().getSeparator(), "/");
+  }
+}

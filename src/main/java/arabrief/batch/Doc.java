@@ -1,0 +1,26 @@
+package arabrief.batch;
+
+import java.nio.file.Path;
+
+/** One document of a batch, numbered in input order: a file, or one line of a JSONL archive. */
+sealed interface Doc {
+  /** Position in the whole batch; windows of documents are cut on it, so they do not depend on what is skipped. */
+  int index();
+
+  /** How the report and stderr name the document. */
+  String name();
+
+  /** A file whose translation goes to {@code output} (relative to the output directory). */
+  record File(int index, Path file, String name, String output) implements Doc {}
+
+  /** Line {@code line} (0-based, blank lines not counted) of an archive, at {@code lineNo} (1-based) in its file. */
+  record Line(int index, Archive archive, int line, int lineNo, String json) implements Doc {
+    @Override
+    public String name() {
+      return archive.name() + ":" + lineNo;
+    }
+  }
+
+  /** A JSONL archive: one article per non-blank line, translated into one JSONL output. */
+  record Archive(Path file, String name, String output, int lines) {}
+}

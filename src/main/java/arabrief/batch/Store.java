@@ -1,0 +1,193 @@
+package arabrief.batch;
+
+import arabrief.mt.Translation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The batch's memory between runs, an embedded H2 database beside the outputs ({@code DIR/_memory.mv.db}):
+ * remembered sentence translations, which documents are finished under which engine key, and the
+ * finished lines of JSONL archives. One connection, used by one thread at a time.
+ */
+final class Store implements AutoCloseable {
+  static final String NAME = "_memory";
+
+  private final Connection db;
+
+  private Store(Connection db) {
+    this.db = db;
+  }
+
+  static Store open(Path outDir) throws IOException {
+    String url = "jdbc:h2:file:" + outDir.toAbsolutePath().resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
+    try {
+      Connection c = DriverManager.getConnection(url, "sa", "");
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE IF NOT EXISTS MEMORY(ENGINE VARCHAR(64), SOURCE_SHA VARCHAR(64), SOURCE VARCHAR,"
+            + " TEXT VARCHAR, SCORE DOUBLE PRECISION, SOURCE_TOKENS INT, GENERATED_TOKENS INT,"
+            + " PRIMARY KEY(ENGINE, SOURCE_SHA))");
+        s.execute("CREATE TABLE IF NOT EXISTS DOCS(OUTPUT VARCHAR PRIMARY KEY, INPUT_SHA VARCHAR(64),"
+            + " ENGINE VARCHAR(64), OUTPUT_SHA VARCHAR(64))");
+        s.execute("CREATE TABLE IF NOT EXISTS LINES(OUTPUT VARCHAR, LINE INT, INPUT_SHA VARCHAR(64),"
+            + " ENGINE VARCHAR(64), OK BOOLEAN, JSON CHARACTER LARGE OBJECT, PRIMARY KEY(OUTPUT, LINE))");
+      }
+      return new Store(c);
+    } catch (SQLException e) {
+      String hint = e.getErrorCode() == 90020
+          ? " (is another `arabrief batch` writing to " + outDir + "?)"
+          : "";
+      throw new IOException("cannot open the batch database in " + outDir + ": " + e.getMessage() + hint, e);
+    }
+  }
+
+  /** Remembered translations of {@code sources} (normalized sentences) under {@code engine}; misses are absent. */
+  synchronized Map<String, Translation> recall(String engine, List<String> sources) {
+    Map<String, Translation> out = new HashMap<>();
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT SOURCE, TEXT, SCORE, SOURCE_TOKENS, GENERATED_TOKENS FROM MEMORY WHERE ENGINE = ? AND SOURCE_SHA = ?")) {
+      for (String src : sources) {
+        q.setString(1, engine);
+        q.setString(2, Digests.sha256(src));
+        try (ResultSet r = q.executeQuery()) {
+          if (r.next() && r.getString(1).equals(src)) {
+            out.put(src, new Translation(src, r.getString(2), r.getDouble(3), r.getInt(4), r.getInt(5)));
+          }
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the translation memory failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Remembers translations in one transaction, then forces them to the file: a window's outputs are only
+   * written after this returns, so a run killed at any point finds every sentence its outputs used.
+   */
+  synchronized void remember(String engine, List<Translation> ts) {
+    if (ts.isEmpty()) {
+      return;
+    }
+    try {
+      db.setAutoCommit(false);
+      try (PreparedStatement m = db.prepareStatement(
+          "MERGE INTO MEMORY KEY(ENGINE, SOURCE_SHA) VALUES(?, ?, ?, ?, ?, ?, ?)")) {
+        for (Translation t : ts) {
+          m.setString(1, engine);
+          m.setString(2, Digests.sha256(t.source()));
+          m.setString(3, t.source());
+          m.setString(4, t.text());
+          m.setDouble(5, t.score());
+          m.setInt(6, t.sourceTokens());
+          m.setInt(7, t.generatedTokens());
+          m.addBatch();
+        }
+        m.executeBatch();
+      }
+      db.commit();
+      db.setAutoCommit(true);
+      try (Statement s = db.createStatement()) {
+        s.execute("CHECKPOINT");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the translation memory failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The recorded state of a file output: input digest, engine key, output digest; null when none. */
+  synchronized String[] doc(String output) {
+    try (PreparedStatement q = db.prepareStatement("SELECT INPUT_SHA, ENGINE, OUTPUT_SHA FROM DOCS WHERE OUTPUT = ?")) {
+      q.setString(1, output);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? new String[] {r.getString(1), r.getString(2), r.getString(3)} : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  synchronized void putDoc(String output, String inputSha, String engine, String outputSha) {
+    try (PreparedStatement m = db.prepareStatement("MERGE INTO DOCS KEY(OUTPUT) VALUES(?, ?, ?, ?)")) {
+      m.setString(1, output);
+      m.setString(2, inputSha);
+      m.setString(3, engine);
+      m.setString(4, outputSha);
+      m.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** Whether line {@code line} of an archive's output is finished for this input and engine. */
+  synchronized boolean lineCurrent(String output, int line, String inputSha, String engine) {
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT 1 FROM LINES WHERE OUTPUT = ? AND LINE = ? AND INPUT_SHA = ? AND ENGINE = ? AND OK")) {
+      q.setString(1, output);
+      q.setInt(2, line);
+      q.setString(3, inputSha);
+      q.setString(4, engine);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  synchronized void putLine(String output, int line, String inputSha, String engine, boolean ok, String json) {
+    try (PreparedStatement m = db.prepareStatement("MERGE INTO LINES KEY(OUTPUT, LINE) VALUES(?, ?, ?, ?, ?, ?)")) {
+      m.setString(1, output);
+      m.setInt(2, line);
+      m.setString(3, inputSha);
+      m.setString(4, engine);
+      m.setBoolean(5, ok);
+      m.setString(6, json);
+      m.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The JSON of an archive's first {@code count} lines in order (null where a line is missing); later lines are forgotten. */
+  synchronized List<String> lines(String output, int count) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      out.add(null);
+    }
+    try (PreparedStatement q = db.prepareStatement("SELECT LINE, JSON FROM LINES WHERE OUTPUT = ? AND LINE < ?");
+        PreparedStatement d = db.prepareStatement("DELETE FROM LINES WHERE OUTPUT = ? AND LINE >= ?")) {
+      q.setString(1, output);
+      q.setInt(2, count);
+      try (ResultSet r = q.executeQuery()) {
+        while (r.next()) {
+          out.set(r.getInt(1), r.getString(2));
+        }
+      }
+      d.setString(1, output);
+      d.setInt(2, count);
+      d.executeUpdate();
+      return out;
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      db.close();
+    } catch (SQLException e) {
+      // closing is best effort: every write was committed when it was made
+    }
+  }
+}

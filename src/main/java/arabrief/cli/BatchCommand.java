@@ -1,0 +1,150 @@
+package arabrief.cli;
+
+import arabrief.batch.BatchConfig;
+import arabrief.batch.BatchReport;
+import arabrief.batch.BatchRunner;
+import arabrief.mt.Translator;
+import arabrief.mt.search.GenerationSettings;
+import arabrief.render.Format;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code arabrief batch}: whole archives of articles through one loaded model, resumable, nothing lost. */
+@Command(
+    name = "batch",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Translate many Arabic articles into English: directories of files, or JSONL archives.",
+      "",
+      "INPUT is a file, a directory (searched recursively for .txt, .html and .htm files, or for the files"
+          + " --glob matches), or a .jsonl archive with one article per line (the article in --text-field,"
+          + " its id in --id-field). Each document gets what `translate` writes for it, summary included:"
+          + " sub/a01.txt becomes DIR/sub/a01.en.json (.en.md, .en.txt with --format); an archive x.jsonl"
+          + " becomes DIR/x.en.jsonl, one JSON object per non-blank input line with \"id\" and \"line\","
+          + " and \"error\" instead of the translation for a line that failed. Per-document \"stats\" hold"
+          + " token counts only, never timings, so the same input always gives the same bytes.",
+      "",
+      "The model is loaded once; the sentences of a window of documents (--window) share its batches, and"
+          + " a sentence seen before (site furniture, repeated quotes, wire copy) is translated once: the"
+          + " translation memory in DIR/_memory.mv.db keeps it across runs, for the same model and settings.",
+      "",
+      "Every output appears whole or not at all. Run the same command again after an interruption (even"
+          + " kill -9): documents whose output is complete and current (same input bytes, model, settings"
+          + " and format) are skipped, the others are done, and the outputs are the bytes an uninterrupted"
+          + " run writes. --force redoes every document.",
+      "",
+      "A document that cannot be read (binary, empty, no Arabic text, no article body) does not stop the"
+          + " others: it is listed with its reason on stderr and in DIR/_report.json, and the exit code is 4."
+          + " _report.json also counts the documents done, skipped and failed, the sentences translated and"
+          + " those taken from memory, and the time taken.",
+      "",
+      "Progress: a bar with documents per second and time left on a terminal, a line on stderr every 10"
+          + " seconds otherwise.",
+      ""
+    },
+    footer = ExitCodes.HELP)
+public final class BatchCommand implements Callable<Integer> {
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories or .jsonl archives.")
+  List<Path> inputs = new ArrayList<>();
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
+  Path out;
+
+  @Option(names = "--format", paramLabel = "FMT", description = "json (default), markdown or text, for file inputs.")
+  String format = "json";
+
+  @Option(names = "--bilingual", description = "Put each Arabic paragraph before its English (text, markdown).")
+  boolean bilingual;
+
+  @Option(
+      names = "--summary-sentences",
+      paramLabel = "N",
+      description = "Sentences in each summary (0 for none). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "3")
+  int summarySentences;
+
+  @Option(
+      names = {"-j", "--jobs"},
+      paramLabel = "N",
+      description = "Threads reading, parsing and writing documents (the model runs on its own thread). More than 1"
+          + " helps only with cores to spare beside PyTorch's: on 2 cores --jobs 2 measured twice as slow."
+          + " Default: ${DEFAULT-VALUE}.",
+      defaultValue = "1")
+  int jobs;
+
+  @Option(
+      names = "--glob",
+      paramLabel = "PATTERN",
+      description = "Which files of a directory to take, as a glob on their path inside it (e.g. '**/*.txt').")
+  String glob;
+
+  @Option(names = "--text-field", paramLabel = "F", description = "JSONL field holding the article. Default: ${DEFAULT-VALUE}.", defaultValue = "text")
+  String textField;
+
+  @Option(names = "--id-field", paramLabel = "F", description = "JSONL field holding the id. Default: ${DEFAULT-VALUE}.", defaultValue = "id")
+  String idField;
+
+  @Option(names = "--force", description = "Redo documents whose output is already complete and current.")
+  boolean force;
+
+  @Option(
+      names = "--window",
+      paramLabel = "N",
+      description = "Documents whose sentences share one model call. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "" + BatchConfig.DEFAULT_WINDOW)
+  int window;
+
+  @Mixin EngineOptions engine;
+
+  @Override
+  public Integer call() throws IOException {
+    Format f = ArticleOutput.format(format);
+    if (summarySentences < 0) {
+      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + summarySentences);
+    }
+    if (jobs < 1) {
+      throw new UserException(ExitCodes.USAGE, "--jobs must be at least 1, got " + jobs);
+    }
+    if (window < 1) {
+      throw new UserException(ExitCodes.USAGE, "--window must be at least 1, got " + window);
+    }
+    PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
+    BatchReport report;
+    try (Translator t = engine.load()) {
+      GenerationSettings settings = engine.settings(t);
+      BatchConfig config = new BatchConfig(inputs, out, f, bilingual, jobs, glob, textField, idField, force,
+          summarySentences, window, engine.batchSize, settings, ArticleOutput.modelInfo(t, settings),
+          System.console() != null, Duration.ofSeconds(10), err);
+      report = BatchRunner.run(t, config);
+    } catch (NoSuchFileException e) {
+      throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+    }
+    for (String[] failure : report.failures()) {
+      err.println("arabrief batch: failed " + failure[0] + ": " + failure[1]);
+    }
+    var j = report.toJson();
+    err.printf("arabrief batch: %d documents: %d done, %d skipped, %d failed; %d sentences translated, %d from memory; %.1f s%n",
+        j.get("documents").asLong(), j.get("done").asLong(), j.get("skipped").asLong(), j.get("failed").asLong(),
+        j.get("sentences_translated").asLong(), j.get("sentences_from_memory").asLong(), j.get("elapsed_seconds").asDouble());
+    if (engine.stats) {
+      err.println(j.toString());
+    }
+    return report.failed() > 0 ? ExitCodes.PARTIAL : ExitCodes.OK;
+  }
+}
