@@ -6,6 +6,7 @@ import arabrief.article.ClauseSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.Pipeline;
 import arabrief.render.JsonDocument;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -159,7 +160,7 @@ public final class BatchRunner {
         ready.add(p);
       }
     }
-    List<List<String>> segments = ready.stream().map(p -> BriefAssembler.segments(p.article())).toList();
+    List<List<String>> segments = ready.stream().map(p -> Pipeline.segments(p.article())).toList();
     List<List<Translation>> translations;
     try {
       translations = model.translate(segments);
@@ -245,7 +246,7 @@ public final class BatchRunner {
 
   private void write(Prepared p, List<Translation> ts) {
     try {
-      Brief b = BriefAssembler.assemble(p.article(), ts, c.summarySentences());
+      Brief b = Pipeline.assemble(p.article(), ts, c.summarySentences());
       ObjectNode stats = stats(ts);
       if (p.doc() instanceof Doc.File f) {
         byte[] bytes = c.format().render(b, c.bilingual(), c.model(), stats).getBytes(StandardCharsets.UTF_8);

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
 /**
  * From a parsed Arabic article to an English {@link Brief}: every segment of the document (headline,
  * caption, body sentences) goes to the model in one call, which sorts them by length and batches them;
- * the translations are put back per paragraph and summarized.
+ * the translations are put back per paragraph and summarized. {@link #segments} and {@link #assemble}
+ * are the two halves, public so that a batch can send many articles' segments in one call.
  */
 public final class Pipeline {
   private final Translator translator;
@@ -36,18 +37,33 @@ public final class Pipeline {
 
   /** The whole article in English, with a summary of {@code summarySentences} sentences on top. */
   public Brief translate(Article a, int summarySentences) {
+    return assemble(a, translate(segments(a)), summarySentences);
+  }
+
+  /** Headline, caption, then every body sentence, in the order {@link #assemble} expects their translations. */
+  public static List<String> segments(Article a) {
     List<String> segments = new ArrayList<>();
-    int head = add(segments, a.headline());
-    int cap = add(segments, a.caption());
-    int bodyStart = segments.size();
+    if (present(a.headline())) {
+      segments.add(a.headline());
+    }
+    if (present(a.caption())) {
+      segments.add(a.caption());
+    }
     for (Paragraph p : a.paragraphs()) {
       segments.addAll(p.sentences());
     }
-    List<Translation> ts = translate(segments);
+    return segments;
+  }
+
+  /** The brief of {@code a} from the translations of its {@link #segments}, in the same order. */
+  public static Brief assemble(Article a, List<Translation> ts, int summarySentences) {
+    int k = 0;
+    Segment headline = present(a.headline()) ? segment(ts.get(k++)) : null;
+    Segment caption = present(a.caption()) ? segment(ts.get(k++)) : null;
+    int bodyStart = k;
     List<TranslatedParagraph> paragraphs = new ArrayList<>();
     List<String> english = new ArrayList<>();
     List<Integer> paragraphOf = new ArrayList<>();
-    int k = bodyStart;
     for (int pi = 0; pi < a.paragraphs().size(); pi++) {
       Paragraph p = a.paragraphs().get(pi);
       List<Segment> sentences = new ArrayList<>();
@@ -70,15 +86,7 @@ public final class Pipeline {
       }
     }
     int total = k - bodyStart;
-    return new Brief(
-        head < 0 ? null : segment(ts.get(head)),
-        a.dateline(),
-        cap < 0 ? null : segment(ts.get(cap)),
-        paragraphs,
-        summary,
-        a.dropped(),
-        total,
-        total);
+    return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total);
   }
 
   /**
@@ -123,6 +131,10 @@ public final class Pipeline {
     List<Translation> ts = translator.translate(segments, settings, batchSize);
     observer.accept(ts);
     return ts;
+  }
+
+  private static boolean present(String text) {
+    return text != null && !text.isBlank();
   }
 
   private static int add(List<String> segments, String text) {
