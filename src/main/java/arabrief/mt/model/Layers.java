@@ -41,10 +41,17 @@ final class Layers {
           dim);
     }
 
-    /** [B, T, D] to [B, H, T, D/H]. */
+    /**
+     * [B, T, D] to [B, H, T, D/H], contiguous. A transposed view would do for one matmul, but keys and
+     * values are cached and multiplied at every decoder step: torch would copy a strided view each time.
+     * Reshaping through [B*H, T, D/H] makes torch materialize the layout once (it is a no-op when T = 1).
+     */
     NDArray split(NDArray x) {
       Shape s = x.getShape();
-      return x.reshape(s.get(0), s.get(1), heads, dim / heads).transpose(0, 2, 1, 3);
+      long b = s.get(0);
+      long t = s.get(1);
+      long dh = dim / heads;
+      return x.reshape(b, t, heads, dh).transpose(0, 2, 1, 3).reshape(b * heads, t, dh).reshape(b, heads, t, dh);
     }
 
     /** [B, H, T, D/H] to [B, T, D]. */

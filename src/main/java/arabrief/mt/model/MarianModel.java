@@ -62,8 +62,9 @@ public final class MarianModel implements AutoCloseable {
     } else {
       lmHead = w.require("lm_head.weight", tgtVocab, d);
     }
-    finalLogitsBias =
-        w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
+    // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
+    NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
+    finalLogitsBias = bias != null && bias.abs().max().getFloat() != 0f ? bias : null;
     activation = Activation.of(config.activation(), "config.json");
     embedScale = config.scaleEmbedding() ? (float) Math.sqrt(d) : 1f;
     positions = manager.create(sinusoids(config.maxPositions(), (int) d), new Shape(config.maxPositions(), d));
@@ -211,7 +212,11 @@ public final class MarianModel implements AutoCloseable {
         x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
       }
       NDArray h = x.reshape(tokens.length, config.dModel());
-      NDArray logits = h.getNDArrayInternal().linear(h, lmHead, finalLogitsBias).singletonOrThrow();
+      // as transformers: lm_head without bias, then the bias added (torch's addmm path is twice as slow here)
+      NDArray logits = h.getNDArrayInternal().linear(h, lmHead, null).singletonOrThrow();
+      if (finalLogitsBias != null) {
+        logits.addi(finalLogitsBias);
+      }
       state.advance();
       return keep(logits.toType(DataType.FLOAT32, false), owner);
     }
