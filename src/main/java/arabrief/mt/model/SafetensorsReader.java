@@ -118,14 +118,11 @@ final class SafetensorsReader {
         }
         break;
       case "F16":
-        try (NDArray h = m.create(bytes, shape, DataType.FLOAT16)) {
-          a = h.toType(DataType.FLOAT32, false);
-        }
-        break;
       case "BF16":
-        try (NDArray h = m.create(bytes, shape, DataType.BFLOAT16)) {
-          a = h.toType(DataType.FLOAT32, false);
-        }
+        ByteBuffer wide = ByteBuffer.allocateDirect((int) shape.size() * 4).order(ByteOrder.nativeOrder());
+        TorchCheckpoint.widen(bytes, wide, (int) shape.size(), dtype.equals("BF16"));
+        wide.rewind();
+        a = m.create(wide, shape, DataType.FLOAT32);
         break;
       case "I32":
         a = m.create(bytes, shape, DataType.INT32);

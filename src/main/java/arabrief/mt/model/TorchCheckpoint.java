@@ -295,16 +295,7 @@ public final class TorchCheckpoint {
     ByteBuffer dst = ByteBuffer.allocateDirect((int) outBytes).order(ByteOrder.nativeOrder());
     int n = (int) numel;
     switch (kind) {
-      case FLOAT16 -> {
-        for (int i = 0; i < n; i++) {
-          dst.putFloat(halfToFloat(src.getShort()));
-        }
-      }
-      case BFLOAT16 -> {
-        for (int i = 0; i < n; i++) {
-          dst.putFloat(Float.intBitsToFloat((src.getShort() & 0xffff) << 16));
-        }
-      }
+      case FLOAT16, BFLOAT16 -> widen(src, dst, n, kind == Kind.BFLOAT16);
       default -> {
         if (kind.fileBytes == 1 || order == ByteOrder.nativeOrder()) {
           dst.put(raw, 0, n * kind.fileBytes);
@@ -354,6 +345,17 @@ public final class TorchCheckpoint {
       for (int b = width - 1; b >= 0; b--) {
         dst.put(raw[i * width + b]);
       }
+    }
+  }
+
+  /**
+   * Widens {@code n} float16 or bfloat16 values from {@code src} into float32 in {@code dst}, exactly.
+   * Done on the host because DJL's PyTorch JNI aborts the process on BFLOAT16 arrays.
+   */
+  static void widen(ByteBuffer src, ByteBuffer dst, int n, boolean bfloat) {
+    for (int i = 0; i < n; i++) {
+      short h = src.getShort();
+      dst.putFloat(bfloat ? Float.intBitsToFloat((h & 0xffff) << 16) : halfToFloat(h));
     }
   }
 
