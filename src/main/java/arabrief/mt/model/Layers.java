@@ -51,12 +51,18 @@ final class Layers {
       long b = s.get(0);
       long t = s.get(1);
       long dh = dim / heads;
+      if (t == 1) {
+        return x.reshape(b, heads, 1, dh); // one position: both layouts are the same memory
+      }
       return x.reshape(b, t, heads, dh).transpose(0, 2, 1, 3).reshape(b * heads, t, dh).reshape(b, heads, t, dh);
     }
 
     /** [B, H, T, D/H] to [B, T, D]. */
     NDArray merge(NDArray x) {
       Shape s = x.getShape();
+      if (s.get(2) == 1) {
+        return x.reshape(s.get(0), 1, dim);
+      }
       return x.transpose(0, 2, 1, 3).reshape(s.get(0), s.get(2), dim);
     }
 
