@@ -143,8 +143,8 @@ def run_arabrief(arabrief, model_dir, lines_file, beams, bs, mnt, env):
 
 
 # ------------------------------------------------------------------------------------------- parity
-def text_to_ids(text, vocab_items):
-    """Best-effort ids from an arabrief text: <dummy_N> -> N, then greedy longest match on vocab pieces."""
+def text_to_ids(text):
+    """Ids read back from an arabrief text: each <dummy_N> piece is id N; any other text is kept as a string."""
     ids = []
     for part in re.split(r"(<dummy_\d+>)", text):
         if not part:
@@ -186,7 +186,7 @@ def main():
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--max-new-tokens", type=int, default=48)
     ap.add_argument("--batch", type=int, default=16, help="batch size of the batched modes")
-    ap.add_argument("--single-lines", type=int, default=0,
+    ap.add_argument("--single-lines", type=int, default=2,
                     help="batch-1 modes use only the first N lines (0 = all), to keep the run short")
     ap.add_argument("--modes", default="greedy-1,greedy-16,beam4-1,beam4-16",
                     help="comma list of beamsN-batch / greedy-batch; batch 16 stands for --batch")
@@ -259,12 +259,15 @@ def main():
             row["first_diff"] = {"line": i, "source": lines[i],
                                  "hf_ids": hf_last["results"][i]["ids"], "hf_text": hf_last["results"][i]["text"],
                                  "hf_score": hf_last["results"][i]["score"],
-                                 "ab_ids_from_text": text_to_ids(ab_last["results"][i]["text"], None),
+                                 "ab_ids_from_text": text_to_ids(ab_last["results"][i]["text"]),
                                  "ab_text": ab_last["results"][i]["text"], "ab_score": ab_last["results"][i]["score"]}
         row["hf_versions"] = {k: w.hello[k] for k in ("torch", "transformers", "threads")}
         report["modes"].append(row)
         print(f"[{name}] hf {fmt_list(hf_tps)} tok/s, arabrief {fmt_list(ab_tps)} tok/s, "
               f"identical {same}/{len(lines)}, {row['seconds']:.0f}s", file=sys.stderr, flush=True)
+        if args.json_out:  # partial results survive an interrupted run
+            with open(args.json_out, "w", encoding="utf-8") as f:
+                json.dump(report, f, ensure_ascii=False, indent=1)
 
     # load + first sentence: fresh processes, one line, beam 4 (the CLI default), batch 1
     first = lines_file(all_lines[:1], "first.txt")
