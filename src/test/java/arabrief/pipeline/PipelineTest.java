@@ -26,6 +26,9 @@ class PipelineTest {
   private static Translator translator;
   private static GenerationSettings greedy;
   private static Article seed;
+  /** The seed translated once with a 3-sentence summary, and the source lists of the model calls it made. */
+  private static Brief full;
+  private static final List<List<String>> calls = new ArrayList<>();
 
   @BeforeAll
   static void load() throws Exception {
@@ -34,6 +37,9 @@ class PipelineTest {
         JsonNodeFactory.instance.objectNode().put("num_beams", 1).put("max_new_tokens", 48));
     byte[] bytes = Files.readAllBytes(Path.of("seeds/000_576a10afaf96e38e.txt"));
     seed = new ArticleReader().read(bytes, "seed");
+    full = new Pipeline(translator, greedy, 16)
+        .onTranslations(ts -> calls.add(ts.stream().map(Translation::source).toList()))
+        .translate(seed, 3);
   }
 
   @AfterAll
@@ -43,10 +49,7 @@ class PipelineTest {
 
   @Test
   void everyBodySentenceIsTranslatedExactlyOnceInOrder() {
-    List<List<String>> calls = new ArrayList<>();
-    Pipeline p = new Pipeline(translator, greedy, 16)
-        .onTranslations(ts -> calls.add(ts.stream().map(Translation::source).toList()));
-    Brief b = p.translate(seed, 3);
+    Brief b = full;
 
     assertEquals(1, calls.size(), "one model call for the whole document");
     List<String> expected = new ArrayList<>();
@@ -72,7 +75,7 @@ class PipelineTest {
 
   @Test
   void sentenceTranslationsDoNotDependOnTheirBatch() {
-    Brief b = new Pipeline(translator, greedy, 16).translate(seed, 0);
+    Brief b = full;
     List<String> alone = new ArrayList<>();
     for (Segment s : b.paragraphs().get(1).sentences()) {
       alone.add(translator.translate(List.of(s.source()), greedy, 1).get(0).text());
@@ -83,7 +86,7 @@ class PipelineTest {
 
   @Test
   void summaryIsDrawnVerbatimFromTheTranslationInArticleOrder() {
-    Brief b = new Pipeline(translator, greedy, 16).translate(seed, 3);
+    Brief b = full;
     assertEquals(3, b.summary().size());
     List<String> body = new ArrayList<>();
     b.paragraphs().forEach(tp -> tp.sentences().forEach(s -> body.add(s.text())));
@@ -94,7 +97,7 @@ class PipelineTest {
       assertTrue(at > last, "summary is in article order");
       last = at;
     }
-    assertTrue(new Pipeline(translator, greedy, 16).translate(seed, 0).summary().isEmpty());
+    assertTrue(Pipeline.assemble(seed, translator.translate(Pipeline.segments(seed), greedy, 16), 0).summary().isEmpty());
   }
 
   @Test
@@ -108,7 +111,6 @@ class PipelineTest {
     assertNotNull(b.headline());
     assertTrue(b.paragraphs().isEmpty());
     assertEquals(3, b.summary().size());
-    Brief full = new Pipeline(translator, greedy, 16).translate(seed, 0);
     List<String> body = new ArrayList<>();
     full.paragraphs().forEach(tp -> tp.sentences().forEach(s -> body.add(s.text())));
     for (String s : b.summary()) {
