@@ -29,16 +29,26 @@ final class Layers {
     }
   }
 
-  /** The four projections of one attention block (MarianAttention). */
-  record Attention(Linear q, Linear k, Linear v, Linear out, int heads, long dim) {
+  /**
+   * The four projections of one attention block (MarianAttention), plus q, k and v stacked into one
+   * matrix for self-attention, where all three read the same input: one product instead of three.
+   */
+  record Attention(Linear q, Linear k, Linear v, Linear qkv, Linear out, int heads, long dim) {
     static Attention of(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
-      return new Attention(
-          Linear.of(w, prefix + ".q_proj", dim, dim),
-          Linear.of(w, prefix + ".k_proj", dim, dim),
-          Linear.of(w, prefix + ".v_proj", dim, dim),
-          Linear.of(w, prefix + ".out_proj", dim, dim),
-          heads,
-          dim);
+      Linear q = Linear.of(w, prefix + ".q_proj", dim, dim);
+      Linear k = Linear.of(w, prefix + ".k_proj", dim, dim);
+      Linear v = Linear.of(w, prefix + ".v_proj", dim, dim);
+      Linear qkv = new Linear(
+          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q.weight(), k.weight(), v.weight()), 0),
+          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q.bias(), k.bias(), v.bias()), 0));
+      return new Attention(q, k, v, qkv, Linear.of(w, prefix + ".out_proj", dim, dim), heads, dim);
+    }
+
+    /** Queries, keys and values of {@code x} for self-attention, each split into heads. */
+    ai.djl.ndarray.NDList selfProjections(NDArray x) {
+      NDArray all = qkv.apply(x);
+      ai.djl.ndarray.NDList parts = all.split(3, all.getShape().dimension() - 1);
+      return new ai.djl.ndarray.NDList(split(parts.get(0)), split(parts.get(1)), split(parts.get(2)));
     }
 
     /**

@@ -162,7 +162,8 @@ public final class MarianModel implements AutoCloseable {
       NDArray x = embed(encoderEmbed, idArr).muli(embedScale).addi(positions.get("0:" + s));
       for (EncoderLayer l : encoderLayers) {
         Attention a = l.selfAttn;
-        NDArray attn = a.attend(a.split(a.q().apply(x)), a.split(a.k().apply(x)), a.split(a.v().apply(x)), addMask);
+        ai.djl.ndarray.NDList qkv = a.selfProjections(x);
+        NDArray attn = a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask);
         x = l.selfNorm.apply(x.add(attn));
         x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
       }
@@ -203,8 +204,9 @@ public final class MarianModel implements AutoCloseable {
       for (int i = 0; i < decoderLayers.length; i++) {
         DecoderLayer l = decoderLayers[i];
         Attention a = l.selfAttn;
-        NDArray k = state.appendSelf(i, a.split(a.k().apply(x)), a.split(a.v().apply(x)));
-        NDArray attn = a.attend(a.split(a.q().apply(x)), k, state.selfValues(i), null);
+        ai.djl.ndarray.NDList qkv = a.selfProjections(x);
+        NDArray k = state.appendSelf(i, qkv.get(1), qkv.get(2));
+        NDArray attn = a.attend(qkv.get(0), k, state.selfValues(i), null);
         x = l.selfNorm.apply(x.add(attn));
         Attention c = l.crossAttn;
         attn = c.attend(c.split(c.q().apply(x)), state.crossKeys(i), state.crossValues(i), state.sourceMask());
