@@ -1,8 +1,10 @@
 package arabrief.cli;
 
+import arabrief.article.Article;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.Pipeline;
 import arabrief.render.Format;
 import arabrief.render.JsonDocument;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Writes one or several rendered articles: concatenated for text and markdown, a JSON array for several JSON documents. */
@@ -25,6 +28,57 @@ final class ArticleOutput {
       throw new UserException(ExitCodes.USAGE, "--format is text, markdown or json, not '" + name + "'");
     }
     return f;
+  }
+
+  /** One article's trip through a loaded pipeline: a full translation or the brief fast path. */
+  @FunctionalInterface
+  interface Step {
+    Brief apply(Pipeline pipeline, Article article);
+  }
+
+  /**
+   * What {@code translate} and {@code brief} share: parse every input first (bad input fails before the
+   * model loads), load the model once, run {@code step} on each article, write the result atomically,
+   * then print --stats. Returns the exit code.
+   */
+  static int run(List<String> files, String format, Path output, boolean bilingual, EngineOptions engine, Step step)
+      throws IOException {
+    Format f = format(format);
+    List<ArticleInputs.Named> articles = ArticleInputs.read(files);
+    Stats stats = new Stats();
+    List<Brief> briefs = new ArrayList<>();
+    ObjectNode model;
+    long t0 = System.nanoTime();
+    try (Translator t = engine.load()) {
+      stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
+      GenerationSettings settings = engine.settings(t);
+      model = modelInfo(t, settings);
+      Pipeline pipeline = new Pipeline(t, settings, engine.batchSize).onTranslations(stats::add);
+      long t1 = System.nanoTime();
+      int translated = 0;
+      int total = 0;
+      for (ArticleInputs.Named a : articles) {
+        Brief b = step.apply(pipeline, a.article());
+        translated += b.translatedSentences();
+        total += b.totalSentences();
+        briefs.add(b);
+      }
+      stats.translateSeconds = (System.nanoTime() - t1) / 1e9;
+      stats.extra.put("translated_sentences", translated);
+      stats.extra.put("total_sentences", total);
+    }
+    write(output, f, briefs, bilingual, model, stats.toJson());
+    if (engine.stats) {
+      stats.print();
+    }
+    return ExitCodes.OK;
+  }
+
+  static int checkSummarySentences(int n) {
+    if (n < 0) {
+      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + n);
+    }
+    return n;
   }
 
   static ObjectNode modelInfo(Translator t, GenerationSettings s) {

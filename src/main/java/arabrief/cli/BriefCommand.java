@@ -1,11 +1,5 @@
 package arabrief.cli;
 
-import arabrief.mt.Translator;
-import arabrief.mt.search.GenerationSettings;
-import arabrief.pipeline.Brief;
-import arabrief.pipeline.Pipeline;
-import arabrief.render.Format;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,37 +43,7 @@ public final class BriefCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    Format f = ArticleOutput.format(format);
-    if (summarySentences < 0) {
-      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + summarySentences);
-    }
-    List<ArticleInputs.Named> articles = ArticleInputs.read(files);
-    Stats stats = new Stats();
-    List<Brief> briefs = new ArrayList<>();
-    ObjectNode model;
-    long t0 = System.nanoTime();
-    try (Translator t = engine.load()) {
-      stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
-      GenerationSettings settings = engine.settings(t);
-      model = ArticleOutput.modelInfo(t, settings);
-      Pipeline pipeline = new Pipeline(t, settings, engine.batchSize).onTranslations(stats::add);
-      long t1 = System.nanoTime();
-      int translated = 0;
-      int total = 0;
-      for (ArticleInputs.Named a : articles) {
-        Brief b = pipeline.brief(a.article(), summarySentences);
-        translated += b.translatedSentences();
-        total += b.totalSentences();
-        briefs.add(b);
-      }
-      stats.translateSeconds = (System.nanoTime() - t1) / 1e9;
-      stats.extra.put("translated_sentences", translated);
-      stats.extra.put("total_sentences", total);
-    }
-    ArticleOutput.write(output, f, briefs, false, model, stats.toJson());
-    if (engine.stats) {
-      stats.print();
-    }
-    return ExitCodes.OK;
+    int n = ArticleOutput.checkSummarySentences(summarySentences);
+    return ArticleOutput.run(files, format, output, false, engine, (p, a) -> p.brief(a, n));
   }
 }

@@ -3,9 +3,6 @@ package arabrief.cli;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
-import arabrief.pipeline.Brief;
-import arabrief.pipeline.Pipeline;
-import arabrief.render.Format;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -75,31 +72,8 @@ public final class TranslateCommand implements Callable<Integer> {
   }
 
   private int translateArticles() throws IOException {
-    Format f = ArticleOutput.format(format);
-    if (summarySentences < 0) {
-      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + summarySentences);
-    }
-    List<ArticleInputs.Named> articles = ArticleInputs.read(files);
-    Stats stats = new Stats();
-    long t0 = System.nanoTime();
-    List<Brief> briefs = new ArrayList<>();
-    ObjectNode model;
-    try (Translator t = engine.load()) {
-      stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
-      GenerationSettings settings = engine.settings(t);
-      model = ArticleOutput.modelInfo(t, settings);
-      Pipeline pipeline = new Pipeline(t, settings, engine.batchSize).onTranslations(stats::add);
-      long t1 = System.nanoTime();
-      for (ArticleInputs.Named a : articles) {
-        briefs.add(pipeline.translate(a.article(), summarySentences));
-      }
-      stats.translateSeconds = (System.nanoTime() - t1) / 1e9;
-    }
-    ArticleOutput.write(output, f, briefs, bilingual, model, stats.toJson());
-    if (engine.stats) {
-      stats.print();
-    }
-    return ExitCodes.OK;
+    int n = ArticleOutput.checkSummarySentences(summarySentences);
+    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.translate(a, n));
   }
 
   private int translateLines() throws IOException {
