@@ -28,7 +28,7 @@ public class EngineOptions {
   @Option(
       names = "--batch-size",
       paramLabel = "N",
-      description = "Most sentences per batch. Default: ${DEFAULT-VALUE} (fastest measured here).",
+      description = "Most sentences per batch. Default: ${DEFAULT-VALUE}.",
       defaultValue = "" + Translator.DEFAULT_BATCH_SIZE)
   int batchSize;
 
