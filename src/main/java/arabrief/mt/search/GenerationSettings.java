@@ -146,18 +146,6 @@ public record GenerationSettings(
         noRepeatNgramSize);
   }
 
-  public GenerationSettings withLengthPenalty(double lp) {
-    return new GenerationSettings(numBeams, lp, earlyStopping, maxLength, maxNewTokens, minLength, badWordsIds,
-        eosTokenIds, forcedEosTokenId, padTokenId, decoderStartTokenId, renormalizeLogits, repetitionPenalty,
-        noRepeatNgramSize);
-  }
-
-  public GenerationSettings withEarlyStopping(EarlyStopping es) {
-    return new GenerationSettings(numBeams, lengthPenalty, es, maxLength, maxNewTokens, minLength, badWordsIds,
-        eosTokenIds, forcedEosTokenId, padTokenId, decoderStartTokenId, renormalizeLogits, repetitionPenalty,
-        noRepeatNgramSize);
-  }
-
   boolean isEos(long token) {
     for (long e : eosTokenIds) {
       if (e == token) {
