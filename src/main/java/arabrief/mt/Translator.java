@@ -12,11 +12,14 @@ import arabrief.mt.search.GreedySearch;
 import arabrief.mt.search.Hypothesis;
 import arabrief.mt.tokenize.MarianTokenizer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * A loaded Marian model and its tokenizer: text in, {@link Translation}s out. Sentences are sorted by
@@ -48,15 +51,38 @@ public final class Translator implements AutoCloseable {
   /** Loads a model directory in the Hugging Face Marian layout. */
   public static Translator load(Path modelDir) throws IOException {
     EngineSetup.configure();
-    NDManager root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
+    // the tokenizer (a few hundred ms for a 60k vocabulary) is built on another core while the engine
+    // starts and the weights load
+    CompletableFuture<MarianTokenizer> tokenizer = CompletableFuture.supplyAsync(() -> {
+      try {
+        return MarianTokenizer.load(modelDir);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    NDManager root = null;
     try {
+      root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
       MarianModel model = MarianModel.load(modelDir, root);
-      MarianTokenizer tokenizer = MarianTokenizer.load(modelDir);
       GenerationSettings defaults = GenerationSettings.read(modelDir);
-      return new Translator(modelDir, root, model, tokenizer, defaults);
+      return new Translator(modelDir, root, model, join(tokenizer), defaults);
     } catch (IOException | RuntimeException e) {
-      root.close();
+      if (root != null) {
+        root.close();
+      }
+      tokenizer.thenAccept(MarianTokenizer::close);
       throw e;
+    }
+  }
+
+  private static MarianTokenizer join(CompletableFuture<MarianTokenizer> f) throws IOException {
+    try {
+      return f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof UncheckedIOException io) {
+        throw io.getCause();
+      }
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     }
   }
 
