@@ -2,6 +2,7 @@ package arabrief.mt.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDScope;
 
 /**
@@ -63,17 +64,18 @@ public final class DecoderState implements AutoCloseable {
 
   /** Appends this step's keys and values for {@code layer}; returns all keys so far. */
   NDArray appendSelf(int layer, NDArray k, NDArray v) {
-    NDArray owner = sourceMask;
-    selfK[layer] = replace(selfK[layer], selfK[layer] == null ? k : NDArrays.concat(new ai.djl.ndarray.NDList(selfK[layer], k), 2), owner);
-    selfV[layer] = replace(selfV[layer], selfV[layer] == null ? v : NDArrays.concat(new ai.djl.ndarray.NDList(selfV[layer], v), 2), owner);
+    selfK[layer] = extend(selfK[layer], k);
+    selfV[layer] = extend(selfV[layer], v);
     return selfK[layer];
   }
 
-  private static NDArray replace(NDArray old, NDArray fresh, NDArray owner) {
+  /** {@code cache} with {@code step} appended on the time axis, owned by this state; the old cache is freed. */
+  private NDArray extend(NDArray cache, NDArray step) {
+    NDArray fresh = cache == null ? step : NDArrays.concat(new NDList(cache, step), 2);
     NDScope.unregister(fresh);
-    fresh.attach(owner.getManager());
-    if (old != null && old != fresh) {
-      old.close();
+    fresh.attach(sourceMask.getManager());
+    if (cache != null) {
+      cache.close();
     }
     return fresh;
   }
