@@ -12,6 +12,10 @@ final class Inputs {
   static byte[] read(String file) {
     try {
       if (file == null || file.equals("-")) {
+        if (System.console() != null) {
+          // a bare command at a prompt would otherwise sit there silently
+          System.err.println("arabrief: reading from standard input; paste the text, then Ctrl-D");
+        }
         return System.in.readAllBytes();
       }
       Path p = Path.of(file);
