@@ -73,7 +73,8 @@ public final class BatchRunner {
     Files.createDirectories(out);
     Discovery found = Discovery.find(c.inputs(), out, c.glob(), c.extension());
     removeTemps(out);
-    String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings()));
+    String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings())
+        + "\nshortlist=" + translator.shortlist());
     docEngine = Digests.sha256(String.join("\n", OUTPUT_VERSION, memEngine, c.format().name(), "" + c.bilingual(),
         "" + c.summarySentences(), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();

@@ -87,6 +87,7 @@ final class ArticleOutput {
     m.put("num_beams", s.numBeams());
     m.put("max_length", s.effectiveMaxLength());
     m.put("length_penalty", s.lengthPenalty());
+    m.put("shortlist", t.shortlist());
     return m;
   }
 

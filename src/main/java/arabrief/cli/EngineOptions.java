@@ -32,6 +32,13 @@ public class EngineOptions {
       defaultValue = "" + Translator.DEFAULT_BATCH_SIZE)
   int batchSize;
 
+  @Option(
+      names = "--shortlist",
+      paramLabel = "N",
+      description = "Score only the N most frequent target pieces (plus EOS): faster, no longer exactly the"
+          + " model's output. Default: off (the whole vocabulary).")
+  int shortlist;
+
   @Option(names = "--stats", description = "Write one JSON line of timing and token counts to stderr, last.")
   boolean stats;
 
@@ -62,6 +69,9 @@ public class EngineOptions {
 
   /** Loads the model named by {@code --model}, pulling the default one on first use where allowed. */
   Translator load() {
-    return ModelResolver.load(model, offline);
+    if (shortlist < 0) {
+      throw new UserException(ExitCodes.USAGE, "--shortlist must be 0 (off) or more, got " + shortlist);
+    }
+    return ModelResolver.load(model, offline).withShortlist(shortlist);
   }
 }

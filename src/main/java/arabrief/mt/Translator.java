@@ -10,6 +10,7 @@ import arabrief.mt.search.Decoder;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.mt.search.GreedySearch;
 import arabrief.mt.search.Hypothesis;
+import arabrief.mt.search.TokenColumns;
 import arabrief.mt.tokenize.MarianTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,6 +40,7 @@ public final class Translator implements AutoCloseable {
   private final GenerationSettings defaults;
   private final Path modelDir;
   private InputSplitter splitter = (text, length, max) -> List.of(text);
+  private TokenColumns columns;
 
   private Translator(Path modelDir, NDManager root, MarianModel model, MarianTokenizer tokenizer, GenerationSettings defaults) {
     this.modelDir = modelDir;
@@ -46,6 +48,7 @@ public final class Translator implements AutoCloseable {
     this.model = model;
     this.tokenizer = tokenizer;
     this.defaults = defaults;
+    this.columns = TokenColumns.all(model.config().targetVocabSize());
   }
 
   /** Loads a model directory in the Hugging Face Marian layout. */
@@ -101,6 +104,47 @@ public final class Translator implements AutoCloseable {
   /** Sets how over-long inputs are cut at sentence or clause boundaries before translation. */
   public Translator withSplitter(InputSplitter splitter) {
     this.splitter = splitter;
+    return this;
+  }
+
+  /**
+   * Restricts the LM head to the {@code size} most frequent target pieces (by the target SentencePiece
+   * model's unigram scores) plus EOS and unknown: faster, but no longer exact. 0 restores the whole
+   * vocabulary. Off by default; see scripts/bench/ShortlistAgreement.java for its agreement.
+   */
+  public Translator withShortlist(int size) {
+    if (size <= 0 || size >= model.config().targetVocabSize()) {
+      model.setShortlist(null);
+      columns = TokenColumns.all(model.config().targetVocabSize());
+      return this;
+    }
+    java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+    for (long e : defaults.eosTokenIds()) {
+      ids.add(e);
+    }
+    if (defaults.forcedEosTokenId() != null) {
+      ids.add(defaults.forcedEosTokenId());
+    }
+    ids.add(tokenizer.eosId());
+    for (long id : tokenizer.targetIdsByFrequency()) {
+      if (ids.size() >= size) {
+        break;
+      }
+      ids.add(id);
+    }
+    return withShortlist(ids.stream().mapToLong(Long::longValue).toArray());
+  }
+
+  /** Columns of the vocabulary shortlist in use, 0 when the whole vocabulary is scored. */
+  public int shortlist() {
+    return columns.size() < model.config().targetVocabSize() ? columns.size() : 0;
+  }
+
+  /** Restricts the LM head to exactly {@code tokens} (they must include EOS). */
+  Translator withShortlist(long[] tokens) {
+    long[] sorted = java.util.Arrays.stream(tokens).distinct().sorted().toArray();
+    model.setShortlist(sorted);
+    columns = TokenColumns.of(sorted);
     return this;
   }
 
@@ -241,10 +285,9 @@ public final class Translator implements AutoCloseable {
               state.select(rows);
             }
           };
-      int vocab = model.config().targetVocabSize();
       return s.numBeams() > 1
-          ? BeamSearch.run(decoder, batch.length, s, vocab, scope)
-          : GreedySearch.run(decoder, batch.length, s, vocab, scope);
+          ? BeamSearch.run(decoder, batch.length, s, columns, scope)
+          : GreedySearch.run(decoder, batch.length, s, columns, scope);
     }
   }
 

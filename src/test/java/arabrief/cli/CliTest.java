@@ -117,6 +117,17 @@ class CliTest {
   }
 
   @Test
+  void shortlistIsAnOptInAndReportedInTheModelInfo() throws Exception {
+    Run r = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16",
+        "--shortlist", "100");
+    assertEquals(0, r.code(), r.err());
+    assertEquals(100, JSON.readTree(r.out()).get("model").get("shortlist").asInt());
+    Run full = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16");
+    assertEquals(0, JSON.readTree(full.out()).get("model").get("shortlist").asInt());
+    assertEquals(ExitCodes.USAGE, run("x\n", "translate", "--lines", "--model", MODEL, "--shortlist", "-1").code());
+  }
+
+  @Test
   void summarizeEnglish() {
     String text = "The minister met his counterpart on Friday. They discussed a ceasefire.\n\n"
         + "Officials said the call lasted an hour. The weather was fine.";

@@ -27,6 +27,9 @@ public final class MarianModel implements AutoCloseable {
   private final NDArray decoderEmbed;
   private final NDArray lmHead;
   private final NDArray finalLogitsBias;
+  /** The LM head's rows (and bias) for a vocabulary shortlist, or null for the whole vocabulary. */
+  private NDArray shortlistHead;
+  private NDArray shortlistBias;
   private final NDArray positions;
   private final EncoderLayer[] encoderLayers;
   private final DecoderLayer[] decoderLayers;
@@ -215,12 +218,35 @@ public final class MarianModel implements AutoCloseable {
       }
       NDArray h = x.reshape(tokens.length, config.dModel());
       // as transformers: lm_head without bias, then the bias added (torch's addmm path is twice as slow here)
-      NDArray logits = h.getNDArrayInternal().linear(h, lmHead, null).singletonOrThrow();
-      if (finalLogitsBias != null) {
-        logits.addi(finalLogitsBias);
+      NDArray head = shortlistHead != null ? shortlistHead : lmHead;
+      NDArray bias = shortlistHead != null ? shortlistBias : finalLogitsBias;
+      NDArray logits = h.getNDArrayInternal().linear(h, head, null).singletonOrThrow();
+      if (bias != null) {
+        logits.addi(bias);
       }
       state.advance();
       return keep(logits.toType(DataType.FLOAT32, false), owner);
+    }
+  }
+
+  /**
+   * Computes logits only for {@code tokens} (a vocabulary shortlist; column i of the logits is then
+   * {@code tokens[i]}), or for the whole vocabulary again when {@code tokens} is null.
+   */
+  public void setShortlist(long[] tokens) {
+    if (shortlistHead != null) {
+      shortlistHead.close();
+      if (shortlistBias != null) {
+        shortlistBias.close();
+      }
+    }
+    shortlistHead = null;
+    shortlistBias = null;
+    if (tokens != null) {
+      try (NDArray idx = manager.create(tokens)) {
+        shortlistHead = lmHead.get(idx);
+        shortlistBias = finalLogitsBias == null ? null : finalLogitsBias.get(idx);
+      }
     }
   }
 

@@ -43,13 +43,15 @@ public final class BeamSearch {
     }
   }
 
-  public static List<Hypothesis> run(Decoder decoder, int sources, GenerationSettings s, int vocab, NDManager manager) {
+  public static List<Hypothesis> run(
+      Decoder decoder, int sources, GenerationSettings s, TokenColumns columns, NDManager manager) {
+    int vocab = columns.size();
     int k = s.numBeams();
     int keepK = Math.max(2, 1 + s.eosTokenIds().length) * k;
     if (keepK > (long) k * vocab) {
       throw new IllegalArgumentException("num_beams " + k + " is too large for a vocabulary of " + vocab);
     }
-    LogitsProcessor processor = new LogitsProcessor(s, vocab, manager);
+    LogitsProcessor processor = new LogitsProcessor(s, columns, manager);
     int maxLength = s.effectiveMaxLength();
     double lp = s.lengthPenalty();
     List<Source> live = new ArrayList<>();
@@ -103,7 +105,7 @@ public final class BeamSearch {
         for (int j = 0; j < keepK; j++) {
           long idx = topIndices[i * keepK + j];
           int beam = (int) (idx / vocab);
-          long token = idx % vocab;
+          long token = columns.token(idx % vocab);
           long[] prev = src.beams[beam];
           long[] seq = Arrays.copyOf(prev, prev.length + 1);
           seq[prev.length] = token;

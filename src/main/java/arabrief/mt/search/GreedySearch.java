@@ -14,8 +14,9 @@ import java.util.List;
 public final class GreedySearch {
   private GreedySearch() {}
 
-  public static List<Hypothesis> run(Decoder decoder, int rows, GenerationSettings s, int vocab, NDManager manager) {
-    LogitsProcessor processor = new LogitsProcessor(s, vocab, manager);
+  public static List<Hypothesis> run(
+      Decoder decoder, int rows, GenerationSettings s, TokenColumns columns, NDManager manager) {
+    LogitsProcessor processor = new LogitsProcessor(s, columns, manager);
     int maxLength = s.effectiveMaxLength();
     List<long[]> seqs = new ArrayList<>();
     double[] logProbSums = new double[rows];
@@ -44,6 +45,9 @@ public final class GreedySearch {
         NDArray ids = scores.argMax(-1);
         NDArray logp = scores.logSoftmax(-1);
         chosen = ids.toLongArray();
+        for (int i = 0; i < chosen.length; i++) {
+          chosen[i] = columns.token(chosen[i]);
+        }
         NDArray picked = logp.gather(ids.reshape(nLive, 1), 1);
         chosenLogProb = picked.toFloatArray();
       }

@@ -21,10 +21,21 @@ final class LogitsProcessor {
   private NDArray staticBiasArray;
 
   /** {@code owner} holds the arrays the processor reuses across steps; it must outlive the search. */
-  LogitsProcessor(GenerationSettings settings, int vocab, NDManager owner) {
+  private final TokenColumns columns;
+
+  LogitsProcessor(GenerationSettings settings, TokenColumns columns, NDManager owner) {
     this.settings = settings;
     this.biasOwner = owner;
-    this.vocab = vocab;
+    this.columns = columns;
+    this.vocab = columns.size();
+    for (long e : settings.eosTokenIds()) {
+      if (columns.column(e) < 0) {
+        throw new IllegalArgumentException("the vocabulary shortlist must contain the EOS token " + e);
+      }
+    }
+    if (settings.forcedEosTokenId() != null && columns.column(settings.forcedEosTokenId()) < 0) {
+      throw new IllegalArgumentException("the vocabulary shortlist must contain the forced EOS token");
+    }
     this.maxLength = settings.effectiveMaxLength();
     if (settings.repetitionPenalty() != 1.0 || settings.noRepeatNgramSize() > 0) {
       throw new IllegalArgumentException(
@@ -39,8 +50,9 @@ final class LogitsProcessor {
         if (bias == null) {
           bias = new float[vocab];
         }
-        if (seq[0] >= 0 && seq[0] < vocab) {
-          bias[(int) seq[0]] = Float.NEGATIVE_INFINITY;
+        int c = columns.column(seq[0]);
+        if (c >= 0) {
+          bias[c] = Float.NEGATIVE_INFINITY;
         }
       } else if (seq.length > 1) {
         multiTokenBans.add(seq);
@@ -71,7 +83,10 @@ final class LogitsProcessor {
             if (extra == null) {
               extra = new float[histories.size() * vocab];
             }
-            extra[r * vocab + (int) ban[ban.length - 1]] = Float.NEGATIVE_INFINITY;
+            int c = columns.column(ban[ban.length - 1]);
+            if (c >= 0) {
+              extra[r * vocab + c] = Float.NEGATIVE_INFINITY;
+            }
           }
         }
       }
@@ -81,12 +96,15 @@ final class LogitsProcessor {
     }
     if (curLen < settings.minLength() && settings.eosTokenIds().length > 0) {
       for (long e : settings.eosTokenIds()) {
-        s.set(new ai.djl.ndarray.index.NDIndex(":, {}", (int) e), Float.NEGATIVE_INFINITY);
+        int c = columns.column(e);
+        if (c >= 0) {
+          s.set(new ai.djl.ndarray.index.NDIndex(":, {}", c), Float.NEGATIVE_INFINITY);
+        }
       }
     }
     if (settings.forcedEosTokenId() != null && curLen == maxLength - 1) {
       s = m.full(s.getShape(), Float.NEGATIVE_INFINITY);
-      s.set(new ai.djl.ndarray.index.NDIndex(":, {}", settings.forcedEosTokenId().intValue()), 0f);
+      s.set(new ai.djl.ndarray.index.NDIndex(":, {}", columns.column(settings.forcedEosTokenId())), 0f);
     }
     return s;
   }

@@ -39,9 +39,11 @@ public final class MarianTokenizer implements AutoCloseable {
   private final Set<Long> specialIds = new HashSet<>();
   private final List<String> specialTokens;
   private final boolean cleanUpSpaces;
+  private final long[] targetIdsByFrequency;
 
   private MarianTokenizer(HuggingFaceTokenizer source, Map<String, Long> encoder, Map<Long, String> decoder,
-      Set<String> decodeControlPieces, boolean cleanUpSpaces) throws IOException {
+      Set<String> decodeControlPieces, boolean cleanUpSpaces, long[] targetIdsByFrequency) throws IOException {
+    this.targetIdsByFrequency = targetIdsByFrequency;
     this.source = source;
     this.encoder = encoder;
     this.decoder = decoder;
@@ -91,7 +93,18 @@ public final class MarianTokenizer implements AutoCloseable {
     try (ByteArrayInputStream in = new ByteArrayInputStream(tokenizerJson(src))) {
       hf = HuggingFaceTokenizer.newInstance(in, options);
     }
-    return new MarianTokenizer(hf, encoder, decoder, control, cleanUp);
+    // target pieces from the most to the least likely (unigram scores), as output ids: a shortlist's order
+    List<SentencePieceModel.Piece> byScore = new ArrayList<>(tgt.pieces());
+    byScore.sort((a, b) -> Float.compare(b.score(), a.score()));
+    List<Long> frequent = new ArrayList<>();
+    for (SentencePieceModel.Piece p : byScore) {
+      Long id = targetEncoder.get(p.piece());
+      if (id != null && (p.type() == SentencePieceModel.NORMAL || p.type() == SentencePieceModel.USER_DEFINED)) {
+        frequent.add(id);
+      }
+    }
+    return new MarianTokenizer(hf, encoder, decoder, control, cleanUp,
+        frequent.stream().mapToLong(Long::longValue).toArray());
   }
 
   private static Path require(Path dir, String name) throws IOException {
@@ -296,6 +309,11 @@ public final class MarianTokenizer implements AutoCloseable {
     }
     out.add(text.substring(start));
     return out;
+  }
+
+  /** Output ids of the target SentencePiece pieces, most likely first. */
+  public long[] targetIdsByFrequency() {
+    return targetIdsByFrequency.clone();
   }
 
   public long eosId() {
