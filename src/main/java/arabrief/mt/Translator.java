@@ -182,6 +182,12 @@ public final class Translator implements AutoCloseable {
       if (text == null || text.isBlank()) {
         continue;
       }
+      long[] ids = tokenizer.encode(text);
+      if (ids.length <= maxSourceTokens()) {
+        pieces.add(text);
+        pieceIds.add(ids);
+        continue;
+      }
       for (String p : fitting(text)) {
         pieces.add(p);
         pieceIds.add(tokenizer.encode(p));
@@ -236,14 +242,11 @@ public final class Translator implements AutoCloseable {
   }
 
   /**
-   * {@code text} as pieces that fit the model: itself when short enough, else the splitter's pieces, and
-   * a piece the splitter could not shorten (one enormous word) cut by characters, so nothing is dropped.
+   * An over-long {@code text} as pieces that fit the model: the splitter's pieces, and a piece the
+   * splitter could not shorten (one enormous word) cut by characters, so nothing is dropped.
    */
   private List<String> fitting(String text) {
     int max = maxSourceTokens();
-    if (sourceTokens(text) <= max) {
-      return List.of(text);
-    }
     List<String> out = new ArrayList<>();
     for (String piece : splitter.split(text, this::sourceTokens, max)) {
       String rest = piece;
