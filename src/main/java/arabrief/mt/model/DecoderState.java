@@ -38,10 +38,6 @@ public final class DecoderState implements AutoCloseable {
     return length;
   }
 
-  public long rows() {
-    return sourceMask.getShape().get(0);
-  }
-
   void advance() {
     length++;
   }

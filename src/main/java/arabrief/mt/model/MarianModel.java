@@ -114,10 +114,6 @@ public final class MarianModel implements AutoCloseable {
     return config;
   }
 
-  public NDManager manager() {
-    return manager;
-  }
-
   /** MarianSinusoidalPositionalEmbedding: sines in the first half of each vector, cosines in the second. */
   static float[] sinusoids(int positions, int dim) {
     float[] out = new float[positions * dim];

@@ -320,10 +320,6 @@ public final class MarianTokenizer implements AutoCloseable {
     return eosId;
   }
 
-  public long padId() {
-    return padId;
-  }
-
   @Override
   public void close() {
     source.close();
