@@ -3,29 +3,39 @@ package arabrief.mt.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import java.util.Arrays;
 
 /**
- * What the decoder remembers between steps for each row of a batch: the source's cross-attention
- * keys/values and padding mask (computed once per source) and the self-attention keys/values so far.
- * Rows can be selected and reordered ({@link #select}) as a beam search moves hypotheses around or
- * drops finished ones.
+ * What the decoder remembers between steps: the self-attention keys/values of every row so far, and the
+ * cross-attention keys/values and padding mask of every source (computed once per source).
+ *
+ * <p>Rows can be selected and reordered ({@link #select}) as a search moves hypotheses around or drops
+ * finished ones. When the rows come in equal consecutive groups that each decode one source (a beam
+ * search: K rows per source), the source-side arrays are kept once per source, not once per row, and
+ * the step attends a group's K queries to its source together ({@link #group}): K times less memory
+ * read per cross-attention, and a matrix product instead of K vector products. transformers (and the
+ * parity it defines) repeats the encoder output K times; the numbers each row sees are the same.
  */
 public final class DecoderState implements AutoCloseable {
+  /** Per slot: the additive padding mask [slots, 1, 1, S] and each layer's keys/values [slots, H, S, D/H]. */
   private NDArray sourceMask;
   private final NDArray[] crossK;
   private final NDArray[] crossV;
   private final NDArray[] selfK;
   private final NDArray[] selfV;
   private int length;
-  /** The source each row decodes; rows of one source share its cross-attention keys and values. */
-  private long[] sourceOfRow;
+  /** The source (encoder batch row) whose arrays each slot holds. */
+  private long[] slotSource;
+  /** Rows per slot: row r decodes the source of slot r / group. */
+  private int group = 1;
 
   DecoderState(NDArray sourceMask, NDArray[] crossK, NDArray[] crossV, int layers) {
     this.sourceMask = sourceMask;
-    this.sourceOfRow = new long[(int) sourceMask.getShape().get(0)];
-    for (int i = 0; i < sourceOfRow.length; i++) {
-      sourceOfRow[i] = i;
+    this.slotSource = new long[(int) sourceMask.getShape().get(0)];
+    for (int i = 0; i < slotSource.length; i++) {
+      slotSource[i] = i;
     }
     this.crossK = crossK;
     this.crossV = crossV;
@@ -40,6 +50,11 @@ public final class DecoderState implements AutoCloseable {
 
   void advance() {
     length++;
+  }
+
+  /** How many consecutive rows share one source's cross-attention arrays. */
+  int group() {
+    return group;
   }
 
   NDArray sourceMask() {
@@ -77,35 +92,69 @@ public final class DecoderState implements AutoCloseable {
   }
 
   /**
-   * Keeps only the rows {@code index} (int64 row numbers, repeats allowed), in that order. When every row
-   * keeps decoding the same source (a beam search reshuffling hypotheses within their sources), the
-   * source-side arrays are identical before and after and are not copied.
+   * Keeps only the rows {@code index} (row numbers, repeats allowed), in that order. Source-side arrays are
+   * copied only when the set or order of sources changes (a source finished, or a first expansion that is
+   * not grouped); a beam search reshuffling hypotheses within their sources copies only the self-attention
+   * cache.
    */
   public void select(long[] index) {
-    long[] sources = new long[index.length];
-    for (int i = 0; i < index.length; i++) {
-      sources[i] = sourceOfRow[(int) index[i]];
+    long[] rowSource = new long[index.length];
+    for (int r = 0; r < index.length; r++) {
+      rowSource[r] = slotSource[(int) (index[r] / group)];
     }
-    boolean sameSources = java.util.Arrays.equals(sources, sourceOfRow);
-    sourceOfRow = sources;
-    NDArray idx = sourceMask.getManager().create(index);
-    try {
-      if (!sameSources) {
+    int newGroup = groupSize(rowSource);
+    int slots = index.length / newGroup;
+    long[] newSlotSource = new long[slots];
+    long[] oldSlot = new long[slots];
+    for (int b = 0; b < slots; b++) {
+      newSlotSource[b] = rowSource[b * newGroup];
+      oldSlot[b] = index[b * newGroup] / group;
+    }
+    NDManager owner = sourceMask.getManager();
+    if (!Arrays.equals(newSlotSource, slotSource)) {
+      try (NDArray idx = owner.create(oldSlot)) {
         sourceMask = take(sourceMask, idx);
-      }
-      for (int i = 0; i < crossK.length; i++) {
-        if (!sameSources) {
+        for (int i = 0; i < crossK.length; i++) {
           crossK[i] = take(crossK[i], idx);
           crossV[i] = take(crossV[i], idx);
         }
-        if (selfK[i] != null) {
+      }
+    }
+    slotSource = newSlotSource;
+    group = newGroup;
+    if (selfK[0] != null) {
+      try (NDArray idx = owner.create(index)) {
+        for (int i = 0; i < selfK.length; i++) {
           selfK[i] = take(selfK[i], idx);
           selfV[i] = take(selfV[i], idx);
         }
       }
-    } finally {
-      idx.close();
     }
+  }
+
+  /**
+   * The length of the runs of equal sources when all runs have that length and neighbouring runs differ
+   * (K for a beam search's rows), otherwise 1.
+   */
+  static int groupSize(long[] rowSource) {
+    int g = 1;
+    while (g < rowSource.length && rowSource[g] == rowSource[0]) {
+      g++;
+    }
+    if (g == 1 || rowSource.length % g != 0) {
+      return 1;
+    }
+    for (int start = 0; start < rowSource.length; start += g) {
+      for (int j = 1; j < g; j++) {
+        if (rowSource[start + j] != rowSource[start]) {
+          return 1;
+        }
+      }
+      if (start > 0 && rowSource[start] == rowSource[start - 1]) {
+        return 1;
+      }
+    }
+    return g;
   }
 
   private static NDArray take(NDArray a, NDArray idx) {

@@ -67,6 +67,15 @@ final class Layers {
       return x.reshape(b, t, heads, dh).transpose(0, 2, 1, 3).reshape(b * heads, t, dh).reshape(b, heads, t, dh);
     }
 
+    /**
+     * One position per row, rows in consecutive groups of {@code group} that attend to the same source:
+     * [G*group, 1, D] to [G, H, group, D/H], each group's queries side by side as if they were positions.
+     */
+    NDArray splitGroups(NDArray x, int group) {
+      long slots = x.getShape().get(0) / group;
+      return x.reshape(slots, group, heads, dim / heads).transpose(0, 2, 1, 3);
+    }
+
     /** [B, H, T, D/H] to [B, T, D]. */
     NDArray merge(NDArray x) {
       Shape s = x.getShape();

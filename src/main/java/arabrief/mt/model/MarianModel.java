@@ -200,6 +200,7 @@ public final class MarianModel implements AutoCloseable {
       scope.suppressNotUsedWarning();
       NDArray ids = owner.create(tokens, new Shape(tokens.length, 1));
       NDArray x = embed(decoderEmbed, ids).muli(embedScale).addi(positions.get(t + ":" + (t + 1)));
+      int group = state.group();
       for (int i = 0; i < decoderLayers.length; i++) {
         DecoderLayer l = decoderLayers[i];
         Attention a = l.selfAttn;
@@ -208,7 +209,13 @@ public final class MarianModel implements AutoCloseable {
         NDArray attn = a.attend(qkv.get(0), k, state.selfValues(i), null);
         x = l.selfNorm.apply(x.add(attn));
         Attention c = l.crossAttn;
-        attn = c.attend(c.split(c.q().apply(x)), state.crossKeys(i), state.crossValues(i), state.sourceMask());
+        NDArray q = c.q().apply(x);
+        if (group == 1) {
+          attn = c.attend(c.split(q), state.crossKeys(i), state.crossValues(i), state.sourceMask());
+        } else {
+          NDArray grouped = c.attend(c.splitGroups(q, group), state.crossKeys(i), state.crossValues(i), state.sourceMask());
+          attn = grouped.reshape(tokens.length, 1, config.dModel());
+        }
         x = l.crossNorm.apply(x.add(attn));
         x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
       }
