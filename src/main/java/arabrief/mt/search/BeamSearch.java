@@ -1,10 +1,8 @@
 package arabrief.mt.search;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -84,14 +82,18 @@ public final class BeamSearch {
       try (NDScope scope = new NDScope(); NDManager step = manager.newSubManager()) {
         scope.suppressNotUsedWarning();
         NDArray logits = decoder.step(last, step);
-        NDArray logp = processor.apply(logits.logSoftmax(-1), histories, curLen, step);
+        NDArray logp;
         if (processor.renormalize()) {
-          logp = logp.logSoftmax(-1);
+          // transformers: log-softmax, the processors, log-softmax again. Every processor here only
+          // masks (sets -inf, or forces one token), and a log-softmax after masking gives the same
+          // values whether or not one came before: one pass over [rows, vocab] instead of two.
+          logp = processor.apply(logits, histories, curLen, step).logSoftmax(-1);
+        } else {
+          logp = processor.apply(logits.logSoftmax(-1), histories, curLen, step);
         }
-        NDArray total = logp.addi(step.create(running, new Shape(a * k, 1))).reshape(a, (long) k * vocab);
-        NDList top = total.topK(keepK, 1, true, true);
-        topScores = top.get(0).toFloatArray();
-        topIndices = top.get(1).toLongArray();
+        SourceTopK.Result top = SourceTopK.select(logp, running, a, k, keepK, step);
+        topScores = top.scores();
+        topIndices = top.indices();
       }
       List<Source> next = new ArrayList<>();
       List<Long> rows = new ArrayList<>();

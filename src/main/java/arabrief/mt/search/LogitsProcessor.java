@@ -59,7 +59,23 @@ final class LogitsProcessor {
       }
     }
     staticBias = bias;
+    int banned = 0;
+    for (int c = 0; bias != null && c < vocab; c++) {
+      banned += bias[c] == Float.NEGATIVE_INFINITY ? 1 : 0;
+    }
+    bannedColumns = new int[banned <= FEW_COLUMNS ? banned : 0];
+    for (int c = 0, i = 0; bias != null && i < bannedColumns.length; c++) {
+      if (bias[c] == Float.NEGATIVE_INFINITY) {
+        bannedColumns[i++] = c;
+      }
+    }
   }
+
+  /** Up to this many banned tokens are set to -inf column by column; more are added as a -inf/0 row. */
+  private static final int FEW_COLUMNS = 16;
+
+  /** The banned columns when there are few of them (opus-mt bans only <pad>), else empty. */
+  private final int[] bannedColumns;
 
   /**
    * Processes {@code scores} ({@code [rows, vocab]}, modified in place where possible) for rows whose
@@ -67,7 +83,12 @@ final class LogitsProcessor {
    */
   NDArray apply(NDArray scores, List<long[]> histories, int curLen, NDManager m) {
     NDArray s = scores;
-    if (staticBias != null) {
+    if (bannedColumns.length > 0) {
+      // as NoBadWordsLogitsProcessor's masked_fill; writes one value per row instead of a pass over all
+      for (int c : bannedColumns) {
+        s.set(new ai.djl.ndarray.index.NDIndex(":, {}", c), Float.NEGATIVE_INFINITY);
+      }
+    } else if (staticBias != null) {
       if (staticBiasArray == null) {
         staticBiasArray = biasOwner.create(staticBias);
         ai.djl.ndarray.NDScope.unregister(staticBiasArray); // lives for the whole search, not one step
