@@ -25,10 +25,11 @@ public final class MarianModel implements AutoCloseable {
   private final NDManager manager;
   private final NDArray encoderEmbed;
   private final NDArray decoderEmbed;
-  private final NDArray lmHead;
+  /** The LM head transposed, [d_model, target vocab], row-major (see {@link #project}). */
+  private final NDArray lmHeadT;
   private final NDArray finalLogitsBias;
-  /** The LM head's rows (and bias) for a vocabulary shortlist, or null for the whole vocabulary. */
-  private NDArray shortlistHead;
+  /** The LM head's columns (and bias) for a vocabulary shortlist, or null for the whole vocabulary. */
+  private NDArray shortlistHeadT;
   private NDArray shortlistBias;
   private final NDArray positions;
   private final EncoderLayer[] encoderLayers;
@@ -47,23 +48,38 @@ public final class MarianModel implements AutoCloseable {
     long d = config.dModel();
     long srcVocab = config.vocabSize();
     long tgtVocab = config.targetVocabSize();
+    NDArray encoderTable;
+    NDArray decoderTable;
     if (config.shareEncoderDecoderEmbeddings()) {
       NDArray shared =
           w.requireAny(new long[] {srcVocab, d}, "shared.weight", "encoder.embed_tokens.weight", "decoder.embed_tokens.weight");
-      encoderEmbed = shared;
-      decoderEmbed = shared;
+      encoderTable = shared;
+      decoderTable = shared;
     } else {
-      encoderEmbed = w.requireAny(new long[] {srcVocab, d}, "encoder.embed_tokens.weight", "shared.weight");
-      decoderEmbed = w.require("decoder.embed_tokens.weight", tgtVocab, d);
+      encoderTable = w.requireAny(new long[] {srcVocab, d}, "encoder.embed_tokens.weight", "shared.weight");
+      decoderTable = w.require("decoder.embed_tokens.weight", tgtVocab, d);
     }
     if (config.tieWordEmbeddings() || !w.has("lm_head.weight")) {
       if (!config.tieWordEmbeddings()) {
         throw new ModelFormatException(
             w.file() + " lacks tensor 'lm_head.weight' and config.json says tie_word_embeddings is false");
       }
-      lmHead = decoderEmbed;
+      // tied: one table serves the embeddings and the head. It is kept only transposed, and the
+      // embeddings read its rows through a transposed view (a strided gather of a few rows per step,
+      // ~0.5 ms for 60 rows) rather than holding the 128 MB table twice
+      lmHeadT = transposedCopy(decoderTable);
+      NDArray rows = lmHeadT.transpose();
+      encoderEmbed = encoderTable == decoderTable ? rows : encoderTable;
+      decoderEmbed = rows;
+      if (encoderTable != decoderTable) {
+        decoderTable.close();
+      }
     } else {
-      lmHead = w.require("lm_head.weight", tgtVocab, d);
+      NDArray head = w.require("lm_head.weight", tgtVocab, d);
+      lmHeadT = transposedCopy(head);
+      head.close();
+      encoderEmbed = encoderTable;
+      decoderEmbed = decoderTable;
     }
     // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
     NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
@@ -221,9 +237,9 @@ public final class MarianModel implements AutoCloseable {
       }
       NDArray h = x.reshape(tokens.length, config.dModel());
       // as transformers: lm_head without bias, then the bias added (torch's addmm path is twice as slow here)
-      NDArray head = shortlistHead != null ? shortlistHead : lmHead;
-      NDArray bias = shortlistHead != null ? shortlistBias : finalLogitsBias;
-      NDArray logits = project(h, head);
+      NDArray headT = shortlistHeadT != null ? shortlistHeadT : lmHeadT;
+      NDArray bias = shortlistHeadT != null ? shortlistBias : finalLogitsBias;
+      NDArray logits = project(h, headT);
       if (bias != null) {
         logits.addi(bias);
       }
@@ -233,45 +249,41 @@ public final class MarianModel implements AutoCloseable {
   }
 
   /**
-   * {@code h [rows, d] · head [vocab, d]^T}. The product is the same either way round; which way is faster
-   * depends on the row count. MKL's x·W^T kernel (what torch's linear and transformers use) is slow for
-   * 7 to 31 rows on this 2-core AVX-512 machine: for 15 rows 19 ms against 10 ms for (W·x^T)^T plus the
-   * transposing copy, while below 7 rows and above 32 the linear is faster (scripts/bench/LmHeadShapes.java
-   * prints both for 1..64 rows). Both are float32 products of the same numbers; only the order of the
-   * additions inside the dot products may differ.
+   * The logits {@code h [rows, d] · headT [d, vocab]}, with the head stored transposed. This is the LM
+   * head's product that torch's linear computes as {@code h · W^T} (transformers' way), but MKL's kernel
+   * for that layout is slow at the row counts decoding has: 31 against 13 ms for 15 rows, 11 against
+   * 8 ms for 4, 27 against 26 for 60, with the table coming from memory on this 2-core AVX-512 machine
+   * (scripts/bench/LmHeadShapes.java prints the scan). The same float32 products; only the order of the
+   * additions inside each dot product may differ.
    */
-  static NDArray project(NDArray h, NDArray head) {
-    long rows = h.getShape().get(0);
-    if (rows >= WIDE_PRODUCT_MIN_ROWS && rows <= WIDE_PRODUCT_MAX_ROWS) {
-      // flattening the transposed product is what makes torch lay it out row-major (a clone would keep
-      // the column-major strides, and every later pass over the logits would pay for them)
-      try (NDArray hT = h.transpose(); NDArray wide = head.matMul(hT); NDArray view = wide.transpose();
-          NDArray flat = view.reshape(-1)) {
-        return flat.reshape(rows, head.getShape().get(0));
-      }
-    }
-    return h.getNDArrayInternal().linear(h, head, null).singletonOrThrow();
+  static NDArray project(NDArray h, NDArray headT) {
+    return h.matMul(headT);
   }
 
-  static final int WIDE_PRODUCT_MIN_ROWS = 7;
-  static final int WIDE_PRODUCT_MAX_ROWS = 31;
+  /** {@code a} transposed into its own row-major memory (flattening is what makes torch copy it). */
+  static NDArray transposedCopy(NDArray a) {
+    Shape s = a.getShape();
+    try (NDArray view = a.transpose(); NDArray flat = view.reshape(-1)) {
+      return flat.reshape(s.get(1), s.get(0));
+    }
+  }
 
   /**
    * Computes logits only for {@code tokens} (a vocabulary shortlist; column i of the logits is then
    * {@code tokens[i]}), or for the whole vocabulary again when {@code tokens} is null.
    */
   public void setShortlist(long[] tokens) {
-    if (shortlistHead != null) {
-      shortlistHead.close();
+    if (shortlistHeadT != null) {
+      shortlistHeadT.close();
       if (shortlistBias != null) {
         shortlistBias.close();
       }
     }
-    shortlistHead = null;
+    shortlistHeadT = null;
     shortlistBias = null;
     if (tokens != null) {
-      try (NDArray idx = manager.create(tokens)) {
-        shortlistHead = lmHead.get(idx);
+      try (NDArray idx = manager.create(tokens); NDArray all = lmHeadT.transpose(); NDArray rows = all.get(idx)) {
+        shortlistHeadT = transposedCopy(rows);
         shortlistBias = finalLogitsBias == null ? null : finalLogitsBias.get(idx);
       }
     }
