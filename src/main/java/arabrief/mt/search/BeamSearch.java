@@ -56,16 +56,15 @@ public final class BeamSearch {
     for (int i = 0; i < sources; i++) {
       live.add(new Source(i, k, s.decoderStartTokenId()));
     }
-    // every source's row is repeated K times, as transformers' expand does
-    long[] expand = new long[sources * k];
-    for (int i = 0; i < expand.length; i++) {
-      expand[i] = i / k;
-    }
-    decoder.select(expand);
+    // transformers repeats every source K times before the first step. At that step the K beams of a
+    // source are the same sequence (the decoder start), so the decoder runs once per source and its
+    // log-probabilities are repeated K times instead: the same numbers, 1/K of the first step's work.
+    // The decoder's rows become K per source at the first selection.
     Hypothesis[] out = new Hypothesis[sources];
     int curLen = 1;
     while (!live.isEmpty()) {
       int a = live.size();
+      boolean first = curLen == 1;
       long[] last = new long[a * k];
       float[] running = new float[a * k];
       List<long[]> histories = new ArrayList<>(a * k);
@@ -81,7 +80,16 @@ public final class BeamSearch {
       long[] topIndices;
       try (NDScope scope = new NDScope(); NDManager step = manager.newSubManager()) {
         scope.suppressNotUsedWarning();
-        NDArray logits = decoder.step(last, step);
+        NDArray logits;
+        if (first) {
+          long[] starts = new long[a];
+          for (int i = 0; i < a; i++) {
+            starts[i] = last[i * k];
+          }
+          logits = decoder.step(starts, step).repeat(0, k);
+        } else {
+          logits = decoder.step(last, step);
+        }
         NDArray logp;
         if (processor.renormalize()) {
           // transformers: log-softmax, the processors, log-softmax again. Every processor here only
@@ -162,7 +170,7 @@ public final class BeamSearch {
         } else {
           next.add(src);
           for (int b = 0; b < k; b++) {
-            rows.add((long) i * k + parents[b]);
+            rows.add(first ? i : (long) i * k + parents[b]);
           }
         }
       }
