@@ -30,18 +30,35 @@ final class Layers {
   }
 
   /**
-   * The four projections of one attention block (MarianAttention), plus q, k and v stacked into one
-   * matrix for self-attention, where all three read the same input: one product instead of three.
+   * The projections of one attention block (MarianAttention). Self-attention reads one input for its
+   * queries, keys and values, so their matrices are stacked into one ({@code qkv}: one product instead of
+   * three) and the separate ones are not kept; cross-attention keeps them separate ({@code q} on the
+   * decoder side, {@code k}/{@code v} once per source) and has no {@code qkv}.
    */
   record Attention(Linear q, Linear k, Linear v, Linear qkv, Linear out, int heads, long dim) {
-    static Attention of(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
+    static Attention self(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
       Linear q = Linear.of(w, prefix + ".q_proj", dim, dim);
       Linear k = Linear.of(w, prefix + ".k_proj", dim, dim);
       Linear v = Linear.of(w, prefix + ".v_proj", dim, dim);
       Linear qkv = new Linear(
           ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q.weight(), k.weight(), v.weight()), 0),
           ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q.bias(), k.bias(), v.bias()), 0));
-      return new Attention(q, k, v, qkv, Linear.of(w, prefix + ".out_proj", dim, dim), heads, dim);
+      for (Linear l : new Linear[] {q, k, v}) {
+        l.weight().close();
+        l.bias().close();
+      }
+      return new Attention(null, null, null, qkv, Linear.of(w, prefix + ".out_proj", dim, dim), heads, dim);
+    }
+
+    static Attention cross(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
+      return new Attention(
+          Linear.of(w, prefix + ".q_proj", dim, dim),
+          Linear.of(w, prefix + ".k_proj", dim, dim),
+          Linear.of(w, prefix + ".v_proj", dim, dim),
+          null,
+          Linear.of(w, prefix + ".out_proj", dim, dim),
+          heads,
+          dim);
     }
 
     /** Queries, keys and values of {@code x} for self-attention, each split into heads. */

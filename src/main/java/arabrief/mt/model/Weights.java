@@ -16,6 +16,7 @@ import java.util.Map;
  */
 final class Weights {
   private final Map<String, NDArray> tensors = new HashMap<>();
+  private final java.util.Set<String> used = new java.util.HashSet<>();
   private final Path file;
 
   private Weights(Path file) {
@@ -69,6 +70,7 @@ final class Weights {
       throw new ModelFormatException(
           file + ": tensor '" + name + "' has shape " + a.getShape() + " but config.json implies " + new Shape(shape));
     }
+    used.add(name);
     return a;
   }
 
@@ -80,6 +82,15 @@ final class Weights {
       }
     }
     return require(names[0], shape);
+  }
+
+  /** Frees the tensors no {@link #require} asked for (duplicates of tied weights, buffers the model ignores). */
+  void closeUnused() {
+    tensors.forEach((name, a) -> {
+      if (!used.contains(name)) {
+        a.close();
+      }
+    });
   }
 
   Path file() {
