@@ -1,6 +1,8 @@
 package arabrief.mt.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
@@ -11,6 +13,10 @@ import arabrief.mt.model.Layers.Linear;
 import arabrief.mt.model.Layers.Norm;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * A MarianMT encoder-decoder on DJL NDArrays, laid out like transformers' {@code modeling_marian.py}:
@@ -159,43 +165,143 @@ public final class MarianModel implements AutoCloseable {
   public DecoderState encode(long[][] ids, NDManager owner) {
     int b = ids.length;
     int s = 0;
-    for (long[] row : ids) {
-      s = Math.max(s, row.length);
+    int[] lengths = new int[b];
+    for (int i = 0; i < b; i++) {
+      lengths[i] = ids[i].length;
+      s = Math.max(s, lengths[i]);
     }
     if (s > config.maxPositions()) {
       throw new IllegalArgumentException(
           "a source of " + s + " tokens exceeds the model's " + config.maxPositions() + " positions");
     }
-    long[] flat = new long[b * s];
     float[] mask = new float[b * s];
     for (int i = 0; i < b; i++) {
-      for (int j = 0; j < s; j++) {
-        boolean real = j < ids[i].length;
-        flat[i * s + j] = real ? ids[i][j] : config.padTokenId();
-        mask[i * s + j] = real ? 0f : Float.NEGATIVE_INFINITY;
+      for (int j = lengths[i]; j < s; j++) {
+        mask[i * s + j] = Float.NEGATIVE_INFINITY;
       }
     }
+    List<int[]> groups = lengthGroups(lengths, GROUP_OVERHEAD_TOKENS);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
-      NDArray idArr = owner.create(flat, new Shape(b, s));
-      NDArray addMask = owner.create(mask, new Shape(b, 1, 1, s));
-      NDArray x = embed(encoderEmbed, idArr).muli(embedScale).addi(positions.get("0:" + s));
-      for (EncoderLayer l : encoderLayers) {
-        Attention a = l.selfAttn;
-        ai.djl.ndarray.NDList qkv = a.selfProjections(x);
-        NDArray attn = a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask);
-        x = l.selfNorm.apply(x.add(attn));
-        x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+      NDArray[][] kParts = new NDArray[decoderLayers.length][groups.size()];
+      NDArray[][] vParts = new NDArray[decoderLayers.length][groups.size()];
+      long[] order = new long[b];
+      int placed = 0;
+      for (int g = 0; g < groups.size(); g++) {
+        int[] rows = groups.get(g);
+        NDArray x = encodeRows(ids, rows, owner);
+        long pad = s - x.getShape().get(1);
+        for (int i = 0; i < decoderLayers.length; i++) {
+          Attention c = decoderLayers[i].crossAttn;
+          kParts[i][g] = padTime(c.split(c.k().apply(x)), pad);
+          vParts[i][g] = padTime(c.split(c.v().apply(x)), pad);
+        }
+        for (int r : rows) {
+          order[placed++] = r;
+        }
       }
+      // the groups' rows back in the caller's order
+      long[] inverse = new long[b];
+      boolean identity = true;
+      for (int i = 0; i < b; i++) {
+        inverse[(int) order[i]] = i;
+        identity &= order[i] == i;
+      }
+      NDArray back = identity ? null : owner.create(inverse);
       NDArray[] crossK = new NDArray[decoderLayers.length];
       NDArray[] crossV = new NDArray[decoderLayers.length];
       for (int i = 0; i < decoderLayers.length; i++) {
-        Attention c = decoderLayers[i].crossAttn;
-        crossK[i] = keep(c.split(c.k().apply(x)), owner);
-        crossV[i] = keep(c.split(c.v().apply(x)), owner);
+        crossK[i] = keep(inOrder(kParts[i], back), owner);
+        crossV[i] = keep(inOrder(vParts[i], back), owner);
       }
-      return new DecoderState(keep(addMask, owner), crossK, crossV, decoderLayers.length);
+      return new DecoderState(keep(owner.create(mask, new Shape(b, 1, 1, s)), owner), crossK, crossV, decoderLayers.length);
     }
+  }
+
+  /** The encoder's output [rows, S, d] for {@code rows} of {@code ids}, padded to the longest of them. */
+  private NDArray encodeRows(long[][] ids, int[] rows, NDManager owner) {
+    int n = rows.length;
+    int s = 0;
+    for (int r : rows) {
+      s = Math.max(s, ids[r].length);
+    }
+    long[] flat = new long[n * s];
+    float[] mask = new float[n * s];
+    boolean padded = false;
+    for (int i = 0; i < n; i++) {
+      long[] row = ids[rows[i]];
+      for (int j = 0; j < s; j++) {
+        boolean real = j < row.length;
+        flat[i * s + j] = real ? row[j] : config.padTokenId();
+        mask[i * s + j] = real ? 0f : Float.NEGATIVE_INFINITY;
+        padded |= !real;
+      }
+    }
+    NDArray addMask = padded ? owner.create(mask, new Shape(n, 1, 1, s)) : null;
+    NDArray x = embed(encoderEmbed, owner.create(flat, new Shape(n, s))).muli(embedScale).addi(positions.get("0:" + s));
+    for (EncoderLayer l : encoderLayers) {
+      Attention a = l.selfAttn;
+      ai.djl.ndarray.NDList qkv = a.selfProjections(x);
+      NDArray attn = a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask);
+      x = l.selfNorm.apply(x.add(attn));
+      x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+    }
+    return x;
+  }
+
+  /** [B, H, T, D/H] extended by {@code pad} zero positions (masked out, so their values never count). */
+  private static NDArray padTime(NDArray a, long pad) {
+    if (pad == 0) {
+      return a;
+    }
+    Shape s = a.getShape();
+    return a.concat(a.getManager().zeros(new Shape(s.get(0), s.get(1), pad, s.get(3))), 2);
+  }
+
+  private static NDArray inOrder(NDArray[] parts, NDArray back) {
+    NDArray all = parts.length == 1 ? parts[0] : NDArrays.concat(new NDList(parts), 0);
+    return back == null ? all : all.get(back);
+  }
+
+  /** Source slots one encoder call costs beyond its tokens (fixed per-call work), in the grouping below. */
+  static final int GROUP_OVERHEAD_TOKENS = 16;
+
+  /**
+   * Splits rows into encoder calls by length. One call pads every row to the longest: for the seed
+   * article's 15 lines (2 to 111 tokens) that is 1665 token slots for 623 tokens, and the encoder's work
+   * grows with the slots. Rows sorted by length are cut into runs that minimize the slots plus
+   * {@code overhead} per call (a small dynamic program: batches are at most a few dozen rows); each run
+   * is encoded at its own length. transformers encodes the padded batch; masked padding contributes
+   * exactly zero attention, so the encoder outputs of the real tokens are the same.
+   */
+  static List<int[]> lengthGroups(int[] lengths, int overhead) {
+    int n = lengths.length;
+    Integer[] sorted = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      sorted[i] = i;
+    }
+    Arrays.sort(sorted, Comparator.comparingInt(i -> lengths[i]));
+    long[] best = new long[n + 1];
+    int[] cut = new int[n + 1];
+    for (int j = 1; j <= n; j++) {
+      best[j] = Long.MAX_VALUE;
+      for (int i = 0; i < j; i++) {
+        long cost = best[i] + (long) (j - i) * lengths[sorted[j - 1]] + overhead;
+        if (cost < best[j]) {
+          best[j] = cost;
+          cut[j] = i;
+        }
+      }
+    }
+    List<int[]> groups = new ArrayList<>();
+    for (int j = n; j > 0; j = cut[j]) {
+      int[] g = new int[j - cut[j]];
+      for (int k = cut[j]; k < j; k++) {
+        g[k - cut[j]] = sorted[k];
+      }
+      groups.add(0, g);
+    }
+    return groups;
   }
 
   private static NDArray keep(NDArray a, NDManager owner) {
