@@ -31,8 +31,12 @@ public final class DecoderState implements AutoCloseable {
   /** Rows per slot: row r decodes the source of slot r / group. */
   private int group = 1;
 
-  DecoderState(NDArray sourceMask, NDArray[] crossK, NDArray[] crossV, int layers) {
+  /** Whether any source is shorter than the longest (else the mask is all zeros and is not applied). */
+  private final boolean padded;
+
+  DecoderState(NDArray sourceMask, boolean padded, NDArray[] crossK, NDArray[] crossV, int layers) {
     this.sourceMask = sourceMask;
+    this.padded = padded;
     this.slotSource = new long[(int) sourceMask.getShape().get(0)];
     for (int i = 0; i < slotSource.length; i++) {
       slotSource[i] = i;
@@ -57,8 +61,9 @@ public final class DecoderState implements AutoCloseable {
     return group;
   }
 
+  /** The additive padding mask of the sources, or null when no source has padding. */
   NDArray sourceMask() {
-    return sourceMask;
+    return padded ? sourceMask : null;
   }
 
   NDArray crossKeys(int layer) {

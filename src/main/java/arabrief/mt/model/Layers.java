@@ -35,30 +35,59 @@ final class Layers {
    * three) and the separate ones are not kept; cross-attention keeps them separate ({@code q} on the
    * decoder side, {@code k}/{@code v} once per source) and has no {@code qkv}.
    */
-  record Attention(Linear q, Linear k, Linear v, Linear qkv, Linear out, int heads, long dim) {
+  record Attention(Linear q, Linear k, Linear v, Linear qkv, Linear out, int heads, long dim, boolean prescaled) {
     static Attention self(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
+      float scale = scale(heads, dim);
+      boolean fold = exactScale(scale);
       Linear q = Linear.of(w, prefix + ".q_proj", dim, dim);
       Linear k = Linear.of(w, prefix + ".k_proj", dim, dim);
       Linear v = Linear.of(w, prefix + ".v_proj", dim, dim);
+      NDArray qw = fold ? q.weight().mul(scale) : q.weight();
+      NDArray qb = fold ? q.bias().mul(scale) : q.bias();
       Linear qkv = new Linear(
-          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q.weight(), k.weight(), v.weight()), 0),
-          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(q.bias(), k.bias(), v.bias()), 0));
+          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(qw, k.weight(), v.weight()), 0),
+          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(qb, k.bias(), v.bias()), 0));
+      if (fold) {
+        qw.close();
+        qb.close();
+      }
       for (Linear l : new Linear[] {q, k, v}) {
         l.weight().close();
         l.bias().close();
       }
-      return new Attention(null, null, null, qkv, Linear.of(w, prefix + ".out_proj", dim, dim), heads, dim);
+      return new Attention(null, null, null, qkv, Linear.of(w, prefix + ".out_proj", dim, dim), heads, dim, fold);
     }
 
     static Attention cross(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
+      float scale = scale(heads, dim);
+      boolean fold = exactScale(scale);
+      Linear q = Linear.of(w, prefix + ".q_proj", dim, dim);
+      if (fold) {
+        q = new Linear(q.weight().mul(scale), q.bias().mul(scale));
+      }
       return new Attention(
-          Linear.of(w, prefix + ".q_proj", dim, dim),
+          q,
           Linear.of(w, prefix + ".k_proj", dim, dim),
           Linear.of(w, prefix + ".v_proj", dim, dim),
           null,
           Linear.of(w, prefix + ".out_proj", dim, dim),
           heads,
-          dim);
+          dim,
+          fold);
+    }
+
+    /** MarianAttention's scaling of the scores, head_dim^-0.5. */
+    static float scale(int heads, long dim) {
+      return (float) Math.pow((double) (dim / heads), -0.5);
+    }
+
+    /**
+     * Whether the scaling can move into the query projection without changing a bit: multiplying by a
+     * power of two is exact in floating point, so (W x + b)·s and (sW) x + sb are the same numbers
+     * (head_dim 64 gives 1/8). Any other scale stays where transformers applies it.
+     */
+    static boolean exactScale(float scale) {
+      return scale == Math.scalb(1f, Math.getExponent(scale));
     }
 
     /** Queries, keys and values of {@code x} for self-attention, each split into heads. */
@@ -107,8 +136,10 @@ final class Layers {
      * the scores (0 where a key is visible, a large negative number where it is padding) or null.
      */
     NDArray attend(NDArray q, NDArray k, NDArray v, NDArray mask) {
-      float scale = (float) Math.pow((double) (dim / heads), -0.5);
-      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(scale);
+      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2));
+      if (!prescaled) {
+        scores.muli(scale(heads, dim));
+      }
       if (mask != null) {
         scores.addi(mask);
       }

@@ -175,9 +175,11 @@ public final class MarianModel implements AutoCloseable {
           "a source of " + s + " tokens exceeds the model's " + config.maxPositions() + " positions");
     }
     float[] mask = new float[b * s];
+    boolean padded = false;
     for (int i = 0; i < b; i++) {
       for (int j = lengths[i]; j < s; j++) {
         mask[i * s + j] = Float.NEGATIVE_INFINITY;
+        padded = true;
       }
     }
     List<int[]> groups = lengthGroups(lengths, GROUP_OVERHEAD_TOKENS);
@@ -214,7 +216,8 @@ public final class MarianModel implements AutoCloseable {
         crossK[i] = keep(inOrder(kParts[i], back), owner);
         crossV[i] = keep(inOrder(vParts[i], back), owner);
       }
-      return new DecoderState(keep(owner.create(mask, new Shape(b, 1, 1, s)), owner), crossK, crossV, decoderLayers.length);
+      return new DecoderState(
+          keep(owner.create(mask, new Shape(b, 1, 1, s)), owner), padded, crossK, crossV, decoderLayers.length);
     }
   }
 
