@@ -199,8 +199,15 @@ class BatchCommandTest {
     if (!Files.isDirectory(dir)) {
       return 0;
     }
-    try (Stream<Path> s = Files.walk(dir)) {
-      return (int) s.filter(p -> p.getFileName().toString().endsWith(".en.json")).count();
+    for (int attempt = 0; ; attempt++) {
+      try (Stream<Path> s = Files.walk(dir)) {
+        return (int) s.filter(p -> p.getFileName().toString().endsWith(".en.json")).count();
+      } catch (java.io.UncheckedIOException e) {
+        // a running batch renames its temporary files while the walk looks at them: look again
+        if (!(e.getCause() instanceof java.nio.file.NoSuchFileException) || attempt == 50) {
+          throw e;
+        }
+      }
     }
   }
 
