@@ -24,11 +24,13 @@ final class ModelResolver {
     try {
       return Translator.load(dir);
     } catch (IOException | RuntimeException e) {
+      // a directory given by hand cannot be pulled again; an installed name can
+      boolean local = java.nio.file.Files.isDirectory(Path.of(model));
       throw new UserException(
           ExitCodes.MODEL,
           "the model in " + dir + " cannot be used: " + e.getMessage()
               + "\n  check it with: ./arabrief models verify " + model
-              + "\n  reinstall it with: ./arabrief models pull " + model + " --force",
+              + (local ? "" : "\n  reinstall it with: ./arabrief models pull " + model + " --force"),
           e);
     }
   }

@@ -174,7 +174,8 @@ class CliTest {
     Files.writeString(broken.resolve("config.json"), "{\"model_type\": \"marian\", \"vocab_size\": 10}");
     Run r = run("روسيا\n", "translate", "--lines", "--model", broken.toString(), "-o", out.toString());
     assertEquals(ExitCodes.MODEL, r.code(), r.err());
-    assertTrue(r.err().contains("models pull"), r.err());
+    assertTrue(r.err().contains("models verify " + broken), r.err());
+    assertFalse(r.err().contains("models pull"), "a directory given by hand cannot be pulled: " + r.err());
     assertEquals("earlier result\n", Files.readString(out));
     try (var files = Files.list(dir)) {
       assertEquals(2, files.count(), "no temporary file left behind");

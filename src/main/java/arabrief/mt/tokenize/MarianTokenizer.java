@@ -2,6 +2,9 @@ package arabrief.mt.tokenize;
 
 import ai.djl.huggingface.tokenizers.Encoding;
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +17,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,18 +121,25 @@ public final class MarianTokenizer implements AutoCloseable {
     return Files.isRegularFile(p) ? JSON.readTree(p.toFile()) : null;
   }
 
+  /**
+   * vocab.json (piece → id), read as a stream: a 60k-entry vocabulary is on the load's critical path, and
+   * a JSON tree of it costs about twice as much in a fresh JVM.
+   */
   private static Map<String, Long> readVocab(Path p) throws IOException {
-    JsonNode n;
-    try {
-      n = JSON.readTree(p.toFile());
-    } catch (IOException e) {
-      throw new IOException(p + " is not valid JSON: " + e.getMessage(), e);
-    }
-    Map<String, Long> m = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> it = n.fields();
-    while (it.hasNext()) {
-      Map.Entry<String, JsonNode> e = it.next();
-      m.put(e.getKey(), e.getValue().asLong());
+    Map<String, Long> m = new HashMap<>(1 << 17);
+    try (JsonParser in = JSON.getFactory().createParser(p.toFile())) {
+      if (in.nextToken() != JsonToken.START_OBJECT) {
+        throw new IOException(p + " is not a JSON object of piece ids");
+      }
+      while (in.nextToken() == JsonToken.FIELD_NAME) {
+        String piece = in.currentName();
+        if (in.nextToken() != JsonToken.VALUE_NUMBER_INT) {
+          throw new IOException(p + ": the id of '" + piece + "' is not an integer");
+        }
+        m.put(piece, in.getLongValue());
+      }
+    } catch (JsonProcessingException e) {
+      throw new IOException(p + " is not valid JSON: " + e.getOriginalMessage(), e);
     }
     return m;
   }
