@@ -12,8 +12,11 @@ awk -v n="$n" 'BEGIN{srand(7)} {w[NR]=$0} END{for(i=0;i<n;i++){k=1+int(rand()*4)
 ./arabrief --version >/dev/null
 ./arabrief translate --lines "$lines" --model "$model" --beams 4 --max-new-tokens 24 --stats > /dev/null 2> "$lines.stats" &
 launcher=$!
-sleep 1
-pid="$(pgrep -f "arabrief.jar translate --lines $lines" | head -1)"
+pid=""
+while [ -z "$pid" ] && kill -0 "$launcher" 2>/dev/null; do  # the launcher may first build or archive classes
+  sleep 0.5
+  pid="$(pgrep -f "arabrief.jar translate --lines $lines" | head -1 || true)"
+done
 echo "seconds rss_mb"
 t=0
 while kill -0 "$launcher" 2>/dev/null; do
