@@ -59,16 +59,11 @@ final class LogitsProcessor {
       }
     }
     staticBias = bias;
-    int banned = 0;
-    for (int c = 0; bias != null && c < vocab; c++) {
-      banned += bias[c] == Float.NEGATIVE_INFINITY ? 1 : 0;
-    }
-    bannedColumns = new int[banned <= FEW_COLUMNS ? banned : 0];
-    for (int c = 0, i = 0; bias != null && i < bannedColumns.length; c++) {
-      if (bias[c] == Float.NEGATIVE_INFINITY) {
-        bannedColumns[i++] = c;
-      }
-    }
+    float[] row = bias;
+    int[] banned = row == null
+        ? new int[0]
+        : java.util.stream.IntStream.range(0, vocab).filter(c -> row[c] == Float.NEGATIVE_INFINITY).toArray();
+    bannedColumns = banned.length <= FEW_COLUMNS ? banned : new int[0];
   }
 
   /** Up to this many banned tokens are set to -inf column by column; more are added as a -inf/0 row. */
