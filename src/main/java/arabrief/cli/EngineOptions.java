@@ -72,6 +72,12 @@ public class EngineOptions {
     if (shortlist < 0) {
       throw new UserException(ExitCodes.USAGE, "--shortlist must be 0 (off) or more, got " + shortlist);
     }
-    return ModelResolver.load(model, offline).withShortlist(shortlist);
+    Translator t = ModelResolver.load(model, offline);
+    try {
+      return t.withShortlist(shortlist);
+    } catch (IOException e) {
+      t.close();
+      throw new UserException(ExitCodes.MODEL, e.getMessage(), e);
+    }
   }
 }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -112,13 +113,13 @@ public final class Translator implements AutoCloseable {
    * model's unigram scores) plus EOS and unknown: faster, but no longer exact. 0 restores the whole
    * vocabulary. Off by default; see scripts/bench/ShortlistAgreement.java for its agreement.
    */
-  public Translator withShortlist(int size) {
+  public Translator withShortlist(int size) throws IOException {
     if (size <= 0 || size >= model.config().targetVocabSize()) {
       model.setShortlist(null);
       columns = TokenColumns.all(model.config().targetVocabSize());
       return this;
     }
-    java.util.LinkedHashSet<Long> ids = new java.util.LinkedHashSet<>();
+    LinkedHashSet<Long> ids = new LinkedHashSet<>();
     for (long e : defaults.eosTokenIds()) {
       ids.add(e);
     }
@@ -142,7 +143,7 @@ public final class Translator implements AutoCloseable {
 
   /** Restricts the LM head to exactly {@code tokens} (they must include EOS). */
   Translator withShortlist(long[] tokens) {
-    long[] sorted = java.util.Arrays.stream(tokens).distinct().sorted().toArray();
+    long[] sorted = Arrays.stream(tokens).distinct().sorted().toArray();
     model.setShortlist(sorted);
     columns = TokenColumns.of(sorted);
     return this;

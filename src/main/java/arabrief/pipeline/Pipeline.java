@@ -138,7 +138,7 @@ public final class Pipeline {
   }
 
   private static int add(List<String> segments, String text) {
-    if (text == null || text.isBlank()) {
+    if (!present(text)) {
       return -1;
     }
     segments.add(text);

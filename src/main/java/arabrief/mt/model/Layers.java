@@ -1,6 +1,8 @@
 package arabrief.mt.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
 /** The small building blocks of the Marian network: linear maps, layer norms and multi-head attention. */
@@ -45,8 +47,8 @@ final class Layers {
       NDArray qw = fold ? q.weight().mul(scale) : q.weight();
       NDArray qb = fold ? q.bias().mul(scale) : q.bias();
       Linear qkv = new Linear(
-          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(qw, k.weight(), v.weight()), 0),
-          ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(qb, k.bias(), v.bias()), 0));
+          NDArrays.concat(new NDList(qw, k.weight(), v.weight()), 0),
+          NDArrays.concat(new NDList(qb, k.bias(), v.bias()), 0));
       if (fold) {
         qw.close();
         qb.close();
@@ -91,10 +93,10 @@ final class Layers {
     }
 
     /** Queries, keys and values of {@code x} for self-attention, each split into heads. */
-    ai.djl.ndarray.NDList selfProjections(NDArray x) {
+    NDList selfProjections(NDArray x) {
       NDArray all = qkv.apply(x);
-      ai.djl.ndarray.NDList parts = all.split(3, all.getShape().dimension() - 1);
-      return new ai.djl.ndarray.NDList(split(parts.get(0)), split(parts.get(1)), split(parts.get(2)));
+      NDList parts = all.split(3, all.getShape().dimension() - 1);
+      return new NDList(split(parts.get(0)), split(parts.get(1)), split(parts.get(2)));
     }
 
     /**

@@ -87,7 +87,7 @@ public final class MarianModel implements AutoCloseable {
     }
     // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
     NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
-    finalLogitsBias = bias != null && bias.abs().max().getFloat() != 0f ? bias : null;
+    finalLogitsBias = bias != null && !allZero(bias) ? bias : null;
     activation = Activation.of(config.activation(), "config.json");
     embedScale = config.scaleEmbedding() ? (float) Math.sqrt(d) : 1f;
     positions = manager.create(sinusoids(config.maxPositions(), (int) d), new Shape(config.maxPositions(), d));
@@ -174,14 +174,6 @@ public final class MarianModel implements AutoCloseable {
       throw new IllegalArgumentException(
           "a source of " + s + " tokens exceeds the model's " + config.maxPositions() + " positions");
     }
-    float[] mask = new float[b * s];
-    boolean padded = false;
-    for (int i = 0; i < b; i++) {
-      for (int j = lengths[i]; j < s; j++) {
-        mask[i * s + j] = Float.NEGATIVE_INFINITY;
-        padded = true;
-      }
-    }
     List<int[]> groups = lengthGroups(lengths, GROUP_OVERHEAD_TOKENS);
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
@@ -216,40 +208,48 @@ public final class MarianModel implements AutoCloseable {
         crossK[i] = keep(inOrder(kParts[i], back), owner);
         crossV[i] = keep(inOrder(vParts[i], back), owner);
       }
-      return new DecoderState(
-          keep(owner.create(mask, new Shape(b, 1, 1, s)), owner), padded, crossK, crossV, decoderLayers.length);
+      return new DecoderState(keep(owner.create(paddingMask(lengths, s), new Shape(b, 1, 1, s)), owner),
+          isPadded(lengths, s), crossK, crossV, decoderLayers.length);
     }
   }
 
   /** The encoder's output [rows, S, d] for {@code rows} of {@code ids}, padded to the longest of them. */
   private NDArray encodeRows(long[][] ids, int[] rows, NDManager owner) {
     int n = rows.length;
+    int[] lengths = new int[n];
     int s = 0;
-    for (int r : rows) {
-      s = Math.max(s, ids[r].length);
+    for (int i = 0; i < n; i++) {
+      lengths[i] = ids[rows[i]].length;
+      s = Math.max(s, lengths[i]);
     }
     long[] flat = new long[n * s];
-    float[] mask = new float[n * s];
-    boolean padded = false;
+    Arrays.fill(flat, config.padTokenId());
     for (int i = 0; i < n; i++) {
-      long[] row = ids[rows[i]];
-      for (int j = 0; j < s; j++) {
-        boolean real = j < row.length;
-        flat[i * s + j] = real ? row[j] : config.padTokenId();
-        mask[i * s + j] = real ? 0f : Float.NEGATIVE_INFINITY;
-        padded |= !real;
-      }
+      System.arraycopy(ids[rows[i]], 0, flat, i * s, lengths[i]);
     }
-    NDArray addMask = padded ? owner.create(mask, new Shape(n, 1, 1, s)) : null;
+    NDArray addMask = isPadded(lengths, s) ? owner.create(paddingMask(lengths, s), new Shape(n, 1, 1, s)) : null;
     NDArray x = embed(encoderEmbed, owner.create(flat, new Shape(n, s))).muli(embedScale).addi(positions.get("0:" + s));
     for (EncoderLayer l : encoderLayers) {
       Attention a = l.selfAttn;
-      ai.djl.ndarray.NDList qkv = a.selfProjections(x);
+      NDList qkv = a.selfProjections(x);
       NDArray attn = a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask);
       x = l.selfNorm.apply(x.add(attn));
       x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
     }
     return x;
+  }
+
+  /** The additive attention mask, row-major [rows, s]: 0 on each row's tokens, -inf on its padding. */
+  private static float[] paddingMask(int[] lengths, int s) {
+    float[] mask = new float[lengths.length * s];
+    for (int i = 0; i < lengths.length; i++) {
+      Arrays.fill(mask, i * s + lengths[i], (i + 1) * s, Float.NEGATIVE_INFINITY);
+    }
+    return mask;
+  }
+
+  private static boolean isPadded(int[] lengths, int s) {
+    return Arrays.stream(lengths).anyMatch(l -> l < s);
   }
 
   /** [B, H, T, D/H] extended by {@code pad} zero positions (masked out, so their values never count). */
@@ -334,7 +334,7 @@ public final class MarianModel implements AutoCloseable {
       for (int i = 0; i < decoderLayers.length; i++) {
         DecoderLayer l = decoderLayers[i];
         Attention a = l.selfAttn;
-        ai.djl.ndarray.NDList qkv = a.selfProjections(x);
+        NDList qkv = a.selfProjections(x);
         NDArray k = state.appendSelf(i, qkv.get(1), qkv.get(2));
         NDArray attn = a.attend(qkv.get(0), k, state.selfValues(i), null);
         x = l.selfNorm.apply(x.add(attn));
@@ -372,6 +372,12 @@ public final class MarianModel implements AutoCloseable {
    */
   static NDArray project(NDArray h, NDArray headT) {
     return h.matMul(headT);
+  }
+
+  private static boolean allZero(NDArray a) {
+    try (NDArray abs = a.abs(); NDArray max = abs.max()) {
+      return max.getFloat() == 0f;
+    }
   }
 
   /** {@code a} transposed into its own row-major memory (flattening is what makes torch copy it). */

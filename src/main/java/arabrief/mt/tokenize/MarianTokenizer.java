@@ -41,11 +41,12 @@ public final class MarianTokenizer implements AutoCloseable {
   private final Set<Long> specialIds = new HashSet<>();
   private final List<String> specialTokens;
   private final boolean cleanUpSpaces;
-  private final long[] targetIdsByFrequency;
+  /** target.spm: read again only when a vocabulary shortlist asks for its pieces' scores. */
+  private final Path targetSpm;
 
   private MarianTokenizer(HuggingFaceTokenizer source, Map<String, Long> encoder, Map<Long, String> decoder,
-      Set<String> decodeControlPieces, boolean cleanUpSpaces, long[] targetIdsByFrequency) throws IOException {
-    this.targetIdsByFrequency = targetIdsByFrequency;
+      Set<String> decodeControlPieces, boolean cleanUpSpaces, Path targetSpm) throws IOException {
+    this.targetSpm = targetSpm;
     this.source = source;
     this.encoder = encoder;
     this.decoder = decoder;
@@ -73,7 +74,7 @@ public final class MarianTokenizer implements AutoCloseable {
   /** Loads {@code source.spm}, {@code target.spm}, {@code vocab.json} (and {@code target_vocab.json}) of a model. */
   public static MarianTokenizer load(Path modelDir) throws IOException {
     SentencePieceModel src = SentencePieceModel.read(require(modelDir, "source.spm"));
-    SentencePieceModel tgt = SentencePieceModel.read(require(modelDir, "target.spm"));
+    Path targetSpm = require(modelDir, "target.spm");
     Map<String, Long> encoder = readVocab(require(modelDir, "vocab.json"));
     JsonNode tokConfig = readOptional(modelDir.resolve("tokenizer_config.json"));
     boolean separate = tokConfig != null && tokConfig.path("separate_vocabs").asBoolean(false);
@@ -82,7 +83,7 @@ public final class MarianTokenizer implements AutoCloseable {
     Map<Long, String> decoder = new HashMap<>();
     targetEncoder.forEach((k, v) -> decoder.put(v, k));
     // transformers decodes with the source spm when the vocabulary is shared, the target spm otherwise
-    SentencePieceModel decodeSpm = separate ? tgt : src;
+    SentencePieceModel decodeSpm = separate ? SentencePieceModel.read(targetSpm) : src;
     Set<String> control = new HashSet<>();
     for (SentencePieceModel.Piece p : decodeSpm.pieces()) {
       if (p.type() == SentencePieceModel.CONTROL) {
@@ -95,18 +96,7 @@ public final class MarianTokenizer implements AutoCloseable {
     try (ByteArrayInputStream in = new ByteArrayInputStream(tokenizerJson(src))) {
       hf = HuggingFaceTokenizer.newInstance(in, options);
     }
-    // target pieces from the most to the least likely (unigram scores), as output ids: a shortlist's order
-    List<SentencePieceModel.Piece> byScore = new ArrayList<>(tgt.pieces());
-    byScore.sort((a, b) -> Float.compare(b.score(), a.score()));
-    List<Long> frequent = new ArrayList<>();
-    for (SentencePieceModel.Piece p : byScore) {
-      Long id = targetEncoder.get(p.piece());
-      if (id != null && (p.type() == SentencePieceModel.NORMAL || p.type() == SentencePieceModel.USER_DEFINED)) {
-        frequent.add(id);
-      }
-    }
-    return new MarianTokenizer(hf, encoder, decoder, control, cleanUp,
-        frequent.stream().mapToLong(Long::longValue).toArray());
+    return new MarianTokenizer(hf, encoder, decoder, control, cleanUp, targetSpm);
   }
 
   private static Path require(Path dir, String name) throws IOException {
@@ -320,9 +310,23 @@ public final class MarianTokenizer implements AutoCloseable {
     return out;
   }
 
-  /** Output ids of the target SentencePiece pieces, most likely first. */
-  public long[] targetIdsByFrequency() {
-    return targetIdsByFrequency.clone();
+  /**
+   * Output ids of the target SentencePiece pieces, most likely first (unigram scores): a vocabulary
+   * shortlist's order. Reads target.spm; only the opt-in shortlist needs it, so loading does not.
+   */
+  public long[] targetIdsByFrequency() throws IOException {
+    Map<String, Long> ids = new HashMap<>();
+    decoder.forEach((id, piece) -> ids.put(piece, id));
+    List<SentencePieceModel.Piece> byScore = new ArrayList<>(SentencePieceModel.read(targetSpm).pieces());
+    byScore.sort((a, b) -> Float.compare(b.score(), a.score()));
+    List<Long> frequent = new ArrayList<>();
+    for (SentencePieceModel.Piece p : byScore) {
+      Long id = ids.get(p.piece());
+      if (id != null && (p.type() == SentencePieceModel.NORMAL || p.type() == SentencePieceModel.USER_DEFINED)) {
+        frequent.add(id);
+      }
+    }
+    return frequent.stream().mapToLong(Long::longValue).toArray();
   }
 
   public long eosId() {
