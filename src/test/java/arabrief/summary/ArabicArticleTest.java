@@ -45,11 +45,12 @@ class ArabicArticleTest {
 
   @Test
   void briefOfThreeKeepsTheLead() {
-    // 0: Austin urged Shoigu to cease fire; 2: their first talk since 18 February;
-    // 12: Biden restricted intelligence on Russian commanders. Sentence 1 (Kirby repeating the call
-    // for a ceasefire) outranks 2 but is skipped as too close to the lead.
+    // 0: Austin urged Shoigu to cease fire; 2: their first talk since 18 February; 3: for two months
+    // the Pentagon had said Russian commanders refused Austin's calls (taken up by 4 and later
+    // sentences, so PacSum ranks it over the Biden sentence 12 that LexRank chose). Sentence 1 (Kirby
+    // repeating the call for a ceasefire) is skipped as too close to the lead.
     List<Integer> chosen = Summarizer.arabic().select(SENTENCES, PARAGRAPHS, 3);
-    assertEquals(List.of(0, 2, 12), chosen);
+    assertEquals(List.of(0, 2, 3), chosen);
   }
 
   @Test

@@ -23,9 +23,8 @@ class EnglishArticleTest {
   private static final String TERMS =
       "Under the extension, both sides will withdraw heavy weapons from a 20-kilometre buffer zone around"
       + " the town of Alamata and allow aid convoys to reach Mekelle, the Tigrayan capital.";
-  private static final String MONITORS =
-      "Under the Nairobi agreement, a joint monitoring team of African Union officers will inspect the"
-      + " buffer zone every two weeks.";
+  private static final String SHELLS =
+      "He said Addis Ababa expected the Tigrayan forces to hand over 3.5 tonnes of artillery shells by Jan. 15.";
 
   private static String article() throws IOException {
     try (InputStream in = EnglishArticleTest.class.getResourceAsStream("/fixtures/summary/english-ceasefire.txt")) {
@@ -50,8 +49,10 @@ class EnglishArticleTest {
   }
 
   @Test
-  void briefOfThreeIsLeadTermsAndMonitoring() throws IOException {
-    assertEquals(List.of(LEAD, TERMS, MONITORS), Summarizer.summarizeEnglish(article(), 3));
+  void briefOfThreeIsLeadTermsAndTheHandover() throws IOException {
+    // The handover of shells (5) is restated later (18), which PacSum's directed centrality counts for
+    // it; LexRank chose the monitoring sentence (14) instead.
+    assertEquals(List.of(LEAD, TERMS, SHELLS), Summarizer.summarizeEnglish(article(), 3));
   }
 
   @Test
@@ -59,7 +60,7 @@ class EnglishArticleTest {
     List<String> s = sentences();
     List<Integer> paragraphs = paragraphIndices();
     List<Integer> chosen = Summarizer.english().select(s, paragraphs, 5);
-    assertEquals(List.of(0, 2, 3, 5, 14), chosen);
+    assertEquals(List.of(0, 1, 2, 3, 5), chosen);
     assertFalse(chosen.contains(10), "near-duplicate of the lead");
     assertFalse(chosen.contains(17), "verbatim repeat of sentence 2");
     assertFalse(chosen.contains(18), "reworded sentence 5");

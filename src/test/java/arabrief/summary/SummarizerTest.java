@@ -9,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 class SummarizerTest {
   private final Summarizer english = Summarizer.english();
+  /** The lead prior on its own is easiest to see under LexRank, where disjoint sentences are equally central. */
+  private final Summarizer lexrank =
+      new Summarizer(new EnglishTerms(), Settings.DEFAULTS.withCentrality(Settings.Centrality.LEXRANK));
 
   private static final List<String> TWO = List.of(
       "Ethiopian and Tigrayan commanders agreed to extend the ceasefire in Nairobi on Friday.",
@@ -55,8 +58,10 @@ class SummarizerTest {
     List<String> s = List.of(
         "kilo lima mike november oscar", "alpha bravo charlie delta echo",
         "foxtrot golf hotel india juliet", "papa quebec romeo sierra tango");
-    double[] score = english.scores(s, null);
+    double[] score = lexrank.scores(s, null);
     assertTrue(score[0] > score[1] && score[1] > score[2] && score[2] > score[3]);
+    assertEquals(List.of(0), lexrank.select(s, 1));
+    // PacSum gives disjoint sentences no centrality at all; the tie still goes to the lead.
     assertEquals(List.of(0), english.select(s, 1));
   }
 
@@ -65,8 +70,8 @@ class SummarizerTest {
     List<String> s = List.of(
         "alpha bravo charlie delta echo", "foxtrot golf hotel india juliet",
         "kilo lima mike november oscar");
-    double[] together = english.scores(s, List.of(0, 0, 1));
-    double[] apart = english.scores(s, List.of(0, 1, 1));
+    double[] together = lexrank.scores(s, List.of(0, 0, 1));
+    double[] apart = lexrank.scores(s, List.of(0, 1, 1));
     assertTrue(together[1] > apart[1]);
     assertEquals(apart[2], together[2], 1e-12);
   }
@@ -92,6 +97,37 @@ class SummarizerTest {
     List<Integer> chosen = english.select(s, 3);
     assertEquals(3, chosen.size());
     assertTrue(!(chosen.contains(0) && chosen.contains(2)), chosen.toString());
+  }
+
+  @Test
+  void directedCentralityPrefersTheSentenceLaterOnesTakeUp() {
+    // 1 and 2 say the same; 3 elaborates on both. PacSum counts 1's link to 2 and 3 for it, 2's link
+    // back to 1 against it: 1 outranks its echo 2 even without any lead prior.
+    Summarizer flat = new Summarizer(new EnglishTerms(), Settings.DEFAULTS.withoutLeadPrior());
+    List<String> s = List.of(
+        "Weather stations recorded heavy rain across the region overnight.",
+        "Commanders agreed to extend the ceasefire in Nairobi.",
+        "The ceasefire agreed in Nairobi was extended by the commanders.",
+        "The extended ceasefire lets aid convoys reach Mekelle.");
+    double[] score = flat.scores(s, null);
+    assertTrue(score[1] > score[2], java.util.Arrays.toString(score));
+    assertTrue(score[2] < 0, "an echo of an earlier sentence scores below zero");
+    assertEquals(List.of(1), flat.select(s, 1));
+  }
+
+  @Test
+  void wordBudgetCapsTheSummaryButNeverEmptiesIt() {
+    List<String> s = List.of(
+        "Commanders agreed to extend the ceasefire in Nairobi on Friday after three days of talks.", // 15
+        "Aid convoys will reach Mekelle once heavy weapons leave the buffer zone.", // 12
+        "The ceasefire terms let aid convoys reach Mekelle.", // 8
+        "Monitors will inspect the buffer zone.");
+    List<Integer> chosen = english.select(s, null, Integer.MAX_VALUE, 25);
+    int words = chosen.stream().mapToInt(i -> Summarizer.wordCount(s.get(i))).sum();
+    assertTrue(words <= 25 && chosen.size() >= 2, chosen + " has " + words + " words");
+    assertEquals(english.select(s, 1), english.select(s, null, Integer.MAX_VALUE, 3), "the best sentence even if longer");
+    assertEquals(english.select(s, 1), english.select(s, null, 1, 1000), "the count still caps");
+    assertThrows(IllegalArgumentException.class, () -> english.select(s, null, 3, -1));
   }
 
   @Test
