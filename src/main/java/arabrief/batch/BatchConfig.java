@@ -15,6 +15,7 @@ import java.util.List;
  * @param window documents whose sentences share one model call; windows are cut on the documents'
  *     positions in the whole input, so a resumed run batches exactly like an uninterrupted one
  * @param model the "model" object of every JSON output (as translate writes it)
+ * @param summaryWords word budget of each summary, 0 for none (see Summarizer#select)
  * @param progressBar a progress bar (terminal) instead of log lines every {@code logInterval}
  */
 public record BatchConfig(
@@ -28,6 +29,7 @@ public record BatchConfig(
     String idField,
     boolean force,
     int summarySentences,
+    int summaryWords,
     int window,
     int batchSize,
     GenerationSettings settings,
@@ -39,6 +41,14 @@ public record BatchConfig(
 
   public BatchConfig {
     inputs = List.copyOf(inputs);
+  }
+
+  /** Without a summary word budget (summaryWords 0). */
+  public BatchConfig(List<Path> inputs, Path out, Format format, boolean bilingual, int jobs, String glob,
+      String textField, String idField, boolean force, int summarySentences, int window, int batchSize,
+      GenerationSettings settings, JsonNode model, boolean progressBar, Duration logInterval, PrintStream err) {
+    this(inputs, out, format, bilingual, jobs, glob, textField, idField, force, summarySentences, 0, window,
+        batchSize, settings, model, progressBar, logInterval, err);
   }
 
   String extension() {

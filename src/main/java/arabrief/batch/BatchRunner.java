@@ -76,7 +76,7 @@ public final class BatchRunner {
     String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings())
         + "\nshortlist=" + translator.shortlist());
     docEngine = Digests.sha256(String.join("\n", OUTPUT_VERSION, memEngine, c.format().name(), "" + c.bilingual(),
-        "" + c.summarySentences(), c.textField(), c.idField(), String.valueOf(c.model())));
+        "" + c.summarySentences() + (c.summaryWords() > 0 ? " words=" + c.summaryWords() : ""), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();
     ExecutorService pool = Executors.newFixedThreadPool(c.jobs(), r -> {
       Thread t = new Thread(r, "batch-io");
@@ -247,7 +247,7 @@ public final class BatchRunner {
 
   private void write(Prepared p, List<Translation> ts) {
     try {
-      Brief b = Pipeline.assemble(p.article(), ts, c.summarySentences());
+      Brief b = Pipeline.assemble(p.article(), ts, c.summarySentences(), c.summaryWords());
       ObjectNode stats = stats(ts);
       if (p.doc() instanceof Doc.File f) {
         byte[] bytes = c.format().render(b, c.bilingual(), c.model(), stats).getBytes(StandardCharsets.UTF_8);

@@ -74,13 +74,6 @@ final class ArticleOutput {
     return ExitCodes.OK;
   }
 
-  static int checkSummarySentences(int n) {
-    if (n < 0) {
-      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + n);
-    }
-    return n;
-  }
-
   static ObjectNode modelInfo(Translator t, GenerationSettings s) {
     ObjectNode m = JSON.createObjectNode();
     m.put("path", t.modelDir().toAbsolutePath().toString());

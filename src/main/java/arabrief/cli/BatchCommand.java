@@ -68,12 +68,7 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--bilingual", description = "Put each Arabic paragraph before its English (text, markdown).")
   boolean bilingual;
 
-  @Option(
-      names = "--summary-sentences",
-      paramLabel = "N",
-      description = "Sentences in each summary (0 for none). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "3")
-  int summarySentences;
+  @Mixin SummaryOptions summary;
 
   @Option(
       names = {"-j", "--jobs"},
@@ -111,9 +106,8 @@ public final class BatchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Format f = ArticleOutput.format(format);
-    if (summarySentences < 0) {
-      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + summarySentences);
-    }
+    int summarySentences = summary.sentences();
+    int summaryWords = summary.words();
     if (jobs < 1) {
       throw new UserException(ExitCodes.USAGE, "--jobs must be at least 1, got " + jobs);
     }
@@ -125,7 +119,7 @@ public final class BatchCommand implements Callable<Integer> {
     try (Translator t = engine.load()) {
       GenerationSettings settings = engine.settings(t);
       BatchConfig config = new BatchConfig(inputs, out, f, bilingual, jobs, glob, textField, idField, force,
-          summarySentences, window, engine.batchSize, settings, ArticleOutput.modelInfo(t, settings),
+          summarySentences, summaryWords, window, engine.batchSize, settings, ArticleOutput.modelInfo(t, settings),
           System.console() != null, Duration.ofSeconds(10), err);
       report = BatchRunner.run(t, config);
     } catch (NoSuchFileException e) {

@@ -29,12 +29,7 @@ public final class BriefCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FMT", description = "text (default), markdown or json.")
   String format;
 
-  @Option(
-      names = "--summary-sentences",
-      paramLabel = "N",
-      description = "Sentences in the summary. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "3")
-  int summarySentences;
+  @Mixin SummaryOptions summary;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
@@ -43,7 +38,8 @@ public final class BriefCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    int n = ArticleOutput.checkSummarySentences(summarySentences);
-    return ArticleOutput.run(files, format, output, false, engine, (p, a) -> p.brief(a, n));
+    int n = summary.sentences();
+    int words = summary.words();
+    return ArticleOutput.run(files, format, output, false, engine, (p, a) -> p.brief(a, n, words));
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,12 +26,7 @@ public final class SummarizeCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "English text (UTF-8); - or none for standard input.")
   String file;
 
-  @Option(
-      names = "--summary-sentences",
-      paramLabel = "N",
-      description = "Sentences to keep. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "3")
-  int sentences;
+  @Mixin SummaryOptions summary;
 
   @Option(names = "--format", paramLabel = "FMT", description = "text (default: one sentence per line) or json (an array).")
   String format;
@@ -44,14 +40,13 @@ public final class SummarizeCommand implements Callable<Integer> {
     if (!fmt.equals("text") && !fmt.equals("json")) {
       throw new UserException(ExitCodes.USAGE, "--format is text or json, not '" + fmt + "'");
     }
-    if (sentences < 0) {
-      throw new UserException(ExitCodes.USAGE, "--summary-sentences must be 0 or more, got " + sentences);
-    }
+    int sentences = summary.sentences();
+    int words = summary.words();
     String text = TranslateCommand.utf8(Inputs.read(file), Inputs.name(file));
     if (text.isBlank()) {
       throw new UserException(ExitCodes.BAD_INPUT, Inputs.name(file) + ": empty input, nothing to summarize");
     }
-    List<String> chosen = Summarizer.summarizeEnglish(text, sentences);
+    List<String> chosen = Summarizer.summarizeEnglish(text, sentences, words);
     try (AtomicOutput out = AtomicOutput.open(output)) {
       if (fmt.equals("json")) {
         ObjectMapper json = new ObjectMapper();

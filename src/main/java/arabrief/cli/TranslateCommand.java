@@ -54,12 +54,7 @@ public final class TranslateCommand implements Callable<Integer> {
   @Option(names = "--bilingual", description = "Put each Arabic paragraph before its English (text, markdown).")
   boolean bilingual;
 
-  @Option(
-      names = "--summary-sentences",
-      paramLabel = "N",
-      description = "Sentences in the summary on top (0 for none). Default: ${DEFAULT-VALUE}.",
-      defaultValue = "3")
-  int summarySentences;
+  @Mixin SummaryOptions summary;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
@@ -72,8 +67,9 @@ public final class TranslateCommand implements Callable<Integer> {
   }
 
   private int translateArticles() throws IOException {
-    int n = ArticleOutput.checkSummarySentences(summarySentences);
-    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.translate(a, n));
+    int n = summary.sentences();
+    int words = summary.words();
+    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.translate(a, n, words));
   }
 
   private int translateLines() throws IOException {

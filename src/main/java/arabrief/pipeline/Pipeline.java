@@ -37,7 +37,12 @@ public final class Pipeline {
 
   /** The whole article in English, with a summary of {@code summarySentences} sentences on top. */
   public Brief translate(Article a, int summarySentences) {
-    return assemble(a, translate(segments(a)), summarySentences);
+    return translate(a, summarySentences, 0);
+  }
+
+  /** As {@link #translate(Article, int)}, the summary also within {@code summaryWords} words (0: no budget). */
+  public Brief translate(Article a, int summarySentences, int summaryWords) {
+    return assemble(a, translate(segments(a)), summarySentences, summaryWords);
   }
 
   /** Headline, caption, then every body sentence, in the order {@link #assemble} expects their translations. */
@@ -57,6 +62,11 @@ public final class Pipeline {
 
   /** The brief of {@code a} from the translations of its {@link #segments}, in the same order. */
   public static Brief assemble(Article a, List<Translation> ts, int summarySentences) {
+    return assemble(a, ts, summarySentences, 0);
+  }
+
+  /** As {@link #assemble(Article, List, int)} with a summary word budget (0: none). */
+  public static Brief assemble(Article a, List<Translation> ts, int summarySentences, int summaryWords) {
     int k = 0;
     Segment headline = present(a.headline()) ? segment(ts.get(k++)) : null;
     Segment caption = present(a.caption()) ? segment(ts.get(k++)) : null;
@@ -81,7 +91,7 @@ public final class Pipeline {
     }
     List<String> summary = new ArrayList<>();
     if (summarySentences > 0) {
-      for (int i : Summarizer.english().select(english, paragraphOf, summarySentences)) {
+      for (int i : Summarizer.english().select(english, paragraphOf, summarySentences, summaryWords)) {
         summary.add(english.get(i));
       }
     }
@@ -94,6 +104,14 @@ public final class Pipeline {
    * ones (and the headline) are translated, so a brief costs a fraction of a full translation.
    */
   public Brief brief(Article a, int summarySentences) {
+    return brief(a, summarySentences, 0);
+  }
+
+  /**
+   * As {@link #brief(Article, int)} within a word budget (0: none). The budget is counted on the Arabic
+   * sentences, the ones chosen before translation, so the English summary may run somewhat over or under it.
+   */
+  public Brief brief(Article a, int summarySentences, int summaryWords) {
     List<String> arabic = new ArrayList<>();
     List<Integer> paragraphOf = new ArrayList<>();
     for (int pi = 0; pi < a.paragraphs().size(); pi++) {
@@ -103,7 +121,9 @@ public final class Pipeline {
       }
     }
     List<Integer> chosen =
-        summarySentences > 0 ? Summarizer.arabic().select(arabic, paragraphOf, summarySentences) : List.of();
+        summarySentences > 0
+            ? Summarizer.arabic().select(arabic, paragraphOf, summarySentences, summaryWords)
+            : List.of();
     List<String> segments = new ArrayList<>();
     int head = add(segments, a.headline());
     for (int i : chosen) {

@@ -139,6 +139,20 @@ class CliTest {
   }
 
   @Test
+  void summarizeWithinAWordBudget() {
+    String text = "The minister met his counterpart on Friday. They discussed a ceasefire for the region.\n\n"
+        + "Officials said the call about the ceasefire lasted an hour. The weather was fine.";
+    Run r = run(text, "summarize", "--summary-words", "14");
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertFalse(lines.isEmpty());
+    assertTrue(lines.stream().mapToInt(l -> l.split("\\s+").length).sum() <= 14, lines.toString());
+    assertTrue(text.contains(lines.get(0)), "verbatim");
+    assertEquals(ExitCodes.USAGE, run(text, "summarize", "--summary-words", "0").code());
+    assertEquals(ExitCodes.USAGE, run(text, "summarize", "--summary-sentences", "-1").code());
+  }
+
+  @Test
   void badInputIsExitOneWithAMessageAndNoStackTrace(@TempDir Path dir) throws Exception {
     Path bin = dir.resolve("photo.png");
     Files.write(bin, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0, 1, 2, 3});
