@@ -30,6 +30,13 @@ public final class EnglishSentences {
   private static final Pattern LAST_WORD = Pattern.compile("(\\S+)\\.[\"'”’)]*\\s*$");
   private static final Pattern INITIALISM = Pattern.compile("(?:\\p{L}\\.)+\\p{L}");
   private static final Pattern FIRST_WORD = Pattern.compile("^[\\s\"'“‘(\\[]*(\\S)(\\p{L}*)");
+  /**
+   * The candidates for {@link #runIns}: a lowercase word (first and last character a lowercase letter or
+   * digit, so not a name or a title-case heading), spaces, a capitalised word, then a lowercase word
+   * ("The Hollywood Reporter" and "Ten Things I Hate About You" stay whole).
+   */
+  private static final Pattern RUN_IN =
+      Pattern.compile("(?<![^\\s])[\\p{Ll}\\d]\\S*[\\p{Ll}\\d][ \\t]+(\\p{Lu}\\p{Ll}*)(?=[ \\t]+\\p{Ll})");
   private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n\\s*");
 
   /** Sentences of text split at blank lines into paragraphs; empty paragraphs are dropped. */
@@ -57,12 +64,35 @@ public final class EnglishSentences {
       if (!rest.isBlank() && isFalseBreak(pending.toString(), rest)) {
         continue;
       }
-      String sentence = pending.toString().strip();
-      if (!sentence.isEmpty()) {
-        out.add(sentence);
+      for (String sentence : runIns(pending.toString())) {
+        String t = sentence.strip();
+        if (!t.isEmpty()) {
+          out.add(t);
+        }
       }
       pending.setLength(0);
     }
+    return out;
+  }
+
+  /**
+   * A capitalised function word between lowercase words, with no punctuation before it ("... than a
+   * colleague The cost of divorce ..."), is a sentence start whose end mark is missing: a photo caption
+   * or a paragraph end run into the next sentence when the page was flattened. Inside a sentence a
+   * function word is lowercase ("I" aside), so the piece is cut there.
+   */
+  static List<String> runIns(String text) {
+    List<String> out = new ArrayList<>();
+    Matcher m = RUN_IN.matcher(text);
+    int start = 0;
+    while (m.find()) {
+      String word = m.group(1);
+      if (!word.equals("I") && EnglishTerms.isStopword(word)) {
+        out.add(text.substring(start, m.start(1)));
+        start = m.start(1);
+      }
+    }
+    out.add(text.substring(start));
     return out;
   }
 

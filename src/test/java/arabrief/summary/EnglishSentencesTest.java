@@ -51,6 +51,27 @@ class EnglishSentencesTest {
   }
 
   @Test
+  void captionRunIntoTheNextSentenceIsCut() {
+    // A photo caption without a full stop, flattened into the story.
+    assertEquals(
+        List.of("People who never divorced can expect an income 13% higher than a colleague",
+            "The cost of divorce can wreck retirement, according to research."),
+        EnglishSentences.split("People who never divorced can expect an income 13% higher than a colleague"
+            + " The cost of divorce can wreck retirement, according to research."));
+  }
+
+  @Test
+  void capitalisedWordsInsideASentenceStayWhole() {
+    for (String s : List.of(
+        "The owner told The Hollywood Reporter about it.", // a name: the next word is capitalised
+        "She starred in Ten Things I Hate About You last year.", // title case before it
+        "He said I would go there soon.", // "I" is always capitalised
+        "Rain fell in Paris The day after.")) { // a name before it
+      assertEquals(List.of(s), EnglishSentences.split(s), s);
+    }
+  }
+
+  @Test
   void emptyTextHasNoSentences() {
     assertEquals(List.of(), EnglishSentences.split(""));
     assertEquals(List.of(), EnglishSentences.splitParagraphs("  \n\n "));
