@@ -60,6 +60,8 @@ final class HtmlExtractor {
   // The body is the best-scoring element; blocks inside it that are links by more than
   // MAX_KEPT_LINKS are related-story lists, not paragraphs.
   private static final int MIN_BLOCK = 25;
+  /** A date element's text is a date line, not a paragraph. */
+  private static final int MAX_DATE_CHARS = 80;
   private static final double MAX_SCORED_LINKS = 0.5;
   private static final double MAX_KEPT_LINKS = 0.8;
 
@@ -103,6 +105,9 @@ final class HtmlExtractor {
     }
     List<String> h1s = doc.select("h1").eachText();
     String caption = caption(doc, meta);
+    // With a JSON-LD date the printed date that matches it may stand in a byline box or a header
+    // the chrome step removes; without one, only a date near the content is trusted.
+    String dateline = meta.datePublished() != null ? dateline(doc, doc, meta) : null;
     doc.select(CHROME).remove();
     for (Element e : doc.getAllElements()) {
       if (e != doc && e.parent() != null && WIDGET.matcher(e.className() + " " + e.id()).find()) {
@@ -110,7 +115,9 @@ final class HtmlExtractor {
       }
     }
     Element content = contentRoot(doc);
-    String dateline = dateline(content, doc, meta);
+    if (dateline == null) {
+      dateline = dateline(content, doc, meta);
+    }
     doc.select("figure, figcaption, h1, picture").remove();
     List<String> body = paragraphs(content);
     String headline = HeadlineScorer.bestOfPage(h1s, meta, body);
@@ -201,37 +208,36 @@ final class HtmlExtractor {
   }
 
   /**
-   * The printed date the page marks up ({@code <time>}, preferring the one whose datetime is the
-   * JSON-LD datePublished), else an element whose class says date, else the machine date.
+   * The printed date the page marks up ({@code <time>} or an element whose class or id says date)
+   * that agrees with the JSON-LD datePublished when there is one; else the machine date.
    */
   private static String dateline(Element content, Document doc, PageMetadata meta) {
     List<Element> times = new ArrayList<>(content.select("time"));
     times.addAll(doc.select("time, [itemprop=datePublished], [class*=date], [id*=Date], [id*=date]"));
-    Element chosen = null;
+    String published = meta.datePublished();
+    String machineDate = published;
+    Element machineFrom = null;
     for (Element t : times) {
+      String text = t.text().strip();
       String machine = t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content");
-      if (meta.datePublished() != null && machine.startsWith(meta.datePublished())
-          || meta.datePublished() != null && t.text().contains(meta.datePublished())) {
-        chosen = t;
-        break;
+      boolean matches = published == null || machine.startsWith(published) || text.contains(published);
+      if (!matches) {
+        continue;
       }
-      if (chosen == null && (meta.datePublished() == null)) {
-        chosen = t;
+      Dateline printed = text.isEmpty() || text.length() > MAX_DATE_CHARS ? null : DatelineParser.parse(Normalizer.normalize(text));
+      if (printed != null && (published == null || published.equals(String.valueOf(printed.gregorian())))) {
+        t.remove();
+        return text; // the date as the page prints it
+      }
+      if (machineFrom == null && machine.length() >= 10 && text.length() <= MAX_DATE_CHARS) {
+        machineFrom = t;
+        machineDate = machineDate != null ? machineDate : machine.substring(0, 10);
       }
     }
-    if (chosen == null) {
-      return meta.datePublished();
+    if (machineFrom != null) {
+      machineFrom.remove(); // "منذ ساعتين": a relative date is no paragraph
     }
-    String text = chosen.text();
-    String machine = chosen.hasAttr("datetime") ? chosen.attr("datetime") : chosen.attr("content");
-    chosen.remove();
-    if (text.length() < 80 && DatelineParser.parse(Normalizer.normalize(text)) != null) {
-      return text;
-    }
-    if (machine.length() >= 10) {
-      return machine.substring(0, 10);
-    }
-    return meta.datePublished();
+    return machineDate;
   }
 
   /** The JSON-LD image caption, else the first figcaption that says something (its label prefix cut). */
