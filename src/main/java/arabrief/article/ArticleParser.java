@@ -11,23 +11,27 @@ import java.util.regex.Pattern;
  * header (masthead, ticker, section labels, headline — often twice —, date line, byline, caption), the
  * body, then more furniture (tags, related links, labels). Each non-blank line is one unit.
  *
- * <p>The body starts at the first line that reads as prose ({@link #isProse}: at least
- * {@link #MIN_PROSE_WORDS} words ending like a sentence, or {@link #LONG_PROSE_WORDS} words with
- * punctuation); the header is everything above it. In the header every line is classed — furniture,
+ * <p>The body starts at the first line that reads as prose ({@link #isProse}: ending in a full stop,
+ * or long and ending like a sentence, or very long with punctuation); the header is everything above it. In the header every line is classed — furniture,
  * date line, byline, or a candidate — and the headline is chosen among the candidates by
  * {@link HeadlineScorer} (overlap with the lead paragraphs, repetition, punctuation, position), not by
- * where it stands; the caption is a caption-like candidate after it. Every line that is none of these
+ * where it stands alone; the caption is a caption-like candidate after it. Every line that is none of these
  * goes to {@code dropped}, in order.
  */
 final class ArticleParser {
 
-  static final int MIN_PROSE_WORDS = 6;
+  /** A line ending in a full stop is prose from this many words (headlines do not end so). */
+  static final int MIN_PROSE_WORDS = 3;
+  /** Headlines may end with a question mark, a colon or a closing quote; prose so ending is longer. */
+  static final int MIN_OPEN_PROSE_WORDS = 12;
   static final int LONG_PROSE_WORDS = 25;
   private static final int MAX_CAPTION_WORDS = 30;
   private static final int MIN_CAPTION_WORDS = 3;
+  private static final double MIN_CAPTION_OVERLAP = 0.2;
   /** A name printed under a masthead label («رئيس التحرير» / «سامي عبد الله») has at most this many words. */
   private static final int MAX_NAME_WORDS = 4;
   private static final Pattern SENTENCE_END = Pattern.compile("[.؟?!؛…:»\"”]$");
+  private static final Pattern FULL_STOP = Pattern.compile("[.!؛…]$");
   private static final Pattern ANY_SENTENCE_MARK = Pattern.compile("[.؟?!؛،,]");
   private static final Pattern AGENCY_CREDIT =
       Pattern.compile("\\((?:" + String.join("|",
@@ -86,18 +90,30 @@ final class ArticleParser {
         return i;
       }
     }
+    // No line reads as prose (telegraphic copy): the first line that says something is the
+    // headline and the body follows it.
+    for (int i = 0; i < lines.size(); i++) {
+      if (!Furniture.isFurniture(lines.get(i)) && DatelineParser.parse(lines.get(i)) == null) {
+        return i + 1;
+      }
+    }
     return lines.size();
   }
 
   static boolean isProse(String line) {
     int words = ArabicPatterns.wordCount(line);
-    return (words >= MIN_PROSE_WORDS && SENTENCE_END.matcher(line).find() && !AGENCY_CREDIT.matcher(line).find())
+    if (AGENCY_CREDIT.matcher(line).find() && words < LONG_PROSE_WORDS) {
+      return false;
+    }
+    return (words >= MIN_PROSE_WORDS && FULL_STOP.matcher(line).find())
+        || (words >= MIN_OPEN_PROSE_WORDS && SENTENCE_END.matcher(line).find())
         || (words >= LONG_PROSE_WORDS && ANY_SENTENCE_MARK.matcher(line).find());
   }
 
   /** Classes every header line; picks the headline among the candidates, then the caption after it. */
   private void header(List<String> lines, List<String> body, Hints hints) {
     List<String> lead = body.stream().filter(l -> !Furniture.isFurniture(l)).toList();
+    Set<String> leadWords = HeadlineScorer.leadWords(lead);
     List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
     List<Integer> candidateLines = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -113,13 +129,9 @@ final class ArticleParser {
       String inner = Furniture.wrapperHeadline(lines.get(i));
       String line = inner != null ? inner : lines.get(i);
       if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
-        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), 0));
+        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), candidates.size()));
         candidateLines.add(i);
       }
-    }
-    for (int c = 0; c < candidates.size(); c++) {
-      HeadlineScorer.Candidate k = candidates.get(c);
-      candidates.set(c, new HeadlineScorer.Candidate(k.text(), k.repeated(), candidates.size() - 1 - c));
     }
     headline = hints.headline() != null ? hints.headline() : HeadlineScorer.best(candidates, lead, Set.of());
     int headlineAt = -1;
@@ -146,7 +158,7 @@ final class ArticleParser {
       } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
         caption = line;
       } else if (hints.caption() == null && caption == null && i > headlineAt && headlineAt >= 0
-          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line)) {
+          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line) && aboutTheStory(line, leadWords)) {
         caption = line;
       } else {
         dropped.add(line);
@@ -174,6 +186,16 @@ final class ArticleParser {
     return AGENCY_CREDIT.matcher(line).find()
         || PHOTO_PREFIX.matcher(line).find()
         || !SENTENCE_END.matcher(line).find();
+  }
+
+  /**
+   * A caption shows the story's people and places, so some of its content words recur in the lead
+   * (share at least {@link #MIN_CAPTION_OVERLAP}); a teaser for another story shares none. A credited
+   * or "صورة …" line is a caption whatever it names.
+   */
+  private static boolean aboutTheStory(String line, Set<String> leadWords) {
+    return AGENCY_CREDIT.matcher(line).find() || PHOTO_PREFIX.matcher(line).find()
+        || HeadlineScorer.overlap(line, leadWords) >= MIN_CAPTION_OVERLAP;
   }
 
   /** Where the trailing furniture starts: tag lists, related headlines and labels after the body. */

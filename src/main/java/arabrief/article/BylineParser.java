@@ -28,7 +28,8 @@ final class BylineParser {
 
   private static final Pattern BYLINE_LINE =
       Pattern.compile("^(?:" + loose("كتب") + "|" + loose("كتبت") + "|" + loose("بقلم") + "|" + loose("إعداد") + "|" + loose("تقرير") + ")(?:\\s*[:：-])?\\s+(" + NAME + ")$");
-  private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»]{2,30})»$");
+  // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
+  private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：]\\s*([^.؟!]{2,40})$");
   private static final Pattern AGENCY_LINE = Pattern.compile("^" + AGENCY + "$");
 

@@ -13,15 +13,18 @@ import java.util.regex.Pattern;
  * {@link #MIN_SCORE}):
  *
  * <ul>
- *   <li>{@link #W_LEAD} × the share of its content words found in the first {@link #LEAD_PARAGRAPHS}
- *       body paragraphs (0..1) — the strongest signal;
+ *   <li>{@link #W_LEAD} × how many of its content words recur in the first {@link #LEAD_PARAGRAPHS}
+ *       body paragraphs, up to {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a
+ *       share: a caption or a name-and-title line is short and all its words recur, yet it says less
+ *       of the story than the headline;
  *   <li>{@link #W_REPEATED} when the page prints it more than once (twice in a row, inside a
  *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
  *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
  *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
- *   <li>{@link #W_DISTANCE} per candidate line between it and the body (headlines sit just above);
+ *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
+ *       say something (captions, teasers and subtitles follow it);
  *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
  *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
  * </ul>
@@ -37,7 +40,8 @@ final class HeadlineScorer {
   static final double W_REPEATED = 1.5;
   static final double W_SENTENCE_END = -1.0;
   static final double W_CREDIT = -1.5;
-  static final double W_DISTANCE = -0.1;
+  static final double W_RANK = -0.15;
+  static final int LEAD_MATCHES = 6;
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
   static final int FULL_LENGTH_WORDS = 12;
@@ -57,21 +61,26 @@ final class HeadlineScorer {
   private HeadlineScorer() {}
 
   /** One candidate line and what the parser knows about it. */
-  record Candidate(String text, boolean repeated, int distanceToBody) {}
+  record Candidate(String text, boolean repeated, int rank) {}
 
   /** The best candidate's text, or null when none scores above {@link #MIN_SCORE}. */
   static String best(List<Candidate> candidates, List<String> body, Set<String> siteNames) {
     Set<String> lead = leadWords(body);
     String best = null;
     double bestScore = MIN_SCORE;
+    List<String> acceptable = new ArrayList<>();
     for (Candidate c : candidates) {
       double s = score(c, lead, siteNames);
+      if (s > Double.NEGATIVE_INFINITY) {
+        acceptable.add(c.text());
+      }
       if (s > bestScore) {
         best = c.text();
         bestScore = s;
       }
     }
-    return best;
+    // Nothing overlaps the lead (telegraphic copy, a body of numbers): a lone acceptable line is it.
+    return best == null && acceptable.size() == 1 ? acceptable.get(0) : best;
   }
 
   static double score(Candidate c, Set<String> lead, Set<String> siteNames) {
@@ -86,7 +95,7 @@ final class HeadlineScorer {
         || DatelineParser.parse(t) != null || Byline.isBylineLine(t) || siteNames.contains(t)) {
       return Double.NEGATIVE_INFINITY;
     }
-    double s = W_LEAD * overlap(t, lead);
+    double s = W_LEAD * Math.min(matches(t, lead), LEAD_MATCHES) / LEAD_MATCHES;
     if (c.repeated()) {
       s += W_REPEATED;
     }
@@ -96,7 +105,7 @@ final class HeadlineScorer {
     if (CREDIT.matcher(t).find()) {
       s += W_CREDIT;
     }
-    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_DISTANCE * c.distanceToBody();
+    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
   }
 
   /**
@@ -160,6 +169,10 @@ final class HeadlineScorer {
       return 0;
     }
     return (double) own.stream().filter(words::contains).count() / own.size();
+  }
+
+  static long matches(String line, Set<String> words) {
+    return words(line).stream().filter(words::contains).count();
   }
 
   static Set<String> leadWords(List<String> body) {

@@ -65,6 +65,32 @@ class StructureFeaturesTest {
   }
 
   @Test
+  void teaserForAnotherStoryIsNoCaption() {
+    String head = "وزارة الصحة تفتتح مستشفى جديدا في طرابلس\n";
+    Article teaser = ArticleParser.parse(head + "منتخب الكرة يستعد لمباراة الغد في البطولة\n\n" + String.join("\n\n", LEAD));
+    assertNull(teaser.caption());
+    assertEquals(List.of("منتخب الكرة يستعد لمباراة الغد في البطولة"), teaser.dropped());
+    Article photo = ArticleParser.parse(head + "وزير الصحة خلال افتتاح المستشفى\n\n" + String.join("\n\n", LEAD));
+    assertEquals("وزير الصحة خلال افتتاح المستشفى", photo.caption());
+  }
+
+  @Test
+  void questionAndQuoteHeadlinesAreNotTakenForTheBody() {
+    for (String h : List.of("هل تفتتح وزارة الصحة مستشفى جديدا في طرابلس؟", "وزير الصحة: «المستشفى سيخدم سكان الشمال»")) {
+      Article a = ArticleParser.parse(h + "\n\n" + String.join("\n\n", LEAD));
+      assertEquals(h, a.headline());
+      assertEquals(2, a.paragraphs().size());
+    }
+  }
+
+  @Test
+  void telegraphicCopyStillHasABody() {
+    Article a = ArticleParser.parse("عنوان قصير للخبر\n\nانتهى الاجتماع.\n\nوتأجل التصويت.");
+    assertEquals("عنوان قصير للخبر", a.headline());
+    assertEquals(2, a.paragraphs().size());
+  }
+
+  @Test
   void genericCaptionsCreditsDurationsAndEnglishAreFurniture() {
     for (String line : List.of("صورة توضيحية", "صورة أرشيفية", "صدر الصورة، EPA-EFE/REX/Shutterstock",
         "(AP Photo/Hussein Malla)", "02:15", "2 min", "Lebanese army soldiers stand guard at the site",
