@@ -11,16 +11,23 @@ import java.util.List;
  * @param paragraphs the body paragraphs in reading order, each split into sentences
  * @param dropped site furniture removed from the text (tag lists, bylines, "اقرأ أيضا"...),
  *     exactly as it stood, in order, so a reader can check nothing of value was lost
+ * @param byline the author, place and source the page credits, or null when it credits none
  */
 public record Article(
     String headline,
     Dateline dateline,
     String caption,
     List<Paragraph> paragraphs,
-    List<String> dropped) {
+    List<String> dropped,
+    Byline byline) {
 
   public Article {
     paragraphs = List.copyOf(paragraphs);
     dropped = List.copyOf(dropped);
+  }
+
+  /** An article with no byline (the constructor before bylines were reported). */
+  public Article(String headline, Dateline dateline, String caption, List<Paragraph> paragraphs, List<String> dropped) {
+    this(headline, dateline, caption, paragraphs, dropped, null);
   }
 }

@@ -1,21 +1,38 @@
 package arabrief.article;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Normalized text to an {@link Article}. A copied or scraped news page reads top to bottom as:
- * furniture (masthead, ticker), headline (often twice), date line, photo caption, body, then more
- * furniture (tags, related links, section labels). Each non-blank line is one unit; the parser
- * walks the three zones in that order and sends every furniture line to {@code dropped}.
+ * Normalized text to an {@link Article}. A copied or scraped news page reads top to bottom as a
+ * header (masthead, ticker, section labels, headline — often twice —, date line, byline, caption), the
+ * body, then more furniture (tags, related links, labels). Each non-blank line is one unit.
+ *
+ * <p>The body starts at the first line that reads as prose ({@link #isProse}: ending in a full stop,
+ * or long and ending like a sentence, or very long with punctuation); the header is everything above it. In the header every line is classed — furniture,
+ * date line, byline, or a candidate — and the headline is chosen among the candidates by
+ * {@link HeadlineScorer} (overlap with the lead paragraphs, repetition, punctuation, position), not by
+ * where it stands alone; the caption is a caption-like candidate after it. Every line that is none of these
+ * goes to {@code dropped}, in order.
  */
 final class ArticleParser {
 
-  /** A headline is a line, not a paragraph. */
-  private static final int MAX_HEADLINE_WORDS = 30;
+  /** A line ending in a full stop is prose from this many words (headlines do not end so). */
+  static final int MIN_PROSE_WORDS = 3;
+  /** Headlines may end with a question mark, a colon or a closing quote; prose so ending is longer. */
+  static final int MIN_OPEN_PROSE_WORDS = 12;
+  static final int LONG_PROSE_WORDS = 25;
   private static final int MAX_CAPTION_WORDS = 30;
-  private static final Pattern SENTENCE_END = Pattern.compile("[.؟?!؛…]$");
+  private static final int MIN_CAPTION_WORDS = 3;
+  private static final double MIN_CAPTION_OVERLAP = 0.2;
+  /** A name printed under a masthead label («رئيس التحرير» / «سامي عبد الله») has at most this many words. */
+  private static final int MAX_NAME_WORDS = 4;
+  private static final Pattern SENTENCE_END = Pattern.compile("[.؟?!؛…:»\"”]$");
+  private static final Pattern FULL_STOP = Pattern.compile("[.!؛…]$");
+  private static final Pattern ANY_SENTENCE_MARK = Pattern.compile("[.؟?!؛،,]");
   private static final Pattern AGENCY_CREDIT =
       Pattern.compile("\\((?:" + String.join("|",
           "إ\\.?\\s?ب\\.?\\s?أ", "أ\\.?\\s?ف\\.?\\s?ب", "أ\\.?\\s?ب", "رويترز", "د\\.?\\s?ب\\.?\\s?أ", "الأناضول",
@@ -24,68 +41,137 @@ final class ArticleParser {
           + ")[^()]{0,20}\\)$");
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:صورة|صور|الصورة)\\s");
 
+  /** What an HTML page already said about itself; null parts are guessed from the text. */
+  record Hints(String headline, String caption, String author, String source) {
+    static final Hints NONE = new Hints(null, null, null, null);
+  }
+
   private final List<String> dropped = new ArrayList<>();
   private String headline;
   private Dateline dateline;
   private String caption;
+  private Byline byline;
 
   private ArticleParser() {}
 
   static Article parse(String normalized) {
-    return new ArticleParser().run(normalized);
+    return parse(normalized, Hints.NONE);
   }
 
-  private Article run(String text) {
+  static Article parse(String normalized, Hints hints) {
+    return new ArticleParser().run(normalized, hints);
+  }
+
+  private Article run(String text, Hints hints) {
     List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    int i = top(lines);
-    i = header(lines, i);
-    int end = tailStart(lines, i);
-    List<Paragraph> paragraphs = body(lines.subList(i, end));
-    dropped.addAll(lines.subList(end, lines.size()));
-    return new Article(headline, dateline, caption, paragraphs, dropped);
+    int bodyStart = bodyStart(lines);
+    int end = tailStart(lines, bodyStart);
+    List<String> bodyLines = lines.subList(bodyStart, end);
+    header(lines.subList(0, bodyStart), bodyLines, hints);
+    List<Paragraph> paragraphs = body(bodyLines);
+    for (String tail : lines.subList(end, lines.size())) {
+      dropped.add(tail);
+      noteByline(BylineParser.ofLine(tail));
+    }
+    if (hints.author() != null || hints.source() != null) {
+      Byline b = byline == null ? new Byline(null, null, null, null) : byline;
+      byline = new Byline(b.source() != null ? b.source() : hints.source(), b.place(),
+          b.author() != null ? b.author() : hints.author(), b.printed());
+    }
+    return new Article(headline, dateline, caption, paragraphs, dropped, byline);
   }
 
-  /** Furniture and a date line above the headline, then the headline itself. */
-  private int top(List<String> lines) {
-    int i = 0;
-    for (; i < lines.size(); i++) {
+  /** The first line that reads as prose and is not furniture; lines.size() when there is none. */
+  private static int bodyStart(List<String> lines) {
+    for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      if (Furniture.isFurniture(line) || Byline.isBylineLine(line)) {
-        dropped.add(line);
-      } else if (dateline == null && DatelineParser.parse(line) != null) {
-        dateline = DatelineParser.parse(line);
-      } else {
+      if (isProse(line) && !Furniture.isFurniture(line) && DatelineParser.parse(line) == null
+          && Furniture.wrapperStart(line) != 0) {
+        return i;
+      }
+    }
+    // No line reads as prose (telegraphic copy): the first line that says something is the
+    // headline and the body follows it.
+    for (int i = 0; i < lines.size(); i++) {
+      if (!Furniture.isFurniture(lines.get(i)) && DatelineParser.parse(lines.get(i)) == null) {
+        return i + 1;
+      }
+    }
+    return lines.size();
+  }
+
+  static boolean isProse(String line) {
+    int words = ArabicPatterns.wordCount(line);
+    if (AGENCY_CREDIT.matcher(line).find() && words < LONG_PROSE_WORDS) {
+      return false;
+    }
+    return (words >= MIN_PROSE_WORDS && FULL_STOP.matcher(line).find())
+        || (words >= MIN_OPEN_PROSE_WORDS && SENTENCE_END.matcher(line).find())
+        || (words >= LONG_PROSE_WORDS && ANY_SENTENCE_MARK.matcher(line).find());
+  }
+
+  /** Classes every header line; picks the headline among the candidates, then the caption after it. */
+  private void header(List<String> lines, List<String> body, Hints hints) {
+    List<String> lead = body.stream().filter(l -> !Furniture.isFurniture(l)).toList();
+    Set<String> leadWords = HeadlineScorer.leadWords(lead);
+    List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
+    List<Integer> candidateLines = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    Set<String> repeated = new HashSet<>();
+    for (String line : lines) {
+      String inner = Furniture.wrapperHeadline(line);
+      String key = inner != null ? squash(inner) : squash(line);
+      if (!seen.add(key) || inner != null) {
+        repeated.add(key);
+      }
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String inner = Furniture.wrapperHeadline(lines.get(i));
+      String line = inner != null ? inner : lines.get(i);
+      if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
+        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), candidates.size()));
+        candidateLines.add(i);
+      }
+    }
+    headline = hints.headline() != null ? hints.headline() : HeadlineScorer.best(candidates, lead, Set.of());
+    int headlineAt = -1;
+    for (int c = 0; c < candidates.size() && headline != null; c++) {
+      if (squash(candidates.get(c).text()).equals(squash(headline))) {
+        headlineAt = candidateLines.get(c);
         break;
       }
     }
-    if (i < lines.size() && isHeadline(lines.get(i))) {
-      headline = lines.get(i++);
-    }
-    return i;
-  }
-
-  private static boolean isHeadline(String line) {
-    return ArabicPatterns.wordCount(line) <= MAX_HEADLINE_WORDS && !line.endsWith(".");
-  }
-
-  /** Repeated headline, date line, bylines and the caption, up to the first body line. */
-  private int header(List<String> lines, int i) {
-    for (; i < lines.size(); i++) {
+    boolean headlineTaken = false;
+    for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
-      boolean lastLine = i == lines.size() - 1;
-      if (headline != null && sameText(line, headline)) {
-        dropped.add(line); // the headline printed a second time
+      String inner = Furniture.wrapperHeadline(line);
+      if (inner != null && headline != null && squash(inner).equals(squash(headline)) && !headlineTaken) {
+        dropped.add(line); // the wrapper around the headline: the headline is kept, the wrapper dropped
+        headlineTaken = true;
+      } else if (headline != null && squash(line).equals(squash(headline))) {
+        if (headlineTaken) {
+          dropped.add(line); // the headline printed a second time
+        }
+        headlineTaken = true;
       } else if (dateline == null && DatelineParser.parse(line) != null) {
         dateline = DatelineParser.parse(line);
-      } else if (Furniture.isFurniture(line) || Byline.isBylineLine(line)) {
-        dropped.add(line);
-      } else if (caption == null && !lastLine && isCaption(line)) {
+      } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
+        caption = line;
+      } else if (hints.caption() == null && caption == null && i > headlineAt && headlineAt >= 0
+          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line) && aboutTheStory(line, leadWords)) {
         caption = line;
       } else {
-        break;
+        dropped.add(line);
+        noteByline(BylineParser.ofLine(line));
       }
     }
-    return i;
+  }
+
+  /** A line that might be the headline or the caption: not furniture, not a date, not a byline. */
+  private static boolean isCandidate(String line, String previous) {
+    return !Furniture.isFurniture(line) && !Byline.isBylineLine(line) && DatelineParser.parse(line) == null
+        && BylineParser.ofLine(line) == null
+        && !(previous != null && Furniture.isMastheadLabel(previous) && ArabicPatterns.wordCount(line) <= MAX_NAME_WORDS);
   }
 
   /**
@@ -93,12 +179,23 @@ final class ArticleParser {
    * sentence sitting between the headline block and the body.
    */
   static boolean isCaption(String line) {
-    if (ArabicPatterns.wordCount(line) > MAX_CAPTION_WORDS) {
+    int words = ArabicPatterns.wordCount(line);
+    if (words > MAX_CAPTION_WORDS || words < MIN_CAPTION_WORDS || Furniture.isFurniture(line)) {
       return false;
     }
     return AGENCY_CREDIT.matcher(line).find()
         || PHOTO_PREFIX.matcher(line).find()
         || !SENTENCE_END.matcher(line).find();
+  }
+
+  /**
+   * A caption shows the story's people and places, so some of its content words recur in the lead
+   * (share at least {@link #MIN_CAPTION_OVERLAP}); a teaser for another story shares none. A credited
+   * or "صورة …" line is a caption whatever it names.
+   */
+  private static boolean aboutTheStory(String line, Set<String> leadWords) {
+    return AGENCY_CREDIT.matcher(line).find() || PHOTO_PREFIX.matcher(line).find()
+        || HeadlineScorer.overlap(line, leadWords) >= MIN_CAPTION_OVERLAP;
   }
 
   /** Where the trailing furniture starts: tag lists, related headlines and labels after the body. */
@@ -119,14 +216,16 @@ final class ArticleParser {
   }
 
   private static boolean onlyHeadlines(List<String> lines) {
-    return lines.stream().allMatch(l -> Furniture.isFurniture(l) || isHeadline(l));
+    return lines.stream().allMatch(l -> Furniture.isFurniture(l)
+        || ArabicPatterns.wordCount(l) <= HeadlineScorer.MAX_WORDS && !l.endsWith("."));
   }
 
   private List<Paragraph> body(List<String> lines) {
     List<Paragraph> paragraphs = new ArrayList<>();
     for (String line : lines) {
-      if (Furniture.isFurniture(line) || Byline.isBylineLine(line)) {
+      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null) {
         dropped.add(line);
+        noteByline(BylineParser.ofLine(line));
         continue;
       }
       if (caption == null && paragraphs.isEmpty() && PHOTO_PREFIX.matcher(line).find() && isCaption(line)) {
@@ -140,10 +239,12 @@ final class ArticleParser {
         text = text.substring(0, wrapper).strip();
       }
       if (paragraphs.isEmpty()) {
-        String byline = Byline.prefixOf(text);
-        if (byline != null) {
-          dropped.add(byline.strip());
-          text = text.substring(byline.length()).strip();
+        Byline prefix = BylineParser.ofPrefix(text);
+        if (prefix != null) {
+          String printed = BylineParser.prefixOf(text);
+          dropped.add(printed.strip());
+          text = text.substring(printed.length()).strip();
+          noteByline(prefix);
         }
       }
       paragraphs.add(new Paragraph(text, SentenceSplitter.split(text)));
@@ -151,7 +252,22 @@ final class ArticleParser {
     return paragraphs;
   }
 
-  private static boolean sameText(String a, String b) {
-    return a.replaceAll("\\s+", " ").equals(b.replaceAll("\\s+", " "));
+  /** Merges what one more byline says into the article's byline; the first value of each part wins. */
+  private void noteByline(Byline b) {
+    if (b == null) {
+      return;
+    }
+    if (byline == null) {
+      byline = b;
+      return;
+    }
+    byline = new Byline(byline.source() != null ? byline.source() : b.source(),
+        byline.place() != null ? byline.place() : b.place(),
+        byline.author() != null ? byline.author() : b.author(),
+        byline.printed() + " / " + b.printed());
+  }
+
+  private static String squash(String s) {
+    return s.replaceAll("\\s+", " ").strip();
   }
 }

@@ -15,16 +15,23 @@ public final class ArticleReader {
    */
   public Article read(byte[] bytes, String name) throws BadInputException {
     String text = TextDecoder.decode(bytes, name);
+    ArticleParser.Hints hints = ArticleParser.Hints.NONE;
     if (HtmlExtractor.looksLikeHtml(text)) {
-      text = HtmlExtractor.extract(text);
+      HtmlExtractor.Page page = HtmlExtractor.page(text);
+      text = page.text();
       if (!TextDecoder.hasArabicLetter(text)) {
         throw new BadInputException(name + ": no Arabic text found in the page's article content");
       }
+      hints = new ArticleParser.Hints(normalized(page.headline()), normalized(page.caption()), normalized(page.author()), normalized(page.source()));
     }
-    Article article = ArticleParser.parse(Normalizer.normalize(text));
+    Article article = ArticleParser.parse(Normalizer.normalize(text), hints);
     if (article.paragraphs().isEmpty()) {
       throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)");
     }
     return article;
+  }
+
+  private static String normalized(String s) {
+    return s == null ? null : Normalizer.normalize(s);
   }
 }

@@ -61,11 +61,13 @@ final class DatelineParser {
   }
 
   private static final Pattern WEEKDAY = Pattern.compile(alternation(WEEKDAYS_AR) + "|" + loose("الإثنين"));
-  // The day, the month name, an optional other-calendar name in brackets (13 مايو (أيار) 2022), the year.
+  private static final String MONTH_NAME = alternation(GREGORIAN_MONTHS.keySet().toArray(String[]::new));
+  // The day, the month name, the other naming of the same month when a site prints both — in brackets
+  // (13 مايو (أيار) 2022) or after a slash or dash (3 مارس/ آذار 2024, 04 آب/اغسطس 2013) — then the year.
   private static final Pattern GREGORIAN =
       Pattern.compile(
-          "(" + DIGIT + "{1,2})\\s+(" + alternation(GREGORIAN_MONTHS.keySet().toArray(String[]::new))
-              + ")(?:\\s*\\([^)]{2,15}\\))?\\s*[,،]?\\s+(" + DIGIT + "{4})(?:\\s*(?:مـ|م)(?![\\p{L}]))?");
+          "(" + DIGIT + "{1,2})\\s+(" + MONTH_NAME + ")(?:\\s*\\([^)]{2,15}\\)|\\s*[/\\-–]\\s*" + MONTH_NAME + ")?"
+              + "\\s*[,،]?\\s+(" + DIGIT + "{4})(?:\\s*(?:مـ|م)(?![\\p{L}]))?");
   private static final Pattern HIJRI =
       Pattern.compile(
           "(" + DIGIT + "{1,2})\\s+(" + alternation(HIJRI_MONTHS.keySet().toArray(String[]::new))

@@ -19,7 +19,8 @@ final class Furniture {
           "اختيارات المحرر", "فيديو", "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "أخبار متعلقة",
           "موضوعات متعلقة", "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا",
           "المزيد", "شارك", "شارك الخبر", "شارك المقال", "شارك هذا المقال", "طباعة", "تعليقات",
-          "صورة توضيحية", "صورة أرشيفية", "الرئيسية", "إعلان");
+          "صورة توضيحية", "صورة أرشيفية", "صورة تعبيرية", "صورة من الأرشيف", "أرشيفية", "الرئيسية", "إعلان",
+          "التالي", "السابق", "مشاهدات عالية", "اخترنا لكم", "مقالات ذات صلة");
 
   private static final Pattern LABEL = Pattern.compile("(?:" + String.join("|", LABELS.stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?");
   private static final Pattern READ_ALSO = Pattern.compile("^(?:" + loose("اقرأ أيضا") + "|" + loose("اقرأ المزيد") + "|" + loose("طالع أيضا") + ")(?:\\s*[:：-].*)?$");
@@ -31,7 +32,23 @@ final class Furniture {
   private static final Pattern RIGHTS = Pattern.compile("(?:" + loose("جميع الحقوق محفوظة") + "|©)");
   /** "تابع الان خبر … حصريا على …": the wrapper aggregators put around a copied story. */
   private static final Pattern WRAPPER = Pattern.compile(loose("تابع") + "\\s+" + "(?:" + loose("الآن") + "|" + loose("الان") + ")" + "\\s+" + loose("خبر") + ".*?" + loose("حصريا") + "\\s+" + loose("على") + ".*$");
+  private static final Pattern WRAPPER_INNER = Pattern.compile(loose("تابع") + "\\s+(?:" + loose("الآن") + "|" + loose("الان") + ")\\s+" + loose("خبر") + "\\s+(.+?)\\s+" + loose("حصريا") + "\\s+" + loose("على"));
+  private static final Pattern MASTHEAD_LABEL = Pattern.compile("^(?:" + loose("رئيس التحرير") + "|" + loose("رئيس مجلس الإدارة") + "|" + loose("المدير العام") + "|" + loose("مدير التحرير") + ")\\s*[:：]?$");
   private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[.؟?!؛]");
+  /** Any punctuation a written sentence carries; a long run of words with none is a ticker. */
+  private static final Pattern ANY_PUNCTUATION = Pattern.compile("[.؟?!؛،,:«»\"()/\\-–—]");
+  /** A ticker: headline fragments run together, this many words or more without any punctuation. */
+  static final int TICKER_WORDS = 14;
+  /** Photo credits: «صدر الصورة، EPA», «(AP Photo/Hussein Malla)», «تصوير: …». */
+  private static final Pattern PHOTO_CREDIT = Pattern.compile("^(?:(?:" + loose("صدر الصورة") + "|" + loose("مصدر الصورة") + "|"
+      + loose("حقوق الصورة") + "|" + loose("تصوير") + ")\\s*[،,:].{0,60}|\\(?[\\p{L} .]{0,20}Photo\\s*/[^)]{0,60}\\)?)$");
+  /** A video or reading length: «02:15», «2 min», «3 دقائق». */
+  private static final Pattern DURATION = Pattern.compile("^(?:\\d{1,2}:\\d{2}(?::\\d{2})?|\\d{1,3}\\s*(?:min|mins|minutes?|" + loose("دقيقة") + "|" + loose("دقائق") + "|د))$");
+  /** Comment-policy and cookie boilerplate; a vocabulary feature, one among the others. */
+  private static final Pattern BOILERPLATE = Pattern.compile("(?:" + loose("لا تعبر عن رأي") + "|" + loose("ملفات تعريف الارتباط") + "|"
+      + loose("الكوكيز") + "|" + loose("سياسة الخصوصية") + "|(?i:cookies?\\b))");
+  /** Lines whose letters are mostly not Arabic: English alt text, cookie banners, "2 min" chips. */
+  static final double MIN_ARABIC_LETTERS = 0.5;
   private static final Pattern LIST_SEPARATOR = Pattern.compile("\\s*[،,]\\s*");
 
   /** Headings of related-links blocks; what follows them to the end is a list of other stories. */
@@ -60,7 +77,29 @@ final class Furniture {
         || isTicker(line)
         || (RIGHTS.matcher(line).find() && ArabicPatterns.wordCount(line) <= 12)
         || wrapperStart(line) == 0
-        || isCommaTagList(line);
+        || isCommaTagList(line)
+        || PHOTO_CREDIT.matcher(line).matches()
+        || DURATION.matcher(line).matches()
+        || (BOILERPLATE.matcher(line).find() && ArabicPatterns.wordCount(line) <= 40)
+        || isForeign(line);
+  }
+
+  /** True when fewer than half the line's letters are Arabic (and it has letters at all). */
+  static boolean isForeign(String line) {
+    long letters = line.codePoints().filter(Character::isLetter).count();
+    long arabic = line.codePoints().filter(c -> Character.isLetter(c) && Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC).count();
+    return letters >= 2 && arabic < MIN_ARABIC_LETTERS * letters;
+  }
+
+  /** The headline inside a «تابع الان خبر … حصريا على …» wrapper, or null. */
+  static String wrapperHeadline(String line) {
+    Matcher m = WRAPPER_INNER.matcher(line);
+    return m.find() ? m.group(1).strip() : null;
+  }
+
+  /** True for the masthead label on a line of its own («رئيس التحرير»): the next short line is a name. */
+  static boolean isMastheadLabel(String line) {
+    return MASTHEAD_LABEL.matcher(line).matches();
   }
 
   static boolean isTicker(String line) {
@@ -72,7 +111,8 @@ final class Furniture {
     while (m.find()) {
       separators++;
     }
-    return separators >= 2;
+    return separators >= 2
+        || (ArabicPatterns.wordCount(line) >= TICKER_WORDS && !ANY_PUNCTUATION.matcher(line).find());
   }
 
   /** Where a syndication wrapper starts in the line, or -1. */

@@ -1,20 +1,30 @@
 package arabrief.article;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.jsoup.select.Elements;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
 
 /**
  * An HTML news page to the plain-text layout {@link ArticleParser} reads: headline, date line,
  * caption, then one paragraph per line with blank lines between. Going through text rather than
  * straight to an {@link Article} keeps one parser, so furniture inside the article body (bylines,
  * "اقرأ أيضا" links) is handled the same way for pages and for copied text.
+ *
+ * <p>Order of trust: what the page says about itself ({@link PageMetadata}: JSON-LD, og:title,
+ * {@code <h1>}, {@code <time datetime>}, {@code <figcaption>}), then a readability-style content score
+ * for the body. Written on jsoup rather than with Readability4J (the Java port of Mozilla's
+ * Readability on Maven Central): its last release, 1.0.8, is built against jsoup 1.11 and Kotlin 1.3
+ * (this project is on jsoup 1.21), returns the article as one HTML blob without the per-block scores
+ * the parser's furniture features need, and ignores JSON-LD; the scoring it does is the ~40 lines of
+ * {@link #contentRoot} below.
  */
 final class HtmlExtractor {
 
@@ -22,14 +32,48 @@ final class HtmlExtractor {
       Pattern.compile("(?is)^\\s*(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|html|head|body|article|div|p|meta|title)\\b");
   private static final Pattern HTML_PARAGRAPH = Pattern.compile("(?i)</p>|<br\\s*/?>");
 
-  /** Page chrome: never article text. */
+  /**
+   * Page chrome: never article text. ARIA regions ({@code role=region}) inside an article are the
+   * boxes a page sets apart from the story's flow: promos, recommendations, ads, the byline box.
+   * Not {@code <form>}: ASP.NET sites wrap the whole page in one; its controls go one by one.
+   */
   private static final String CHROME =
-      "script, style, noscript, template, iframe, svg, nav, header, footer, aside, form, menu, button, "
-          + "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-hidden=true]";
+      "script, style, noscript, template, iframe, svg, nav, header, footer, aside, menu, button, select, input, textarea, "
+          + "[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [role=region], [aria-hidden=true], "
+          + "[hidden], .d-none, [style*=display:none], [style*=display: none]";
   /** Class or id words of widgets that sit inside article containers: share bars, related links, ads. */
   private static final Pattern WIDGET =
       Pattern.compile("(?i)(?:^|[-_\\s])(?:share|sharing|social|related|recommended|more-stories|newsletter|"
-          + "comments?|tags?|breadcrumbs?|menu|navbar|ads?|advert\\w*|promo|subscribe|most-read|ticker|author-box)(?:$|[-_\\s])");
+          + "comments?|tags?|breadcrumbs?|menu|navbar|ads?|advert\\w*|promo|subscribe|most-read|ticker|author-box|"
+          + "cookies?|consent|weather|gallery)(?:$|[-_\\s])");
+  /** Labels pages print before a byline's parts ("Author, name", "Role, outlet", "بقلم: name"). */
+  private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?i:author|by|الكاتب|بقلم|كتب|كتبت)\\s*[,،:]\\s*(.+)$");
+  private static final Pattern SOURCE_LABEL = Pattern.compile("^(?i:role|source|المصدر)\\s*[,،:]\\s*(.+)$");
+  /** A caption's screen-reader prefix: a short label ending in a comma or colon, in its own element. */
+  private static final Pattern CAPTION_LABEL = Pattern.compile("^[\\p{L}\\s]{2,25}[،,:]$");
+  private static final Pattern INLINE =
+      Pattern.compile("a|span|b|strong|em|i|u|sup|sub|small|abbr|font|mark|q|cite|bdi|bdo|time|label|s|del|ins");
+
+  // Content score (readability): each text block of at least MIN_BLOCK chars adds
+  // 1 + its commas/full stops + min(length/100, 3) to the element holding it, half that to the next
+  // ancestor up; blocks that are mostly link text (link density > MAX_SCORED_LINKS) add nothing.
+  // The body is the best-scoring element; blocks inside it that are links by more than
+  // MAX_KEPT_LINKS are related-story lists, not paragraphs.
+  private static final int MIN_BLOCK = 25;
+  /** A date element's text is a date line, not a paragraph. */
+  private static final int MAX_DATE_CHARS = 80;
+  private static final double MAX_SCORED_LINKS = 0.5;
+  private static final double MAX_KEPT_LINKS = 0.8;
+
+  /** The page as text, plus what the page says about its byline. */
+  record Page(String text, String headline, String caption, String author, String source) {}
+
+  /** One run of text between block boundaries, with how much of it is link text. */
+  private record Block(Element holder, String text, int linkChars) {
+    double linkDensity() {
+      return text.isEmpty() ? 0 : Math.min(1.0, (double) linkChars / text.length());
+    }
+  }
 
   private HtmlExtractor() {}
 
@@ -39,100 +83,189 @@ final class HtmlExtractor {
   }
 
   static String extract(String html) {
+    return page(html).text();
+  }
+
+  static Page page(String html) {
     Document doc = Jsoup.parse(html);
-    String headline = headline(doc);
+    PageMetadata meta = PageMetadata.of(doc);
+    String author = meta.authors().isEmpty() ? null : String.join(" و", meta.authors());
+    String source = null;
+    for (Element e : doc.select("li, p, span, div")) {
+      if (e.children().size() > 3 || e.text().length() > 80) {
+        continue;
+      }
+      Matcher a = AUTHOR_LABEL.matcher(e.text().strip());
+      Matcher s = SOURCE_LABEL.matcher(e.text().strip());
+      if (author == null && a.matches() && TextDecoder.hasArabicLetter(a.group(1))) {
+        author = a.group(1).strip();
+      } else if (source == null && s.matches() && TextDecoder.hasArabicLetter(s.group(1))) {
+        source = s.group(1).strip();
+      }
+    }
+    List<String> h1s = doc.select("h1").eachText();
+    String caption = caption(doc, meta);
+    // With a JSON-LD date the printed date that matches it may stand in a byline box or a header
+    // the chrome step removes; without one, only a date near the content is trusted.
+    String dateline = meta.datePublished() != null ? dateline(doc, doc, meta) : null;
     doc.select(CHROME).remove();
     for (Element e : doc.getAllElements()) {
       if (e != doc && e.parent() != null && WIDGET.matcher(e.className() + " " + e.id()).find()) {
         e.remove();
       }
     }
-    Element content = contentOf(doc);
-    String dateline = dateline(content, doc);
-    String caption = firstText(content.select("figcaption"), doc.select("figcaption"));
-    content.select("figure, figcaption, h1").remove();
+    Element content = contentRoot(doc);
+    if (dateline == null) {
+      dateline = dateline(content, doc, meta);
+    }
+    doc.select("figure, figcaption, h1, picture").remove();
+    List<String> body = paragraphs(content);
+    String headline = HeadlineScorer.bestOfPage(h1s, meta, body);
 
     List<String> out = new ArrayList<>();
     addIfPresent(out, headline);
     addIfPresent(out, dateline);
     addIfPresent(out, caption);
-    out.addAll(paragraphs(content));
-    return String.join("\n\n", out);
+    out.addAll(body);
+    return new Page(String.join("\n\n", out), headline, caption, author, source);
   }
 
-  /** The h1 if the page has one (inside chrome or not), else og:title, else the title tag. */
-  private static String headline(Document doc) {
-    Element article = doc.selectFirst("article h1");
-    Element h1 = article != null ? article : doc.selectFirst("h1");
-    if (h1 != null && !h1.text().isBlank()) {
-      return h1.text();
+  /** The element with the best content score; the body when nothing scores. */
+  private static Element contentRoot(Document doc) {
+    Map<Element, Double> scores = new HashMap<>();
+    for (Block b : blocks(doc.body())) {
+      if (b.text().length() < MIN_BLOCK || b.linkDensity() > MAX_SCORED_LINKS) {
+        continue;
+      }
+      double score = 1 + b.text().chars().filter(c -> c == '،' || c == ',' || c == '.').count()
+          + Math.min(b.text().length() / 100.0, 3);
+      Element target = isParagraphElement(b.holder()) ? b.holder().parent() : b.holder();
+      if (target == null) {
+        continue;
+      }
+      scores.merge(target, score, Double::sum);
+      if (target.parent() != null) {
+        scores.merge(target.parent(), score / 2, Double::sum);
+      }
     }
-    Element og = doc.selectFirst("meta[property=og:title]");
-    if (og != null && !og.attr("content").isBlank()) {
-      return og.attr("content");
-    }
-    // "Headline | Site": the site name after the bar is not part of the headline.
-    String title = doc.title();
-    int bar = title.lastIndexOf(" | ");
-    return bar > 0 ? title.substring(0, bar) : title;
+    return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(doc.body());
+  }
+
+  private static boolean isParagraphElement(Element e) {
+    return e.nameIs("p") || e.nameIs("li") || e.nameIs("blockquote") || e.normalName().matches("h[2-6]");
   }
 
   /**
-   * The {@code <article>} (the one with the most paragraph text when a page has several),
-   * otherwise the element whose own {@code <p>} children hold the most text.
+   * The text blocks under {@code root} in reading order: each block element's own run of text, split
+   * where a {@code <br>} follows a {@code <br>} (sites that write paragraphs as {@code text<br><br>text}).
    */
-  private static Element contentOf(Document doc) {
-    Elements articles = doc.select("article, [itemprop=articleBody]");
-    Elements candidates = articles.isEmpty() ? doc.select("p").parents() : articles;
-    Element best = doc.body();
-    int bestLength = -1;
-    for (Element candidate : candidates) {
-      int length = 0;
-      for (Element p : articles.isEmpty() ? candidate.children() : candidate.select("p")) {
-        if (p.nameIs("p")) {
-          length += p.text().length();
+  private static List<Block> blocks(Element root) {
+    List<Block> out = new ArrayList<>();
+    walk(root, out);
+    return out;
+  }
+
+  private static void walk(Element e, List<Block> out) {
+    StringBuilder text = new StringBuilder();
+    int[] links = {0};
+    boolean pendingBr = false;
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t) {
+        if (!t.isBlank()) {
+          text.append(t.text());
+          pendingBr = false;
+        }
+      } else if (n instanceof Element c) {
+        if (c.nameIs("br")) {
+          if (pendingBr) {
+            flush(e, text, links, out);
+            pendingBr = false;
+          } else {
+            text.append(' ');
+            pendingBr = true;
+          }
+        } else if (INLINE.matcher(c.normalName()).matches() && c.select("p, div, br, li, h2, h3, table, section").isEmpty()) {
+          text.append(c.text());
+          links[0] += c.nameIs("a") ? c.text().length() : c.select("a").stream().mapToInt(a -> a.text().length()).sum();
+          pendingBr = false;
+        } else {
+          flush(e, text, links, out);
+          walk(c, out);
+          pendingBr = false;
         }
       }
-      if (length > bestLength) {
-        best = candidate;
-        bestLength = length;
+    }
+    flush(e, text, links, out);
+  }
+
+  private static void flush(Element holder, StringBuilder text, int[] links, List<Block> out) {
+    String t = text.toString().replaceAll("\\s+", " ").strip();
+    if (!t.isEmpty()) {
+      out.add(new Block(holder, t, links[0]));
+    }
+    text.setLength(0);
+    links[0] = 0;
+  }
+
+  /**
+   * The printed date the page marks up ({@code <time>} or an element whose class or id says date)
+   * that agrees with the JSON-LD datePublished when there is one; else the machine date.
+   */
+  private static String dateline(Element content, Document doc, PageMetadata meta) {
+    List<Element> times = new ArrayList<>(content.select("time"));
+    times.addAll(doc.select("time, [itemprop=datePublished], [class*=date], [id*=Date], [id*=date]"));
+    String published = meta.datePublished();
+    String machineDate = published;
+    Element machineFrom = null;
+    for (Element t : times) {
+      String text = t.text().strip();
+      String machine = t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content");
+      boolean matches = published == null || machine.startsWith(published) || text.contains(published);
+      if (!matches) {
+        continue;
+      }
+      Dateline printed = text.isEmpty() || text.length() > MAX_DATE_CHARS ? null : DatelineParser.parse(Normalizer.normalize(text));
+      if (printed != null && (published == null || published.equals(String.valueOf(printed.gregorian())))) {
+        t.remove();
+        return text; // the date as the page prints it
+      }
+      if (machineFrom == null && machine.length() >= 10 && text.length() <= MAX_DATE_CHARS) {
+        machineFrom = t;
+        machineDate = machineDate != null ? machineDate : machine.substring(0, 10);
       }
     }
-    return best;
+    if (machineFrom != null) {
+      machineFrom.remove(); // "منذ ساعتين": a relative date is no paragraph
+    }
+    return machineDate;
   }
 
-  private static String dateline(Element content, Document doc) {
-    Element time = content.selectFirst("time");
-    if (time == null) {
-      time = doc.selectFirst("time, [class*=date], [itemprop=datePublished]");
+  /** The JSON-LD image caption, else the first figcaption that says something (its label prefix cut). */
+  private static String caption(Document doc, PageMetadata meta) {
+    if (meta.imageCaption() != null) {
+      return meta.imageCaption();
     }
-    if (time == null) {
-      return null;
+    for (Element fc : doc.select("figcaption")) {
+      Element clone = fc.clone();
+      for (Element child : clone.select("span, strong, b")) {
+        if (CAPTION_LABEL.matcher(child.text().strip()).matches()) {
+          child.remove();
+        }
+      }
+      String text = clone.text().strip();
+      if (!text.isEmpty() && !Furniture.isFurniture(Normalizer.normalize(text))) {
+        return text;
+      }
     }
-    String text = time.text();
-    if (DatelineParser.parse(Normalizer.normalize(text)) != null) {
-      time.remove();
-      return text;
-    }
-    String machine = time.hasAttr("datetime") ? time.attr("datetime") : time.attr("content");
-    time.remove();
-    return machine.length() >= 10 ? machine.substring(0, 10) : null;
+    return null;
   }
 
-  private static String firstText(Elements preferred, Elements fallback) {
-    Elements from = preferred.isEmpty() ? fallback : preferred;
-    return from.isEmpty() ? null : from.first().text();
-  }
-
-  /** Paragraph-like blocks in document order; a block nested in another block is not repeated. */
+  /** Paragraph blocks of the content root in document order, related-link lists left out. */
   private static List<String> paragraphs(Element content) {
-    Set<Element> blocks = new LinkedHashSet<>(content.select("p, h2, h3, h4, blockquote, li"));
     List<String> out = new ArrayList<>();
-    for (Element block : blocks) {
-      boolean nested = block.parents().stream().anyMatch(blocks::contains);
-      String text = block.text().strip();
-      if (!nested && !text.isEmpty()) {
-        out.add(text);
+    for (Block b : blocks(content)) {
+      if (b.linkDensity() <= MAX_KEPT_LINKS) {
+        out.add(b.text());
       }
     }
     if (out.isEmpty() && !content.text().isBlank()) {

@@ -1,5 +1,6 @@
 package arabrief.pipeline;
 
+import arabrief.article.Byline;
 import arabrief.article.Dateline;
 import java.util.List;
 
@@ -13,6 +14,7 @@ import java.util.List;
  * @param caption null when the article has none
  * @param translatedSentences how many body sentences went through the model
  * @param totalSentences how many body sentences the article has
+ * @param byline source, place and author as the page credits them (no model involved), or null
  */
 public record Brief(
     Segment headline,
@@ -22,10 +24,17 @@ public record Brief(
     List<String> summary,
     List<String> dropped,
     int translatedSentences,
-    int totalSentences) {
+    int totalSentences,
+    Byline byline) {
   public Brief {
     paragraphs = List.copyOf(paragraphs);
     summary = List.copyOf(summary);
     dropped = List.copyOf(dropped);
+  }
+
+  /** A brief without a byline (the constructor before bylines were reported). */
+  public Brief(Segment headline, Dateline dateline, Segment caption, List<TranslatedParagraph> paragraphs,
+      List<String> summary, List<String> dropped, int translatedSentences, int totalSentences) {
+    this(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences, null);
   }
 }

@@ -96,7 +96,7 @@ public final class Pipeline {
       }
     }
     int total = k - bodyStart;
-    return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total);
+    return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total, a.byline());
   }
 
   /**
@@ -144,7 +144,8 @@ public final class Pipeline {
         summary,
         a.dropped(),
         chosen.size(),
-        arabic.size());
+        arabic.size(),
+        a.byline());
   }
 
   private List<Translation> translate(List<String> segments) {

@@ -1,5 +1,6 @@
 package arabrief.render;
 
+import arabrief.article.Byline;
 import arabrief.pipeline.Brief;
 import arabrief.pipeline.Segment;
 import arabrief.pipeline.TranslatedParagraph;
@@ -39,6 +40,7 @@ public final class JsonDocument {
       d.put("hijri", b.dateline().hijri());
     }
     o.set("caption", segment(b.caption(), false));
+    o.set("byline", byline(b.byline()));
     ArrayNode ps = o.putArray("paragraphs");
     for (TranslatedParagraph p : b.paragraphs()) {
       ObjectNode pn = ps.addObject();
@@ -56,6 +58,15 @@ public final class JsonDocument {
     o.set("model", model == null ? JSON.nullNode() : model);
     o.set("stats", stats == null ? JSON.nullNode() : stats);
     return o;
+  }
+
+  /** {@code {source, place, author}}: always the object, each part null when the page does not say it. */
+  public static ObjectNode byline(Byline by) {
+    ObjectNode n = JSON.createObjectNode();
+    n.put("source", by == null ? null : by.source());
+    n.put("place", by == null ? null : by.place());
+    n.put("author", by == null ? null : by.author());
+    return n;
   }
 
   private static JsonNode segment(Segment s, boolean withScore) {

@@ -19,6 +19,10 @@ final class Markdown {
       sb.append('*').append(escape(b.dateline().english() != null ? b.dateline().english() : b.dateline().source()))
           .append("*\n\n");
     }
+    String byline = BylineText.of(b.byline());
+    if (byline != null) {
+      sb.append("By: ").append(escape(byline)).append("\n\n");
+    }
     if (!b.summary().isEmpty()) {
       sb.append("## Summary\n\n");
       for (String s : b.summary()) {

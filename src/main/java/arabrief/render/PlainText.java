@@ -18,6 +18,10 @@ final class PlainText {
     if (b.dateline() != null) {
       sb.append(b.dateline().english() != null ? b.dateline().english() : b.dateline().source()).append('\n');
     }
+    String byline = BylineText.of(b.byline());
+    if (byline != null) {
+      sb.append("By: ").append(byline).append('\n');
+    }
     if (!b.summary().isEmpty()) {
       sb.append("\nSummary:\n");
       for (String s : b.summary()) {

@@ -1,0 +1,57 @@
+package arabrief.article;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * English names of the cities and countries that datelines and bylines name most often, so a byline's
+ * place is rendered without the model (which transliterates them inconsistently). A small table by
+ * design: an unknown place stays as printed.
+ */
+final class Gazetteer {
+
+  private static final Map<String, String> PLACES = new HashMap<>();
+
+  static {
+    String[][] table = {
+      {"بيروت", "Beirut"}, {"دمشق", "Damascus"}, {"حلب", "Aleppo"}, {"القاهرة", "Cairo"}, {"الإسكندرية", "Alexandria"},
+      {"الرياض", "Riyadh"}, {"جدة", "Jeddah"}, {"دبي", "Dubai"}, {"أبوظبي", "Abu Dhabi"}, {"أبو ظبي", "Abu Dhabi"},
+      {"الدوحة", "Doha"}, {"الكويت", "Kuwait"}, {"المنامة", "Manama"}, {"مسقط", "Muscat"}, {"عمان", "Amman"},
+      {"عمّان", "Amman"}, {"بغداد", "Baghdad"}, {"البصرة", "Basra"}, {"أربيل", "Erbil"}, {"القدس", "Jerusalem"},
+      {"غزة", "Gaza"}, {"رام الله", "Ramallah"}, {"صنعاء", "Sanaa"}, {"عدن", "Aden"}, {"الخرطوم", "Khartoum"},
+      {"طرابلس", "Tripoli"}, {"بنغازي", "Benghazi"}, {"تونس", "Tunis"}, {"الجزائر", "Algiers"}, {"الرباط", "Rabat"},
+      {"الدار البيضاء", "Casablanca"}, {"نواكشوط", "Nouakchott"}, {"طهران", "Tehran"}, {"أنقرة", "Ankara"},
+      {"إسطنبول", "Istanbul"}, {"اسطنبول", "Istanbul"}, {"موسكو", "Moscow"}, {"كييف", "Kyiv"}, {"لندن", "London"},
+      {"باريس", "Paris"}, {"برلين", "Berlin"}, {"بروكسل", "Brussels"}, {"جنيف", "Geneva"}, {"روما", "Rome"},
+      {"واشنطن", "Washington"}, {"نيويورك", "New York"}, {"بكين", "Beijing"}, {"طوكيو", "Tokyo"},
+      {"لبنان", "Lebanon"}, {"سوريا", "Syria"}, {"سورية", "Syria"}, {"مصر", "Egypt"}, {"السعودية", "Saudi Arabia"},
+      {"الإمارات", "United Arab Emirates"}, {"قطر", "Qatar"}, {"البحرين", "Bahrain"}, {"العراق", "Iraq"},
+      {"الأردن", "Jordan"}, {"فلسطين", "Palestine"}, {"اليمن", "Yemen"}, {"السودان", "Sudan"}, {"ليبيا", "Libya"},
+      {"المغرب", "Morocco"}, {"إيران", "Iran"}, {"تركيا", "Turkey"}, {"روسيا", "Russia"}, {"أوكرانيا", "Ukraine"},
+      {"فرنسا", "France"}, {"بريطانيا", "United Kingdom"}, {"ألمانيا", "Germany"}, {"الولايات المتحدة", "United States"},
+      {"الصين", "China"}
+    };
+    for (String[] row : table) {
+      PLACES.put(fold(row[0]), row[1]);
+    }
+  }
+
+  private Gazetteer() {}
+
+  /** "دمشق، سوريا" to "Damascus, Syria"; null unless every part is known. */
+  static String english(String place) {
+    StringBuilder out = new StringBuilder();
+    for (String part : place.split("\\s*[،,]\\s*")) {
+      String en = PLACES.get(fold(part.strip()));
+      if (en == null) {
+        return null;
+      }
+      out.append(out.length() == 0 ? "" : ", ").append(en);
+    }
+    return out.length() == 0 ? null : out.toString();
+  }
+
+  private static String fold(String s) {
+    return s.replaceAll("[أإآ]", "ا").replace('ى', 'ي').replaceAll("[\\u064B-\\u0652]", "");
+  }
+}

@@ -1,0 +1,202 @@
+package arabrief.article;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Picks the headline among candidate lines by features that hold across sites, not by any site's
+ * wording. A headline's content words recur in the lead paragraphs; a site name, a section label or
+ * a ticker's other headlines do not. Weights (added up; the best candidate wins if it scores above
+ * {@link #MIN_SCORE}):
+ *
+ * <ul>
+ *   <li>{@link #W_LEAD} × how many of its content words recur in the first {@link #LEAD_PARAGRAPHS}
+ *       body paragraphs, up to {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a
+ *       share: a caption or a name-and-title line is short and all its words recur, yet it says less
+ *       of the story than the headline;
+ *   <li>{@link #W_REPEATED} when the page prints it more than once (twice in a row, inside a
+ *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
+ *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
+ *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets: that is a caption;
+ *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
+ *       caption or a name-and-title line is shorter;
+ *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
+ *       say something (captions, teasers and subtitles follow it);
+ *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
+ *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
+ * </ul>
+ */
+final class HeadlineScorer {
+
+  static final int MIN_WORDS = 3;
+  /** An {@code <h1>} or {@code <title>} is marked up as a title, so two words may do. */
+  static final int MIN_MARKED_UP_WORDS = 2;
+  static final int MAX_WORDS = 30;
+  static final int LEAD_PARAGRAPHS = 3;
+  static final double W_LEAD = 2.0;
+  static final double W_REPEATED = 1.5;
+  static final double W_SENTENCE_END = -1.0;
+  static final double W_CREDIT = -1.5;
+  static final double W_RANK = -0.15;
+  static final int LEAD_MATCHES = 6;
+  static final double MIN_SCORE = 0.3;
+  static final double W_WORD = 0.05;
+  static final int FULL_LENGTH_WORDS = 12;
+  /** The visible {@code <h1>} is preferred over the page's metadata when both agree about the same. */
+  static final double W_VISIBLE = 0.3;
+
+  private static final Pattern SENTENCE_END = Pattern.compile("[.!؛]$");
+  private static final Pattern CREDIT = Pattern.compile("\\([^()]{1,25}\\)$");
+  private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[-|–—:]{1,2}\\s+|\\s+::\\s+");
+  private static final Pattern TOKEN = Pattern.compile("[\\p{IsArabic}\\p{L}]{3,}");
+  /** Function words that any two Arabic texts share; they say nothing about overlap. */
+  private static final Set<String> STOP = Set.of(
+      "في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "ان", "إن", "التي", "الذي", "الذين", "هذا", "هذه",
+      "ذلك", "تلك", "بعد", "قبل", "بين", "حتى", "عند", "كان", "كانت", "قد", "لم", "لن", "منذ", "خلال", "حول",
+      "وقال", "قال", "أمس", "اليوم", "كما", "أو", "ثم", "لكن", "غير", "كل", "بعض", "أي", "نحو");
+
+  private HeadlineScorer() {}
+
+  /** One candidate line and what the parser knows about it. */
+  record Candidate(String text, boolean repeated, int rank) {}
+
+  /** The best candidate's text, or null when none scores above {@link #MIN_SCORE}. */
+  static String best(List<Candidate> candidates, List<String> body, Set<String> siteNames) {
+    Set<String> lead = leadWords(body);
+    String best = null;
+    double bestScore = MIN_SCORE;
+    List<String> acceptable = new ArrayList<>();
+    for (Candidate c : candidates) {
+      double s = score(c, lead, siteNames);
+      if (s > Double.NEGATIVE_INFINITY) {
+        acceptable.add(c.text());
+      }
+      if (s > bestScore) {
+        best = c.text();
+        bestScore = s;
+      }
+    }
+    // Nothing overlaps the lead (telegraphic copy, a body of numbers): a lone acceptable line is it.
+    return best == null && acceptable.size() == 1 ? acceptable.get(0) : best;
+  }
+
+  static double score(Candidate c, Set<String> lead, Set<String> siteNames) {
+    return score(c, lead, siteNames, MIN_WORDS);
+  }
+
+  /** {@code minWords} is lower for a page's marked-up title than for a bare line of text. */
+  private static double score(Candidate c, Set<String> lead, Set<String> siteNames, int minWords) {
+    String t = c.text();
+    int words = ArabicPatterns.wordCount(t);
+    if (words < minWords || words > MAX_WORDS || Furniture.isFurniture(t) || Furniture.isTicker(t)
+        || DatelineParser.parse(t) != null || Byline.isBylineLine(t) || siteNames.contains(t)) {
+      return Double.NEGATIVE_INFINITY;
+    }
+    double s = W_LEAD * Math.min(matches(t, lead), LEAD_MATCHES) / LEAD_MATCHES;
+    if (c.repeated()) {
+      s += W_REPEATED;
+    }
+    if (SENTENCE_END.matcher(t).find()) {
+      s += W_SENTENCE_END;
+    }
+    if (CREDIT.matcher(t).find()) {
+      s += W_CREDIT;
+    }
+    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
+  }
+
+  /**
+   * The headline of an HTML page: the visible {@code <h1>}s, the JSON-LD headline, og:title and
+   * {@code <title>} (each without its site-name part) compete; agreement between sources counts as
+   * repetition.
+   */
+  static String bestOfPage(List<String> h1s, PageMetadata meta, List<String> body) {
+    Set<String> sites = new HashSet<>(meta.siteNames());
+    List<String> declared = new ArrayList<>();
+    for (String s : new String[] {meta.headline(), meta.ogTitle(), meta.title()}) {
+      if (s != null) {
+        declared.add(withoutSiteName(Normalizer.normalize(s), sites));
+      }
+    }
+    Set<String> lead = leadWords(body.stream().map(Normalizer::normalize).toList());
+    String best = null;
+    double bestScore = MIN_SCORE;
+    List<String> all = new ArrayList<>();
+    h1s.forEach(h -> all.add(Normalizer.normalize(h)));
+    all.addAll(declared);
+    for (int i = 0; i < all.size(); i++) {
+      String c = all.get(i);
+      boolean visible = i < h1s.size();
+      boolean agreed = false;
+      for (String d : declared) {
+        if (d != c && overlap(c, words(d)) >= 0.5) {
+          agreed = true;
+        }
+      }
+      double s = score(new Candidate(c, agreed, 0), lead, sites, MIN_MARKED_UP_WORDS) + (visible ? W_VISIBLE : 0);
+      if (s > bestScore) {
+        best = c;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+
+  /** "Headline - Site" or "Site | Headline": the part that is not a known site name, else the longest. */
+  static String withoutSiteName(String title, Set<String> siteNames) {
+    String[] parts = SITE_SEPARATOR.split(title);
+    if (parts.length == 1) {
+      return title.strip();
+    }
+    String longest = "";
+    for (String p : parts) {
+      String q = p.strip();
+      boolean site = siteNames.stream().anyMatch(n -> n.equalsIgnoreCase(q) || q.contains(n) && q.length() < n.length() + 6);
+      if (!site && q.length() > longest.length()) {
+        longest = q;
+      }
+    }
+    return longest.isEmpty() ? title.strip() : longest;
+  }
+
+  /** Share of the line's content words that occur in {@code words} (0 when it has none). */
+  static double overlap(String line, Set<String> words) {
+    Set<String> own = words(line);
+    if (own.isEmpty()) {
+      return 0;
+    }
+    return (double) own.stream().filter(words::contains).count() / own.size();
+  }
+
+  static long matches(String line, Set<String> words) {
+    return words(line).stream().filter(words::contains).count();
+  }
+
+  static Set<String> leadWords(List<String> body) {
+    Set<String> out = new HashSet<>();
+    body.stream().limit(LEAD_PARAGRAPHS).forEach(p -> out.addAll(words(p)));
+    return out;
+  }
+
+  /** Content words, lightly stemmed (article and one-letter proclitics off, alef/ya/ta marbuta folded). */
+  static Set<String> words(String text) {
+    Set<String> out = new HashSet<>();
+    var m = TOKEN.matcher(text);
+    while (m.find()) {
+      String w = m.group();
+      if (STOP.contains(w)) {
+        continue;
+      }
+      w = w.replaceAll("[أإآ]", "ا").replace('ى', 'ي').replace('ة', 'ه').replaceAll("[\\u064B-\\u0652]", "");
+      w = w.replaceFirst("^(?:وال|بال|فال|كال|لل|ال)(?=.{3,})", "");
+      w = w.replaceFirst("^[وفبل](?=.{4,})", "");
+      if (w.length() >= 3) {
+        out.add(w.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,43 @@
+package arabrief.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every page with hand-read structure (the two real pages from ../shared/corpus, the seed, the layout
+ * fixtures, the composed pages): the same expectations scripts/eval_structure.sh scores.
+ */
+class StructureTest {
+
+  static java.util.List<String> pages() {
+    return StructureEval.PAGES;
+  }
+
+  @ParameterizedTest
+  @MethodSource("pages")
+  void structureAsReadByHand(String page) {
+    StructureEval.Score s = StructureEval.run(page);
+    String why = page + ": " + s.why();
+    assertTrue(s.headline(), why);
+    assertTrue(s.date(), why);
+    assertTrue(s.caption(), why);
+    assertTrue(s.byline(), why);
+    assertTrue(s.first(), why);
+    assertTrue(s.last(), why);
+    assertEquals(0, s.furnitureParagraphs(), why);
+    assertEquals(0, s.furnitureKept(), why);
+  }
+
+  @ParameterizedTest
+  @MethodSource("pages")
+  void sentencesGiveEveryParagraphBack(String page) {
+    StructureEval.Expected e = StructureEval.expected(page);
+    Article a = Fixtures.read(StructureEval.bytes(e), page);
+    for (Paragraph p : a.paragraphs()) {
+      assertEquals(p.source().replaceAll("\\s+", " "), String.join(" ", p.sentences()));
+    }
+  }
+}
