@@ -3,6 +3,7 @@ package arabrief.server;
 import arabrief.mt.InputSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.search.GenerationSettings;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -54,8 +55,29 @@ final class Scheduler implements AutoCloseable {
     }
 
     boolean sameKey(Job o) {
-      return settings.equals(o.settings) && splitter == o.splitter;
+      return splitter == o.splitter && sameSettings(settings, o.settings);
     }
+  }
+
+  /** Field-by-field equality: the settings record holds arrays, which its own equals compares by identity. */
+  static boolean sameSettings(GenerationSettings a, GenerationSettings b) {
+    if (a == b) {
+      return true;
+    }
+    try {
+      for (RecordComponent c : GenerationSettings.class.getRecordComponents()) {
+        if (!Objects.deepEquals(plain(c.getAccessor().invoke(a)), plain(c.getAccessor().invoke(b)))) {
+          return false;
+        }
+      }
+      return true;
+    } catch (ReflectiveOperationException e) {
+      return false;
+    }
+  }
+
+  private static Object plain(Object v) {
+    return v instanceof List<?> l ? l.toArray() : v; // so deepEquals reaches the arrays inside lists
   }
 
   private final Engine engine;
