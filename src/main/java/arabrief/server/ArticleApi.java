@@ -10,6 +10,7 @@ import arabrief.pipeline.Brief;
 import arabrief.pipeline.ModelInfo;
 import arabrief.pipeline.Pipeline;
 import arabrief.pipeline.TranslatedParagraph;
+import arabrief.pipeline.TranslationCounts;
 import arabrief.render.JsonDocument;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -159,25 +160,14 @@ final class ArticleApi {
 
   /** The "stats" object: what was translated (the CLI adds its wall-clock figures; a server's are in /metrics). */
   private static final class Counts {
-    int segments;
-    long sourceTokens;
-    long generatedTokens;
+    private final TranslationCounts counts = new TranslationCounts();
 
     void add(List<Translation> ts) {
-      for (Translation t : ts) {
-        if (t.sourceTokens() > 0) {
-          segments++;
-          sourceTokens += t.sourceTokens();
-          generatedTokens += t.generatedTokens();
-        }
-      }
+      counts.add(ts);
     }
 
     ObjectNode json(Brief b) {
-      ObjectNode o = Server.JSON.createObjectNode();
-      o.put("segments", segments);
-      o.put("source_tokens", sourceTokens);
-      o.put("generated_tokens", generatedTokens);
+      ObjectNode o = counts.putInto(Server.JSON.createObjectNode());
       o.put("translated_sentences", b.translatedSentences());
       o.put("total_sentences", b.totalSentences());
       return o;

@@ -192,8 +192,12 @@ class ServerTest {
     }
     // the batches really were shared: some model call held more than one request's sentence
     String metrics = Http.get(port, "/metrics").body();
-    assertTrue(metrics.contains("arabrief_batch_size_bucket"), metrics);
-    assertFalse(metrics.contains("arabrief_batch_size_count 0.0"), metrics);
+    assertTrue(sample(metrics, "arabrief_batch_size_bucket{le=\"1.0\"}") < sample(metrics, "arabrief_batch_size_count"), metrics);
+  }
+
+  private static double sample(String metrics, String name) {
+    return metrics.lines().filter(l -> l.startsWith(name + " ")).mapToDouble(l -> Double.parseDouble(l.substring(name.length() + 1)))
+        .findFirst().orElseThrow(() -> new AssertionError(name + " not in " + metrics));
   }
 
   @Test
