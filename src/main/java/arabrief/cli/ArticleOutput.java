@@ -4,6 +4,7 @@ import arabrief.article.Article;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.ModelInfo;
 import arabrief.pipeline.Pipeline;
 import arabrief.render.Format;
 import arabrief.render.JsonDocument;
@@ -75,13 +76,7 @@ final class ArticleOutput {
   }
 
   static ObjectNode modelInfo(Translator t, GenerationSettings s) {
-    ObjectNode m = JSON.createObjectNode();
-    m.put("path", t.modelDir().toAbsolutePath().toString());
-    m.put("num_beams", s.numBeams());
-    m.put("max_length", s.effectiveMaxLength());
-    m.put("length_penalty", s.lengthPenalty());
-    m.put("shortlist", t.shortlist());
-    return m;
+    return ModelInfo.of(t, s);
   }
 
   static void write(Path output, Format f, List<Brief> briefs, boolean bilingual, JsonNode model, JsonNode stats)

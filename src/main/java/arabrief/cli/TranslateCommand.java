@@ -1,6 +1,7 @@
 package arabrief.cli;
 
 import arabrief.mt.Translation;
+import arabrief.pipeline.Lines;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -133,10 +134,6 @@ public final class TranslateCommand implements Callable<Integer> {
   }
 
   static List<String> splitLines(String s) {
-    List<String> out = new ArrayList<>(List.of(s.split("\r?\n", -1)));
-    if (!out.isEmpty() && out.get(out.size() - 1).isEmpty()) {
-      out.remove(out.size() - 1); // the newline that ends the last line does not start another
-    }
-    return out;
+    return Lines.split(s);
   }
 }

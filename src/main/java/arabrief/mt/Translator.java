@@ -40,7 +40,10 @@ public final class Translator implements AutoCloseable {
   private final MarianTokenizer tokenizer;
   private final GenerationSettings defaults;
   private final Path modelDir;
-  private InputSplitter splitter = (text, length, max) -> List.of(text);
+  /** The default splitter: a sentence stays whole (an over-long one is then cut by characters). */
+  public static final InputSplitter NO_SPLIT = (text, length, max) -> List.of(text);
+
+  private InputSplitter splitter = NO_SPLIT;
   private TokenColumns columns;
 
   private Translator(Path modelDir, NDManager root, MarianModel model, MarianTokenizer tokenizer, GenerationSettings defaults) {

@@ -3,6 +3,7 @@ package arabrief.pipeline;
 import arabrief.article.Article;
 import arabrief.article.ClauseSplitter;
 import arabrief.article.Paragraph;
+import arabrief.mt.InputSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
@@ -18,15 +19,26 @@ import java.util.function.Consumer;
  * are the two halves, public so that a batch can send many articles' segments in one call.
  */
 public final class Pipeline {
-  private final Translator translator;
-  private final GenerationSettings settings;
-  private final int batchSize;
+  /** How the pipeline cuts a segment too long for the model: at sentence, then clause boundaries. */
+  public static final InputSplitter SPLITTER = ClauseSplitter::split;
+
+  /** Whatever turns a list of segments into their translations, in order (a translator, or a server's scheduler). */
+  @FunctionalInterface
+  public interface Engine {
+    List<Translation> translate(List<String> segments);
+  }
+
+  private final Engine engine;
   private Consumer<List<Translation>> observer = ts -> {};
 
   public Pipeline(Translator translator, GenerationSettings settings, int batchSize) {
-    this.translator = translator.withSplitter(ClauseSplitter::split);
-    this.settings = settings;
-    this.batchSize = batchSize;
+    Translator t = translator.withSplitter(SPLITTER);
+    this.engine = segments -> t.translate(segments, settings, batchSize);
+  }
+
+  /** A pipeline over another engine; it must cut over-long segments with {@link #SPLITTER}. */
+  public Pipeline(Engine engine) {
+    this.engine = engine;
   }
 
   /** Called with every list of translations the model produced (for statistics). */
@@ -76,18 +88,15 @@ public final class Pipeline {
     List<Integer> paragraphOf = new ArrayList<>();
     for (int pi = 0; pi < a.paragraphs().size(); pi++) {
       Paragraph p = a.paragraphs().get(pi);
-      List<Segment> sentences = new ArrayList<>();
-      StringBuilder text = new StringBuilder();
-      for (int i = 0; i < p.sentences().size(); i++, k++) {
-        Segment s = segment(ts.get(k));
-        sentences.add(s);
+      TranslatedParagraph tp = paragraph(p, ts.subList(k, k + p.sentences().size()));
+      k += p.sentences().size();
+      for (Segment s : tp.sentences()) {
         if (!s.text().isEmpty()) {
           english.add(s.text());
           paragraphOf.add(pi);
-          text.append(text.length() > 0 ? " " : "").append(s.text());
         }
       }
-      paragraphs.add(new TranslatedParagraph(p.source(), text.toString(), sentences));
+      paragraphs.add(tp);
     }
     List<String> summary = new ArrayList<>();
     if (summarySentences > 0) {
@@ -97,6 +106,20 @@ public final class Pipeline {
     }
     int total = k - bodyStart;
     return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total, a.byline());
+  }
+
+  /** One paragraph from the translations of its sentences, in order (for callers that stream paragraphs). */
+  public static TranslatedParagraph paragraph(Paragraph p, List<Translation> ts) {
+    List<Segment> sentences = new ArrayList<>();
+    StringBuilder text = new StringBuilder();
+    for (Translation t : ts) {
+      Segment s = segment(t);
+      sentences.add(s);
+      if (!s.text().isEmpty()) {
+        text.append(text.length() > 0 ? " " : "").append(s.text());
+      }
+    }
+    return new TranslatedParagraph(p.source(), text.toString(), sentences);
   }
 
   /**
@@ -149,7 +172,7 @@ public final class Pipeline {
   }
 
   private List<Translation> translate(List<String> segments) {
-    List<Translation> ts = translator.translate(segments, settings, batchSize);
+    List<Translation> ts = engine.translate(segments);
     observer.accept(ts);
     return ts;
   }

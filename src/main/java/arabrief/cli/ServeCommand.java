@@ -1,0 +1,120 @@
+package arabrief.cli;
+
+import arabrief.mt.Translator;
+import arabrief.mt.search.GenerationSettings;
+import arabrief.server.Server;
+import arabrief.server.ServerConfig;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code arabrief serve}: the HTTP server (LibreTranslate-compatible API, article API, the page). */
+@Command(
+    name = "serve",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    header = "Serve translation over HTTP: LibreTranslate's API, arabrief's article API and a page.",
+    description = {
+      "Loads the model once and serves it over HTTP until SIGTERM or Ctrl-C; then it stops taking requests and finishes the ones in flight.",
+      "",
+      "Endpoints: POST /translate, GET /languages, POST /detect, GET /frontend/settings (LibreTranslate's API); POST /api/article, POST /api/brief, POST /api/stream; GET /health, GET /metrics; GET / (the page).",
+      "",
+      "It binds to 127.0.0.1 unless --host says otherwise. Sentences of concurrent requests share model calls (up to --batch-size)."
+    },
+    footer = ExitCodes.HELP)
+public final class ServeCommand implements Callable<Integer> {
+  @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on. Default: ${DEFAULT-VALUE}.", defaultValue = "127.0.0.1")
+  String host;
+
+  @Option(names = "--port", paramLabel = "N", description = "Port (0 picks a free one). Default: ${DEFAULT-VALUE}.", defaultValue = "5000")
+  int port;
+
+  @Option(names = "--api-keys", paramLabel = "FILE", description = "File of accepted API keys, one a line (# comments); without it no key is needed.")
+  Path apiKeys;
+
+  @Option(names = "--max-chars", paramLabel = "N", description = "Most characters of text per request (413 past it). Default: ${DEFAULT-VALUE}.", defaultValue = "20000")
+  int maxChars;
+
+  @Option(names = "--queue", paramLabel = "N", description = "Most requests accepted at once; past it 503 with Retry-After. Default: ${DEFAULT-VALUE}.", defaultValue = "64")
+  int queue;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Longest wait for a translation (503 past it). Default: ${DEFAULT-VALUE}.", defaultValue = "120")
+  int timeout;
+
+  @Option(names = "--no-request-batching", description = "Never put sentences of different requests in one model call (for comparison).")
+  boolean noRequestBatching;
+
+  @Mixin EngineOptions engine;
+
+  @Override
+  public Integer call() throws IOException {
+    if (port < 0 || port > 65535) {
+      throw new UserException(ExitCodes.USAGE, "--port must be 0 to 65535, got " + port);
+    }
+    if (maxChars < 1 || queue < 1 || timeout < 1 || engine.batchSize < 1) {
+      throw new UserException(ExitCodes.USAGE, "--max-chars, --queue, --timeout and --batch-size must be at least 1");
+    }
+    ServerConfig cfg =
+        new ServerConfig(host, port, maxChars, Math.max(1L << 20, 8L * maxChars), queue, engine.batchSize,
+            !noRequestBatching, timeout, keys());
+    Server server;
+    try {
+      server = new Server(cfg).start();
+    } catch (RuntimeException e) {
+      throw new UserException(ExitCodes.USAGE, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      server.shutdown(timeout);
+      stopped.countDown();
+    }, "arabrief-shutdown"));
+    Translator t = engine.load();
+    GenerationSettings settings = engine.settings(t);
+    server.ready(t, settings);
+    System.err.println("arabrief: serving " + t.modelDir().getFileName() + " on http://" + host + ":" + server.port()
+        + "/ (batch " + engine.batchSize + ", queue " + queue + ")");
+    System.err.flush();
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return ExitCodes.OK;
+  }
+
+  private Set<String> keys() {
+    if (apiKeys == null) {
+      return Set.of();
+    }
+    try {
+      Set<String> keys = new LinkedHashSet<>();
+      for (String line : Files.readAllLines(apiKeys, StandardCharsets.UTF_8)) {
+        String k = line.strip();
+        if (!k.isEmpty() && !k.startsWith("#")) {
+          keys.add(k);
+        }
+      }
+      if (keys.isEmpty()) {
+        throw new UserException(ExitCodes.USAGE, apiKeys + " lists no API key");
+      }
+      return Set.copyOf(keys);
+    } catch (IOException e) {
+      throw new UserException(ExitCodes.USAGE, "cannot read --api-keys " + apiKeys + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    while (e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e.getMessage();
+  }
+}

@@ -1,0 +1,176 @@
+package arabrief.server;
+
+import arabrief.article.Article;
+import arabrief.article.ArticleReader;
+import arabrief.article.BadInputException;
+import arabrief.article.Paragraph;
+import arabrief.mt.Translation;
+import arabrief.mt.search.GenerationSettings;
+import arabrief.pipeline.Brief;
+import arabrief.pipeline.ModelInfo;
+import arabrief.pipeline.Pipeline;
+import arabrief.pipeline.TranslatedParagraph;
+import arabrief.pipeline.TranslationCounts;
+import arabrief.render.JsonDocument;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * arabrief's own endpoints: /api/article and /api/brief answer exactly the JSON document that
+ * {@code translate --format json} and {@code brief --format json} write; /api/stream sends the brief,
+ * then each paragraph as it is translated, then the whole document, as NDJSON lines (for the page).
+ */
+final class ArticleApi {
+  private static final int DEFAULT_SUMMARY = 3;
+  private static final int MAX_SUMMARY = 50;
+  private static final int MAX_BEAMS = 8;
+  private final Server server;
+
+  ArticleApi(Server server) {
+    this.server = server;
+  }
+
+  /** A parsed request: the article and the options that apply to it. */
+  private record Job(Article article, int summarySentences, GenerationSettings settings, ObjectNode model) {}
+
+  private Job job(Context ctx) {
+    ObjectNode body = Requests.body(ctx, false);
+    server.checkKey(Requests.apiKey(ctx, body));
+    String text = Requests.string(body, "text");
+    String html = Requests.string(body, "html");
+    if ((text == null) == (html == null)) {
+      throw new ApiError(400, "give the article as \"text\" or as \"html\" (exactly one of them)");
+    }
+    String input = text != null ? text : html;
+    server.checkChars(input.length());
+    if (input.isBlank()) {
+      throw new ApiError(400, "the article is empty");
+    }
+    int summary = Requests.integer(body, "summary_sentences", DEFAULT_SUMMARY, 0, MAX_SUMMARY);
+    Server.Loaded l = server.model();
+    int beams = Requests.integer(body, "beams", l.settings().numBeams(), 1, MAX_BEAMS);
+    GenerationSettings s = beams == l.settings().numBeams() ? l.settings() : l.settings().withNumBeams(beams);
+    Article a;
+    try {
+      // the name only appears in messages; nothing here touches a file
+      a = new ArticleReader().read(input.getBytes(StandardCharsets.UTF_8), text != null ? "text" : "html");
+    } catch (BadInputException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    return new Job(a, summary, s, ModelInfo.of(l.translator(), s));
+  }
+
+  void article(Context ctx) {
+    Job j = job(ctx);
+    Counts c = new Counts();
+    Brief b = pipeline(j, c).translate(j.article(), j.summarySentences());
+    Server.json(ctx, JsonDocument.toJson(b, j.model(), c.json(b)));
+  }
+
+  void brief(Context ctx) {
+    Job j = job(ctx);
+    Counts c = new Counts();
+    Brief b = pipeline(j, c).brief(j.article(), j.summarySentences());
+    Server.json(ctx, JsonDocument.toJson(b, j.model(), c.json(b)));
+  }
+
+  /**
+   * The page's endpoint: {"type":"brief"} first (the fast path), then {"type":"paragraph"} per paragraph
+   * in order as soon as its sentences are translated, then {"type":"document"} with the whole JSON
+   * document; a failure after the first line is an {"type":"error"} line.
+   */
+  void stream(Context ctx) throws IOException {
+    Job j = job(ctx);
+    Brief brief = pipeline(j, new Counts()).brief(j.article(), j.summarySentences());
+    Article a = j.article();
+    List<String> segments = Pipeline.segments(a);
+    int bodyStart = segments.size() - a.paragraphs().stream().mapToInt(p -> p.sentences().size()).sum();
+    LinkedBlockingQueue<List<Translation>> progress = new LinkedBlockingQueue<>();
+    CompletableFuture<List<Translation>> all = server.submit(segments, j.settings(), Pipeline.SPLITTER, progress::add);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(server.config.timeoutSeconds());
+    ctx.status(200);
+    ctx.res().setContentType("application/x-ndjson; charset=utf-8");
+    OutputStream out = ctx.res().getOutputStream();
+    ObjectNode first = Server.JSON.createObjectNode();
+    first.put("type", "brief");
+    first.set("brief", JsonDocument.toJson(brief, j.model(), null));
+    line(out, first);
+    try {
+      int sent = 0;
+      int start = bodyStart; // first segment of paragraph `sent`
+      while (sent < a.paragraphs().size() && !all.isDone() && System.nanoTime() < deadline) {
+        List<Translation> done = progress.poll(100, TimeUnit.MILLISECONDS);
+        while (done != null && sent < a.paragraphs().size()) {
+          Paragraph p = a.paragraphs().get(sent);
+          int end = start + p.sentences().size();
+          if (end > done.size()) {
+            break;
+          }
+          paragraphLine(out, sent, Pipeline.paragraph(p, done.subList(start, end)));
+          sent++;
+          start = end;
+        }
+      }
+      List<Translation> ts = server.await(all, deadline - System.nanoTime());
+      Counts c = new Counts();
+      c.add(ts);
+      Brief b = Pipeline.assemble(a, ts, j.summarySentences());
+      for (int pi = sent; pi < a.paragraphs().size(); pi++) {
+        paragraphLine(out, pi, b.paragraphs().get(pi));
+      }
+      ObjectNode last = Server.JSON.createObjectNode();
+      last.put("type", "document");
+      last.set("document", JsonDocument.toJson(b, j.model(), c.json(b)));
+      line(out, last);
+    } catch (ApiError | InterruptedException e) {
+      ObjectNode err = Server.JSON.createObjectNode();
+      err.put("type", "error");
+      err.put("error", e instanceof ApiError ? e.getMessage() : "interrupted");
+      line(out, err);
+    }
+  }
+
+  private void paragraphLine(OutputStream out, int index, TranslatedParagraph tp) throws IOException {
+    // the paragraph as the JSON document renders it, so the page reads one shape
+    Brief one = new Brief(null, null, null, List.of(tp), List.of(), List.of(), 0, 0);
+    ObjectNode o = Server.JSON.createObjectNode();
+    o.put("type", "paragraph");
+    o.put("index", index);
+    o.set("paragraph", JsonDocument.toJson(one, null, null).get("paragraphs").get(0));
+    line(out, o);
+  }
+
+  private static void line(OutputStream out, JsonNode n) throws IOException {
+    out.write((n.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+    out.flush();
+  }
+
+  private Pipeline pipeline(Job j, Counts c) {
+    return new Pipeline(segments -> server.translate(segments, j.settings(), Pipeline.SPLITTER))
+        .onTranslations(c::add);
+  }
+
+  /** The "stats" object: what was translated (the CLI adds its wall-clock figures; a server's are in /metrics). */
+  private static final class Counts {
+    private final TranslationCounts counts = new TranslationCounts();
+
+    void add(List<Translation> ts) {
+      counts.add(ts);
+    }
+
+    ObjectNode json(Brief b) {
+      ObjectNode o = counts.putInto(Server.JSON.createObjectNode());
+      o.put("translated_sentences", b.translatedSentences());
+      o.put("total_sentences", b.totalSentences());
+      return o;
+    }
+  }
+}

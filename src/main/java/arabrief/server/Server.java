@@ -1,0 +1,247 @@
+package arabrief.server;
+
+import arabrief.mt.InputSplitter;
+import arabrief.mt.Translation;
+import arabrief.mt.Translator;
+import arabrief.mt.search.GenerationSettings;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * {@code arabrief serve}: an HTTP entry point over the pipeline, thin like the CLI. It listens before the
+ * model is loaded (so /health can say 503), answers every failure as {"error": ...} with a status, and on
+ * shutdown stops taking requests and lets the ones in flight finish.
+ */
+public final class Server implements AutoCloseable {
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** What a loaded model gives the handlers. */
+  record Loaded(Translator translator, GenerationSettings settings, Scheduler scheduler) {}
+
+  final ServerConfig config;
+  final Metrics metrics = new Metrics();
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private volatile Loaded loaded;
+  private volatile boolean draining;
+  private Javalin app;
+
+  public Server(ServerConfig config) {
+    this.config = config;
+  }
+
+  /** Binds and starts answering (503 on translation endpoints until {@link #ready}). */
+  public Server start() {
+    LibreTranslate lt = new LibreTranslate(this);
+    ArticleApi api = new ArticleApi(this);
+    app =
+        Javalin.create(
+            cfg -> {
+              cfg.http.maxRequestSize = config.maxBodyBytes();
+              cfg.startup.showJavalinBanner = false;
+              cfg.routes.get("/", route("page", Page::index));
+              cfg.routes.get("/page.js", route("page", Page::script));
+              cfg.routes.get("/page.css", route("page", Page::style));
+              cfg.routes.post("/translate", route("translate", lt::translate));
+              cfg.routes.get("/languages", route("languages", lt::languages));
+              cfg.routes.post("/detect", route("detect", lt::detect));
+              cfg.routes.get("/frontend/settings", route("frontend_settings", lt::settings));
+              cfg.routes.post("/api/article", route("article", api::article));
+              cfg.routes.post("/api/brief", route("brief", api::brief));
+              cfg.routes.post("/api/stream", route("stream", api::stream));
+              cfg.routes.get("/health", route("health", this::health));
+              cfg.routes.get("/metrics", route("metrics", this::metricsPage));
+            });
+    app.start(config.host(), config.port());
+    return this;
+  }
+
+  /** The model is loaded: translation endpoints open. */
+  public void ready(Translator translator, GenerationSettings settings) {
+    Scheduler.Engine engine =
+        (batch, s, splitter) -> translator.withSplitter(splitter).translate(batch, s, Math.max(1, batch.size()));
+    ready(translator, settings, engine);
+  }
+
+  /** As {@link #ready(Translator, GenerationSettings)} with another engine behind the scheduler (tests). */
+  void ready(Translator translator, GenerationSettings settings, Scheduler.Engine engine) {
+    Scheduler scheduler = new Scheduler(engine, config.batchSize(), config.queue(), config.acrossRequests(), metrics);
+    loaded = new Loaded(translator, settings, scheduler);
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  /**
+   * Graceful stop: new requests get 503, the ones in flight get up to {@code graceSeconds} to finish,
+   * then the listener closes.
+   */
+  public void shutdown(int graceSeconds) {
+    draining = true;
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(graceSeconds);
+    while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    close();
+  }
+
+  @Override
+  public void close() {
+    draining = true;
+    if (app != null) {
+      app.stop();
+    }
+    Loaded l = loaded;
+    if (l != null) {
+      l.scheduler().close();
+    }
+  }
+
+  // ---- plumbing shared by the handlers ----
+
+  /** Wraps a handler: draining, metrics, and every failure as {"error": ...}. */
+  private Handler route(String endpoint, Handler h) {
+    return ctx -> {
+      long t0 = System.nanoTime();
+      inFlight.incrementAndGet();
+      try {
+        if (draining) {
+          ctx.header("Connection", "close");
+          throw new ApiError(503, "the server is shutting down");
+        }
+        long length = ctx.contentLength();
+        if (length > config.maxBodyBytes()) {
+          throw new ApiError(413, "request body is " + length + " bytes; the limit is " + config.maxBodyBytes());
+        }
+        h.handle(ctx);
+      } catch (ApiError e) {
+        error(ctx, e.status, e.getMessage());
+      } catch (HttpResponseException e) { // Javalin's own: body over maxRequestSize, bad form
+        int status = e.getStatus();
+        error(ctx, status, status == 413 ? "request body over the limit of " + config.maxBodyBytes() + " bytes" : e.getMessage());
+      } catch (Exception e) {
+        error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+      } finally {
+        inFlight.decrementAndGet();
+        metrics.request(endpoint, ctx.statusCode(), (System.nanoTime() - t0) / 1e9);
+      }
+    };
+  }
+
+  static void error(Context ctx, int status, String message) {
+    if (ctx.res().isCommitted()) {
+      return; // a stream already under way: its own lines say what went wrong
+    }
+    if (status == 503 || status == 429) {
+      ctx.header("Retry-After", "5");
+    }
+    ObjectNode o = JSON.createObjectNode();
+    o.put("error", message);
+    ctx.status(status);
+    json(ctx, o);
+  }
+
+  static void json(Context ctx, JsonNode body) {
+    ctx.contentType("application/json; charset=utf-8");
+    ctx.result(body.toString().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The loaded model, or a 503 while it loads. */
+  Loaded model() {
+    Loaded l = loaded;
+    if (l == null) {
+      throw new ApiError(503, "the model is still loading; try again shortly");
+    }
+    return l;
+  }
+
+  /** 403 unless keys are off or {@code key} is one of them. */
+  void checkKey(String key) {
+    if (!config.apiKeys().isEmpty() && (key == null || !config.apiKeys().contains(key))) {
+      throw new ApiError(403, key == null || key.isEmpty() ? "an API key is required (api_key)" : "invalid API key");
+    }
+  }
+
+  /** 413 past the character limit. */
+  void checkChars(long chars) {
+    if (chars > config.maxChars()) {
+      throw new ApiError(413, "text is " + chars + " characters; the limit is " + config.maxChars());
+    }
+  }
+
+  /** Queues segments on the scheduler; a full queue is a 503. */
+  CompletableFuture<List<Translation>> submit(
+      List<String> segments, GenerationSettings s, InputSplitter splitter, Consumer<List<Translation>> progress) {
+    try {
+      return model().scheduler().submit(segments, s, splitter, progress);
+    } catch (Scheduler.Overloaded e) {
+      throw new ApiError(503, e.getMessage());
+    }
+  }
+
+  /** Translates through the scheduler, with the request's timeout; overload and timeout are 503s. */
+  List<Translation> translate(List<String> segments, GenerationSettings s, InputSplitter splitter) {
+    return await(submit(segments, s, splitter, done -> {}), TimeUnit.SECONDS.toNanos(config.timeoutSeconds()));
+  }
+
+  /** The translations of {@code f}, waiting at most {@code nanos}; on timeout the work is dropped (503). */
+  List<Translation> await(CompletableFuture<List<Translation>> f, long nanos) {
+    try {
+      return f.get(Math.max(0, nanos), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      model().scheduler().abandon(f);
+      throw new ApiError(503, "translation took longer than " + config.timeoutSeconds() + " s; try a shorter text or later");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(503, "interrupted");
+    } catch (ExecutionException e) {
+      throw new ApiError(500, "translation failed: " + e.getCause().getClass().getSimpleName());
+    }
+  }
+
+  private void health(Context ctx) {
+    Loaded l = loaded;
+    ObjectNode o = JSON.createObjectNode();
+    if (l == null || draining) {
+      o.put("status", l == null ? "loading" : "shutting down");
+      ctx.status(503);
+      json(ctx, o);
+      return;
+    }
+    o.put("status", "ok");
+    o.set("model", arabrief.pipeline.ModelInfo.of(l.translator(), l.settings()));
+    ObjectNode s = o.putObject("settings");
+    s.put("batch_size", config.batchSize());
+    s.put("batching_across_requests", config.acrossRequests());
+    s.put("queue", config.queue());
+    s.put("max_chars", config.maxChars());
+    s.put("max_body_bytes", config.maxBodyBytes());
+    s.put("timeout_seconds", config.timeoutSeconds());
+    s.put("api_keys", !config.apiKeys().isEmpty());
+    o.put("queued", l.scheduler().pending());
+    json(ctx, o);
+  }
+
+  private void metricsPage(Context ctx) {
+    ctx.contentType(Metrics.CONTENT_TYPE);
+    ctx.result(metrics.scrape());
+  }
+}

@@ -1,0 +1,86 @@
+package arabrief.server;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The page in a real headless Chromium (Debian's chromium and chromium-driver): paste the seed article,
+ * press the button, find the headline, the dateline and every paragraph. Skipped where Chromium is not
+ * installed, except in CI (CI=true), where its absence is a failure.
+ */
+class PageBrowserTest {
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+  @Test
+  void pastedArticleShowsBriefThenEveryParagraph() throws Exception {
+    boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    if ("true".equals(System.getenv("CI"))) {
+      assertEquals(true, present, "CI must have " + CHROMIUM + " and " + DRIVER + " (.ci/run installs them)");
+    }
+    assumeTrue(present, "chromium and chromium-driver are not installed");
+    Path profile = Files.createTempDirectory("arabrief-chromium");
+    try (Server server = ServerFixture.start(ServerConfig.defaults())) {
+      JsonNode expected = Http.postJson(server.port(), "/api/article",
+          Http.JSON.createObjectNode().put("text", ServerFixture.seed())).json();
+      ChromeOptions options = new ChromeOptions();
+      options.setBinary(CHROMIUM.toFile());
+      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+      ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      try {
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        WebElement source = driver.findElement(By.id("source"));
+        // a paste: the text lands in the box and an input event fires
+        driver.executeScript(
+            "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", source, ServerFixture.seed());
+        driver.findElement(By.id("go")).click();
+        int n = expected.get("paragraphs").size();
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+            .until(d -> "Done.".equals(d.findElement(By.id("status")).getText())
+                || d.findElement(By.id("status")).getText().startsWith("Error"));
+        assertEquals("Done.", driver.findElement(By.id("status")).getText());
+        assertEquals(expected.get("headline").get("text").asText(), driver.findElement(By.id("headline")).getText());
+        assertEquals(expected.get("dateline").get("text").asText(), driver.findElement(By.id("dateline")).getText());
+        List<WebElement> rows = driver.findElements(By.cssSelector("#paragraphs .para"));
+        assertEquals(n, rows.size());
+        for (int i = 0; i < n; i++) {
+          JsonNode p = expected.get("paragraphs").get(i);
+          assertEquals(squash(p.get("text").asText()), squash(rows.get(i).findElement(By.cssSelector(".en")).getText()), "paragraph " + i);
+          WebElement ar = rows.get(i).findElement(By.cssSelector(".ar"));
+          assertEquals("rtl", ar.getAttribute("dir"));
+          assertEquals(squash(p.get("source").asText()), squash(ar.getText()));
+        }
+        assertFalse(driver.findElements(By.cssSelector("#summary li")).isEmpty());
+        Path shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath();
+        Files.createDirectories(Path.of("target"));
+        Files.copy(shot, Path.of("target/page-screenshot.png"), StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  private static String squash(String s) {
+    return s.strip().replaceAll("\\s+", " ");
+  }
+}
