@@ -84,6 +84,11 @@ final class Weights {
     return require(names[0], shape);
   }
 
+  /** Marks {@code name} as not needed after all, so that {@link #closeUnused} frees it. */
+  void release(String name) {
+    used.remove(name);
+  }
+
   /** Frees the tensors no {@link #require} asked for (duplicates of tied weights, buffers the model ignores). */
   void closeUnused() {
     tensors.forEach((name, a) -> {
