@@ -36,10 +36,10 @@ OUT = os.path.join(mf.FIX, "conformance")
 #   gen:     generation_config.json contents (None: no generation_config.json at all)
 #   cfg_gen: generation keys written into config.json (with gen=None: the 2020 opus-mt layout)
 SPECS = {
-    "c01-unequal-layers": dict(enc=3, dec=1, d=64, eh=4, dh=4, ffn=128, act="swish", scale=True, tie=True,
+    "c01-unequal-layers": dict(enc=3, dec=1, d=48, eh=4, dh=4, ffn=64, act="swish", scale=True, tie=True,
                                shared=True, weights="safetensors", store="default", flb=False,
                                gen=dict(num_beams=4, max_length=40, renormalize_logits=True)),
-    "c02-untied-shared": dict(enc=1, dec=2, d=48, eh=4, dh=4, ffn=96, act="gelu", scale=False, tie=False,
+    "c02-untied-shared": dict(enc=1, dec=2, d=36, eh=4, dh=4, ffn=72, act="gelu", scale=False, tie=False,
                               shared=True, weights="safetensors", store="default", flb=True,
                               gen=dict(num_beams=3, max_length=32, length_penalty=0.6, early_stopping=True)),
     "c03-separate-vocab-tied": dict(enc=2, dec=2, d=40, eh=5, dh=5, ffn=80, act="gelu_new", scale=True, tie=True,
@@ -56,13 +56,13 @@ SPECS = {
                                  shared=False, same_vocab=True, weights="legacy", store="default", flb=False,
                                  gen=None, cfg_gen=dict(num_beams=2, length_penalty=0.8, early_stopping=True,
                                                         renormalize_logits=True, max_length=20)),
-    "c07-forced-eos-config-only": dict(enc=2, dec=2, d=64, eh=8, dh=8, ffn=128, act="gelu", scale=False,
+    "c07-forced-eos-config-only": dict(enc=2, dec=2, d=32, eh=4, dh=4, ffn=64, act="gelu", scale=False,
                                        tie=True, shared=True, weights="safetensors", store="default", flb=False,
                                        gen=dict(num_beams=4, max_length=48), gen_drop=["forced_eos_token_id"]),
     "c08-quick-gelu-separate": dict(enc=2, dec=1, d=36, eh=3, dh=3, ffn=72, act="quick_gelu", scale=True,
                                     tie=False, shared=False, weights="legacy", store="default", flb=False,
                                     gen=dict(num_beams=3, max_length=36, bad_words_ids="PAD+PAIR")),
-    "c09-only-encoder-table": dict(enc=2, dec=3, d=64, eh=2, dh=2, ffn=96, act="gelu_pytorch_tanh", scale=True,
+    "c09-only-encoder-table": dict(enc=2, dec=3, d=64, eh=2, dh=2, ffn=32, act="gelu_pytorch_tanh", scale=True,
                                    tie=True, shared=True, weights="safetensors",
                                    store="only:model.encoder.embed_tokens.weight", flb=False,
                                    gen=dict(num_beams=1, max_length=40)),

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BriefCommand.class,
       BatchCommand.class,
       SummarizeCommand.class,
+      TokenizeCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class
     },
