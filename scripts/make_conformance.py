@@ -82,6 +82,14 @@ SPECS = {
     "c14-only-lm-head": dict(enc=2, dec=2, d=32, eh=4, dh=4, ffn=64, act="gelu_fast", scale=True, tie=True,
                              shared=True, weights="safetensors", store="only:lm_head.weight", flb=True,
                              gen=dict(num_beams=3, max_length=40, early_stopping=True)),
+    "c15-min-length-eos-list": dict(enc=2, dec=2, d=32, eh=4, dh=4, ffn=64, act="swish", scale=True, tie=True,
+                                    shared=True, weights="safetensors", store="default", flb=False,
+                                    gen=dict(num_beams=3, max_length=30, min_length=6, eos_token_id=[0],
+                                             early_stopping="never")),
+    "c16-config-only-min-length": dict(enc=1, dec=2, d=40, eh=4, dh=4, ffn=64, act="gelu", scale=False, tie=True,
+                                       shared=False, weights="bin", store="default", flb=True, gen=None,
+                                       cfg_gen=dict(num_beams=2, min_length=4, length_penalty=1.5, max_length=28,
+                                                    bad_words_ids="PAD")),
 }
 
 

@@ -52,7 +52,6 @@ public final class MarianModel implements AutoCloseable {
     this.config = config;
     this.manager = manager;
     long d = config.dModel();
-    long srcVocab = config.vocabSize();
     long tgtVocab = config.targetVocabSize();
     TiedTables tables = TiedTables.resolve(config, w);
     if (tables.head == tables.decoder) {
