@@ -44,6 +44,7 @@ SEED_FILE_CANDIDATES = [
 FIX = os.path.join(ROOT, "src", "test", "resources", "fixtures")
 MODELS_DIR = os.path.join(FIX, "models")
 REF_DIR = os.path.join(FIX, "reference")
+STRICT = True  # make_reference's sanity checks fail the run (scripts/make_conformance.py only warns)
 
 # --------------------------------------------------------------------------------------------
 # Transliteration (Arabizi-like, deterministic, character by character; spaces kept)
@@ -513,9 +514,10 @@ def make_reference(name, outdir, seed_text, spec):
     lens = sorted(set(len(x) for x in all_outputs))
     eos_frac = sum(1 for x in all_outputs if x[-1] == 0) / len(all_outputs)
     print(f"  [{name}] distinct outputs {distinct}/{len(all_outputs)}, lengths {lens}, EOS-terminated {eos_frac:.0%}")
-    assert distinct >= 5, "outputs do not vary enough"
-    assert len(lens) >= 3, "output lengths do not vary"
-    assert eos_frac >= 0.6, "most outputs should end with EOS"
+    if STRICT:
+        assert distinct >= 5, "outputs do not vary enough"
+        assert len(lens) >= 3, "output lengths do not vary"
+        assert eos_frac >= 0.6, "most outputs should end with EOS"
 
     # batched vs single consistency print
     g = {x["name"]: x for x in ref["generation"]}

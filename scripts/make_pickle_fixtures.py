@@ -154,9 +154,28 @@ def main():
                 continue
             dst.writestr(info.filename, src.read(info.filename))
 
-    # legacy_format.bin: the legacy (pre-1.6) torch.save format.
+    # legacy_format.bin: the legacy (pre-1.6) torch.save format, one small tensor.
     torch.save(collections.OrderedDict(w=torch.ones(2)), os.path.join(OUT, "legacy_format.bin"),
                _use_new_zipfile_serialization=False)
+    # legacy_state_dict.bin: the same state dict as state_dict.bin (every storage type, views, a transpose)
+    # in the legacy format; state_dict.expected.json holds its values too.
+    legacy = os.path.join(OUT, "legacy_state_dict.bin")
+    torch.save(sd, legacy, _use_new_zipfile_serialization=False)
+    with open(legacy, "rb") as f:
+        ldata = f.read()
+    with open(os.path.join(OUT, "legacy_truncated.bin"), "wb") as f:
+        f.write(ldata[: len(ldata) - 7])  # cut inside the last storage's bytes
+    # legacy_count_mismatch.bin: the first storage's 8-byte element count says one element more.
+    import pickletools
+    stream = io.BytesIO(ldata)
+    for _ in range(5):  # magic, protocol, sys info, state dict, storage keys
+        for _op in pickletools.genops(stream):
+            pass
+    keys_end = stream.tell()
+    count = struct.unpack("<q", ldata[keys_end:keys_end + 8])[0]
+    with open(os.path.join(OUT, "legacy_count_mismatch.bin"), "wb") as f:
+        f.write(ldata[:keys_end] + struct.pack("<q", count + 1) + ldata[keys_end + 8:])
+    torch.save(evil_sd, os.path.join(OUT, "legacy_evil_eval.bin"), _use_new_zipfile_serialization=False)
 
     for n in sorted(os.listdir(OUT)):
         print(f"{os.path.getsize(os.path.join(OUT, n)):8d}  {n}")

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       BatchCommand.class,
       SummarizeCommand.class,
       ServeCommand.class,
+      TokenizeCommand.class,
       ModelsCommand.class,
       CommandLine.HelpCommand.class
     },

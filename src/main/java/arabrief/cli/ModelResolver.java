@@ -1,5 +1,6 @@
 package arabrief.cli;
 
+import arabrief.models.MarianLayout;
 import arabrief.models.ModelMissingException;
 import arabrief.models.ModelPuller;
 import arabrief.models.ModelStore;
@@ -37,7 +38,8 @@ final class ModelResolver {
 
   static Path resolve(String model, boolean offline, Map<String, String> env) {
     ModelStore store = ModelStore.fromEnvironment(env);
-    if (store.resolve(model).isEmpty() && !offline) {
+    // only a Hub repo id has an install directory (and can be downloaded); anything else is reported by ensure()
+    if (store.resolve(model).isEmpty() && !offline && MarianLayout.isRepoId(model)) {
       System.err.println("arabrief: " + model + " is not installed; downloading it into " + store.installDir(model));
     }
     try {

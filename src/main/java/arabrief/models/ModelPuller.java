@@ -121,9 +121,9 @@ public final class ModelPuller {
     if (found.isPresent()) return found.get();
     if (!MarianLayout.isRepoId(nameOrDir)) {
       throw new ModelMissingException(
-          "no model directory or installed model named '" + nameOrDir + "'. Give a directory holding "
-              + "config.json, or a Hub repo id such as " + MarianLayout.DEFAULT_REPO
-              + "; `arabrief models list` shows what is installed.",
+          "'" + nameOrDir + "' (" + Path.of(nameOrDir).toAbsolutePath().normalize() + ") is neither a directory "
+              + "nor an installed model name. Give a directory holding config.json, an installed name, or a Hub "
+              + "repo id such as " + MarianLayout.DEFAULT_REPO + "; `arabrief models list` shows what is installed.",
           null);
     }
     boolean hfOffline = "1".equals(env.get("HF_HUB_OFFLINE")) || "true".equalsIgnoreCase(env.get("HF_HUB_OFFLINE"));

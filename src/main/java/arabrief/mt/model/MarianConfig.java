@@ -56,7 +56,7 @@ public record MarianConfig(
     MarianConfig c =
         new MarianConfig(
             vocab,
-            share ? vocab : decVocab,
+            decVocab, // decoder.embed_tokens is nn.Embedding(decoder_vocab_size) whether shared or not
             dModel,
             n.path("encoder_layers").asInt(12),
             n.path("decoder_layers").asInt(12),

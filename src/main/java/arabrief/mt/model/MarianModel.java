@@ -52,38 +52,24 @@ public final class MarianModel implements AutoCloseable {
     this.config = config;
     this.manager = manager;
     long d = config.dModel();
-    long srcVocab = config.vocabSize();
     long tgtVocab = config.targetVocabSize();
-    NDArray encoderTable;
-    NDArray decoderTable;
-    if (config.shareEncoderDecoderEmbeddings()) {
-      NDArray shared =
-          w.requireAny(new long[] {srcVocab, d}, "shared.weight", "encoder.embed_tokens.weight", "decoder.embed_tokens.weight");
-      encoderTable = shared;
-      decoderTable = shared;
-    } else {
-      encoderTable = w.requireAny(new long[] {srcVocab, d}, "encoder.embed_tokens.weight", "shared.weight");
-      decoderTable = w.require("decoder.embed_tokens.weight", tgtVocab, d);
-    }
-    if (config.tieWordEmbeddings() || !w.has("lm_head.weight")) {
-      if (!config.tieWordEmbeddings()) {
-        throw new ModelFormatException(
-            w.file() + " lacks tensor 'lm_head.weight' and config.json says tie_word_embeddings is false");
-      }
-      // tied: one table serves the embeddings and the head. It is kept only transposed, and the
-      // embeddings read its rows through a transposed view (a strided gather of a few rows per step,
-      // ~0.5 ms for 60 rows) rather than holding the 128 MB table twice
-      lmHeadT = transposedCopy(decoderTable);
+    TiedTables tables = TiedTables.resolve(config, w);
+    if (tables.head == tables.decoder) {
+      // tied: one table serves the decoder's embeddings and the head (and the encoder's, when shared). It is
+      // kept only transposed, and the embeddings read its rows through a transposed view (a strided gather of
+      // a few rows per step, ~0.5 ms for 60 rows) rather than holding the 128 MB table twice
+      lmHeadT = transposedCopy(tables.decoder);
       NDArray rows = lmHeadT.transpose();
-      encoderEmbed = encoderTable == decoderTable ? rows : encoderTable;
+      encoderEmbed = tables.encoder == tables.decoder ? rows : tables.encoder;
       decoderEmbed = rows;
-      decoderTable.close(); // shared with the encoder or not, every reader now goes through lmHeadT
+      tables.decoder.close(); // every reader now goes through lmHeadT
     } else {
-      NDArray head = w.require("lm_head.weight", tgtVocab, d);
-      lmHeadT = transposedCopy(head);
-      head.close();
-      encoderEmbed = encoderTable;
-      decoderEmbed = decoderTable;
+      lmHeadT = transposedCopy(tables.head);
+      if (tables.head != tables.encoder) {
+        tables.head.close();
+      }
+      encoderEmbed = tables.encoder;
+      decoderEmbed = tables.decoder;
     }
     // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
     NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;

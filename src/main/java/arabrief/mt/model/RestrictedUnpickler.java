@@ -118,8 +118,19 @@ final class RestrictedUnpickler {
    * @param fileName used in error messages (the checkpoint file, e.g. {@code pytorch_model.bin})
    */
   RestrictedUnpickler(byte[] data, String fileName) {
+    this(data, 0, fileName);
+  }
+
+  /** Reads the pickle that starts at {@code offset} of {@code data} (the legacy format holds several in a row). */
+  RestrictedUnpickler(byte[] data, int offset, String fileName) {
     this.data = data;
     this.fileName = fileName;
+    this.pos = offset;
+  }
+
+  /** Where the bytes after the STOP opcode begin, once {@link #load} has returned. */
+  int position() {
+    return pos;
   }
 
   /** Runs the pickle to its STOP opcode and returns the top-level object. */
@@ -235,8 +246,14 @@ final class RestrictedUnpickler {
   }
 
   private StorageRef persistentLoad(Object pid) throws CheckpointException {
-    if (!(pid instanceof Tuple t) || t.size() != 5 || !"storage".equals(t.get(0))) {
+    // the zip format's id has 5 items; the legacy format's a sixth, view_metadata, None for any storage
+    // written since torch 0.4 (a storage view is refused: no state dict of a Marian model holds one)
+    if (!(pid instanceof Tuple t) || (t.size() != 5 && t.size() != 6) || !"storage".equals(t.get(0))) {
       throw fail("persistent id is not ('storage', type, key, location, numel): " + describe(pid));
+    }
+    if (t.size() == 6 && t.get(5) != null) {
+      throw fail("persistent id is a view of another storage (view_metadata " + describe(t.get(5))
+          + "), which only pre-0.4 torch wrote");
     }
     if (!(t.get(1) instanceof Global g) || !STORAGE_TYPES.containsKey(g.qualified())) {
       throw fail("persistent id storage type is not a torch storage class: " + describe(t.get(1)));

@@ -29,7 +29,8 @@ import java.util.zip.ZipFile;
  * {@code collections.OrderedDict}, {@code torch._utils._rebuild_tensor_v2}, {@code
  * torch._utils._rebuild_parameter} and the {@code torch.*Storage} classes; anything else (e.g.
  * {@code os.system}) makes the load fail with a {@link CheckpointException} naming the global,
- * before anything is run. The legacy (pre-1.6, non-zip) format is refused.
+ * before anything is run. The legacy (pre-1.6, non-zip) format is read by {@link LegacyTorchFile} with the
+ * same unpickler and the same checks.
  *
  * <p>Tensor dtypes: float32, float64, int64, int32, int16, int8, uint8 and bool keep their type.
  * <b>float16 and bfloat16 are widened to float32</b> (exactly; every half/bfloat16 value is a
@@ -58,27 +59,69 @@ public final class TorchCheckpoint {
    */
   public static NDList load(Path file, NDManager manager) throws IOException {
     String name = file.toString();
+    if (LegacyTorchFile.isLegacy(file)) {
+      LegacyTorchFile legacy = LegacyTorchFile.read(file);
+      return materialiseAll(legacy.tensors(), name, legacy.order(), legacy, manager);
+    }
     try (ZipFile zip = open(file)) {
       String prefix = archivePrefix(zip, name);
       ByteOrder order = byteOrder(zip, prefix, name);
       Map<String, TensorRef> tensors = readIndex(zip, prefix, name);
+      return materialiseAll(tensors, name, order, zipStorages(zip, prefix), manager);
+    }
+  }
 
-      NDList out = new NDList(tensors.size());
-      boolean ok = false;
-      try {
-        for (Map.Entry<String, TensorRef> e : tensors.entrySet()) {
-          NDArray array = materialise(zip, prefix, name, e.getKey(), e.getValue(), order, manager);
-          array.setName(e.getKey());
-          out.add(array);
-        }
-        ok = true;
-        return out;
-      } finally {
-        if (!ok) {
-          out.close();
-        }
+  /** The bytes of a storage: {@code length} bytes from {@code byteOffset} of storage {@code s}. */
+  interface Storages {
+    /** Returns fewer bytes than asked for when the storage is shorter; {@code what} names the tensor. */
+    byte[] read(StorageRef s, long byteOffset, int length, String what) throws IOException;
+  }
+
+  private static NDList materialiseAll(Map<String, TensorRef> tensors, String name, ByteOrder order,
+      Storages storages, NDManager manager) throws IOException {
+    NDList out = new NDList(tensors.size());
+    boolean ok = false;
+    try {
+      for (Map.Entry<String, TensorRef> e : tensors.entrySet()) {
+        NDArray array = materialise(storages, name, e.getKey(), e.getValue(), order, manager);
+        array.setName(e.getKey());
+        out.add(array);
+      }
+      ok = true;
+      return out;
+    } finally {
+      if (!ok) {
+        out.close();
       }
     }
+  }
+
+  private static Storages zipStorages(ZipFile zip, String prefix) {
+    return (storage, skip, length, what) -> {
+      String entryName = prefix + "data/" + storage.key();
+      ZipEntry entry = zip.getEntry(entryName);
+      if (entry == null) {
+        throw new CheckpointException(what + " needs storage entry '" + entryName
+            + "', which is missing from the archive (file truncated or damaged)");
+      }
+      try (InputStream in = zip.getInputStream(entry)) {
+        long skipped = 0;
+        while (skipped < skip) {
+          long n = in.skip(skip - skipped);
+          if (n <= 0) {
+            if (in.read() < 0) {
+              break;
+            }
+            n = 1;
+          }
+          skipped += n;
+        }
+        return skipped == skip ? in.readNBytes(length) : new byte[0];
+      } catch (ZipException e) {
+        throw new CheckpointException(what + ": storage entry '" + entryName
+            + "' cannot be read (" + e.getMessage() + ")", e);
+      }
+    };
   }
 
   // ------------------------------------------------------------------ zip layout
@@ -91,12 +134,8 @@ public final class TorchCheckpoint {
     boolean zipMagic = head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3
         && head[3] == 4;
     if (!zipMagic) {
-      String hint = head.length >= 1 && (head[0] & 0xff) == 0x80
-          ? " (it looks like the legacy pre-1.6 torch.save format, which is not supported;"
-              + " re-save it with a current torch or use model.safetensors)"
-          : "";
-      throw new CheckpointException(
-          file + " is not a PyTorch zip checkpoint" + hint);
+      throw new CheckpointException(file + " is not a PyTorch checkpoint: neither a torch zip archive nor"
+          + " the legacy torch.save format");
     }
     try {
       return new ZipFile(file.toFile());
@@ -142,21 +181,8 @@ public final class TorchCheckpoint {
     };
   }
 
-  private static Map<String, TensorRef> readIndex(ZipFile zip, String prefix, String name)
-      throws IOException {
-    ZipEntry entry = zip.getEntry(prefix + "data.pkl");
-    if (entry.getSize() > MAX_PICKLE_BYTES) {
-      throw new CheckpointException(name + ": data.pkl is " + entry.getSize()
-          + " bytes, far larger than any state dict index");
-    }
-    byte[] pickle;
-    try (InputStream in = zip.getInputStream(entry)) {
-      pickle = in.readNBytes((int) MAX_PICKLE_BYTES + 1);
-    }
-    if (pickle.length > MAX_PICKLE_BYTES) {
-      throw new CheckpointException(name + ": data.pkl is larger than any state dict index");
-    }
-    Object root = new RestrictedUnpickler(pickle, name).load();
+  /** The state dict {@code key -> tensor} of an unpickled root object. */
+  static Map<String, TensorRef> stateDict(Object root, String name) throws CheckpointException {
     if (!(root instanceof Map<?, ?> dict)) {
       throw new CheckpointException(name + " does not hold a state dict: its pickle is "
           + RestrictedUnpickler.describe(root));
@@ -174,6 +200,23 @@ public final class TorchCheckpoint {
       tensors.put(key, t);
     }
     return tensors;
+  }
+
+  private static Map<String, TensorRef> readIndex(ZipFile zip, String prefix, String name)
+      throws IOException {
+    ZipEntry entry = zip.getEntry(prefix + "data.pkl");
+    if (entry.getSize() > MAX_PICKLE_BYTES) {
+      throw new CheckpointException(name + ": data.pkl is " + entry.getSize()
+          + " bytes, far larger than any state dict index");
+    }
+    byte[] pickle;
+    try (InputStream in = zip.getInputStream(entry)) {
+      pickle = in.readNBytes((int) MAX_PICKLE_BYTES + 1);
+    }
+    if (pickle.length > MAX_PICKLE_BYTES) {
+      throw new CheckpointException(name + ": data.pkl is larger than any state dict index");
+    }
+    return stateDict(new RestrictedUnpickler(pickle, name).load(), name);
   }
 
   // ------------------------------------------------------------------ tensors
@@ -216,7 +259,7 @@ public final class TorchCheckpoint {
     }
   }
 
-  private static NDArray materialise(ZipFile zip, String prefix, String name, String key,
+  private static NDArray materialise(Storages storages, String name, String key,
       TensorRef t, ByteOrder order, NDManager manager) throws IOException {
     StorageRef storage = t.storage();
     Kind kind = Kind.of(storage.dtype());
@@ -256,35 +299,10 @@ public final class TorchCheckpoint {
       throw new CheckpointException(what + " spans too much of its storage to load");
     }
 
-    String entryName = prefix + "data/" + storage.key();
-    ZipEntry entry = zip.getEntry(entryName);
-    if (entry == null) {
-      throw new CheckpointException(what + " needs storage entry '" + entryName
-          + "', which is missing from the archive (file truncated or damaged)");
-    }
-    byte[] raw;
-    try (InputStream in = zip.getInputStream(entry)) {
-      long skip = t.storageOffset() * kind.fileBytes;
-      long skipped = 0;
-      while (skipped < skip) {
-        long n = in.skip(skip - skipped);
-        if (n <= 0) {
-          if (in.read() < 0) {
-            break;
-          }
-          n = 1;
-        }
-        skipped += n;
-      }
-      raw = skipped == skip ? in.readNBytes((int) spanBytes) : new byte[0];
-    } catch (ZipException e) {
-      throw new CheckpointException(what + ": storage entry '" + entryName
-          + "' cannot be read (" + e.getMessage() + ")", e);
-    }
+    byte[] raw = storages.read(storage, t.storageOffset() * kind.fileBytes, (int) spanBytes, what);
     if (raw.length < spanBytes) {
-      throw new CheckpointException(what + " " + shapeText(t.size()) + ": storage entry '"
-          + entryName + "' is too short (" + entry.getSize() + " bytes, needs "
-          + endElement * kind.fileBytes + ")");
+      throw new CheckpointException(what + " " + shapeText(t.size()) + ": storage '" + storage.key()
+          + "' is too short (needs " + endElement * kind.fileBytes + " bytes; file truncated or damaged)");
     }
 
     if (!isContiguous(t.size(), t.stride())) {

@@ -74,14 +74,9 @@ final class Weights {
     return a;
   }
 
-  /** The first of {@code names} present, with {@code shape}. */
-  NDArray requireAny(long[] shape, String... names) throws ModelFormatException {
-    for (String n : names) {
-      if (has(n)) {
-        return require(n, shape);
-      }
-    }
-    return require(names[0], shape);
+  /** Marks {@code name} as not needed after all, so that {@link #closeUnused} frees it. */
+  void release(String name) {
+    used.remove(name);
   }
 
   /** Frees the tensors no {@link #require} asked for (duplicates of tied weights, buffers the model ignores). */

@@ -210,8 +210,11 @@ public final class MarianTokenizer implements AutoCloseable {
     return out;
   }
 
-  /** Model input ids for {@code text}: {@code tokenizer(text)["input_ids"]}, {@code </s>} last. */
-  public long[] encode(String text) {
+  /**
+   * The tokens of {@code text} that {@link #encode} maps to ids: a leading language code such as
+   * {@code >>fra<<}, the SentencePiece pieces, then {@code </s>}.
+   */
+  public List<String> tokens(String text) {
     String body = text;
     List<String> toks = new ArrayList<>();
     // a leading target-language code such as >>fra<< is one token, as in MarianTokenizer
@@ -223,11 +226,18 @@ public final class MarianTokenizer implements AutoCloseable {
       }
     }
     toks.addAll(pieces(body));
-    long[] ids = new long[toks.size() + 1];
-    for (int i = 0; i < toks.size(); i++) {
+    toks.add("</s>");
+    return toks;
+  }
+
+  /** Model input ids for {@code text}: {@code tokenizer(text)["input_ids"]}, {@code </s>} last. */
+  public long[] encode(String text) {
+    List<String> toks = tokens(text);
+    long[] ids = new long[toks.size()];
+    for (int i = 0; i < toks.size() - 1; i++) {
       ids[i] = encoder.getOrDefault(toks.get(i), unkId);
     }
-    ids[toks.size()] = eosId;
+    ids[toks.size() - 1] = eosId;
     return ids;
   }
 

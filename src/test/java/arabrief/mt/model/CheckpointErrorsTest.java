@@ -83,14 +83,27 @@ class CheckpointErrorsTest {
   }
 
   @Test
+  void untiedConfigOverATiedCheckpointIsRefusedNotRandom(@TempDir Path dir) throws IOException {
+    // tiny-opus stores only model.shared; with tie_word_embeddings false transformers ties nothing, so the
+    // encoder's and decoder's tables and lm_head would be left random: refused, naming the tensor
+    copyOfFixture(dir);
+    ObjectNode cfg = (ObjectNode) JSON.readTree(dir.resolve("config.json").toFile());
+    cfg.put("tie_word_embeddings", false);
+    JSON.writeValue(dir.resolve("config.json").toFile(), cfg);
+    String msg = loadFails(dir).getMessage();
+    assertTrue(msg.contains("lacks tensor 'encoder.embed_tokens.weight'"), msg);
+    assertTrue(msg.contains("tie_word_embeddings=false"), msg);
+  }
+
+  @Test
   void unsupportedActivationIsRefusedFromConfig(@TempDir Path dir) throws IOException {
     copyOfFixture(dir);
     ObjectNode cfg = (ObjectNode) JSON.readTree(dir.resolve("config.json").toFile());
-    cfg.put("activation_function", "mish");
+    cfg.put("activation_function", "prelu"); // learned parameters: refused
     JSON.writeValue(dir.resolve("config.json").toFile(), cfg);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
       IOException e = assertThrows(IOException.class, () -> MarianModel.load(dir, m).close());
-      assertTrue(e.getMessage().contains("mish"), e.getMessage());
+      assertTrue(e.getMessage().contains("prelu"), e.getMessage());
     }
   }
 }

@@ -51,11 +51,12 @@ class TorchCheckpointTest {
 
   // ---------------------------------------------------------------- the good file
 
-  @Test
-  void loadsEveryTensorWithShapeDtypeAndExactValues() throws Exception {
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"state_dict.bin", "legacy_state_dict.bin"})
+  void loadsEveryTensorWithShapeDtypeAndExactValues(String file) throws Exception {
     JsonNode expected = new ObjectMapper().readTree(fixture("state_dict.expected.json").toFile());
     try (NDManager sub = manager.newSubManager()) {
-      NDList list = TorchCheckpoint.load(fixture("state_dict.bin"), sub);
+      NDList list = TorchCheckpoint.load(fixture(file), sub);
       assertEquals(expected.size(), list.size());
       Iterator<Map.Entry<String, JsonNode>> it = expected.fields();
       int i = 0;
@@ -232,12 +233,35 @@ class TorchCheckpointTest {
   }
 
   @Test
-  void legacyFormatIsRefused() throws Exception {
-    Path file = fixture("legacy_format.bin");
-    CheckpointException e = assertThrows(CheckpointException.class,
-        () -> TorchCheckpoint.load(file, manager));
-    assertTrue(e.getMessage().contains("not a PyTorch zip checkpoint"), e.getMessage());
-    assertTrue(e.getMessage().contains("legacy"), e.getMessage());
+  void legacyFormatLoads() throws Exception {
+    try (NDManager sub = manager.newSubManager()) {
+      NDList list = TorchCheckpoint.load(fixture("legacy_format.bin"), sub);
+      assertEquals(1, list.size());
+      assertEquals("w", list.get(0).getName());
+      assertArrayEquals(new float[] {1f, 1f}, list.get(0).toFloatArray());
+    }
+  }
+
+  @Test
+  void truncatedLegacyFileNamesTheStorage() throws Exception {
+    Path file = fixture("legacy_truncated.bin");
+    CheckpointException e = assertThrows(CheckpointException.class, () -> TorchCheckpoint.load(file, manager));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().contains("is truncated"), e.getMessage());
+  }
+
+  @Test
+  void legacyElementCountMismatchIsNamed() throws Exception {
+    Path file = fixture("legacy_count_mismatch.bin");
+    CheckpointException e = assertThrows(CheckpointException.class, () -> TorchCheckpoint.load(file, manager));
+    assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
+    assertTrue(e.getMessage().matches("(?s).*(elements, but the state dict says|truncated).*"), e.getMessage());
+  }
+
+  @Test
+  void refusesBuiltinsEvalInALegacyFile() throws Exception {
+    CheckpointException e = refused("legacy_evil_eval.bin", "/tmp/arabrief_pwned_eval");
+    assertTrue(e.getMessage().contains("eval"), e.getMessage());
   }
 
   @Test
@@ -246,7 +270,7 @@ class TorchCheckpointTest {
     Files.writeString(file, "<html>404 Not Found</html>");
     CheckpointException e = assertThrows(CheckpointException.class,
         () -> TorchCheckpoint.load(file, manager));
-    assertTrue(e.getMessage().contains("not a PyTorch zip checkpoint"), e.getMessage());
+    assertTrue(e.getMessage().contains("not a PyTorch checkpoint"), e.getMessage());
   }
 
   @Test

@@ -1,0 +1,68 @@
+package arabrief.cli;
+
+import arabrief.mt.tokenize.MarianTokenizer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code arabrief tokenize}: what the model's tokenizer makes of each input line, ids or pieces. */
+@Command(
+    name = "tokenize",
+    sortOptions = false,
+    mixinStandardHelpOptions = true,
+    header = "Show the source token ids (or pieces) of each input line.",
+    description = {
+      "For each input line, one output line: the space-separated source ids that transformers' "
+          + "MarianTokenizer(line)[\"input_ids\"] gives, the final </s> included; with --pieces, the tokens "
+          + "instead (SentencePiece pieces, then </s>). Needs only the tokenizer files of the model directory: "
+          + "source.spm, target.spm, vocab.json (target_vocab.json, tokenizer_config.json if present)."
+    },
+    footer = ExitCodes.HELP)
+public final class TokenizeCommand implements Callable<Integer> {
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "Text (UTF-8), one sentence a line; - or none for standard input.")
+  String file;
+
+  @Option(names = "--model", paramLabel = "DIR", required = true, description = "The model directory whose tokenizer to use.")
+  Path model;
+
+  @Option(names = "--pieces", description = "Print the tokens instead of their ids.")
+  boolean pieces;
+
+  @Override
+  public Integer call() throws IOException {
+    if (!Files.isDirectory(model)) {
+      throw new UserException(ExitCodes.MODEL,
+          "--model " + model + ": " + model.toAbsolutePath().normalize() + " is not a directory");
+    }
+    MarianTokenizer tok;
+    try {
+      tok = MarianTokenizer.load(model);
+    } catch (IOException | RuntimeException e) {
+      throw new UserException(ExitCodes.MODEL, "the tokenizer in " + model + " cannot be used: " + e.getMessage(), e);
+    }
+    String text = TranslateCommand.utf8(Inputs.read(file), Inputs.name(file));
+    try (tok) {
+      StringBuilder out = new StringBuilder();
+      // lines as Python's str.splitlines() would not split them: only \n (and a \r before it) ends a line,
+      // so Unicode separators inside a line reach the tokenizer as they are
+      String[] lines = text.isEmpty() ? new String[0] : text.split("\n", -1);
+      int n = text.endsWith("\n") ? lines.length - 1 : lines.length;
+      for (int i = 0; i < n; i++) {
+        String line = lines[i].endsWith("\r") ? lines[i].substring(0, lines[i].length() - 1) : lines[i];
+        out.append(pieces
+            ? String.join(" ", tok.tokens(line))
+            : LongStream.of(tok.encode(line)).mapToObj(Long::toString).collect(Collectors.joining(" ")));
+        out.append('\n');
+      }
+      System.out.print(out);
+      System.out.flush();
+    }
+    return ExitCodes.OK;
+  }
+}
