@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 /**
  * {@code arabrief serve}: an HTTP entry point over the pipeline, thin like the CLI. It listens before the
@@ -51,6 +52,13 @@ public final class Server implements AutoCloseable {
             cfg -> {
               cfg.http.maxRequestSize = config.maxBodyBytes();
               cfg.startup.showJavalinBanner = false;
+              // Jetty's own graceful stop: the handler's return is not the end of a request (Javalin writes
+              // the result after it), so app.stop() waits in GracefulHandler until responses are sent.
+              cfg.jetty.modifyServer(
+                  server -> {
+                    server.setStopTimeout(TimeUnit.SECONDS.toMillis(Math.max(5, config.timeoutSeconds())));
+                    server.insertHandler(new GracefulHandler());
+                  });
               cfg.routes.get("/", route("page", Page::index));
               cfg.routes.get("/page.js", route("page", Page::script));
               cfg.routes.get("/page.css", route("page", Page::style));
