@@ -127,6 +127,20 @@ public final class ArabicBrief extends Transformer implements DefaultParamsWrita
     return summarySentences;
   }
 
+  // Spark finds a stage's params through its public no-argument methods returning Param: every param needs one
+
+  public Param<String> model() {
+    return model;
+  }
+
+  public IntParam maxNewTokens() {
+    return maxNewTokens;
+  }
+
+  public IntParam batchSize() {
+    return batchSize;
+  }
+
   BriefSettings settings() {
     int b = (Integer) getOrDefault(beams);
     int m = (Integer) getOrDefault(maxNewTokens);
