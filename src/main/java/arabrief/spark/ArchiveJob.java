@@ -157,6 +157,7 @@ public final class ArchiveJob implements Callable<Integer> {
     LongAccumulator loads = s.sparkContext().longAccumulator("arabrief model loads");
     BriefSettings settings =
         new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition);
+    long t0 = System.nanoTime();
     Dataset<Row> sources = sources(s);
     if (partitions != null) {
       sources = sources.repartition(partitions);
@@ -169,7 +170,8 @@ public final class ArchiveJob implements Callable<Integer> {
       writer.json(output);
     }
     modelLoads = loads.value();
-    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s); model loaded %d time(s)%n", output, outputFormat, modelLoads);
+    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%n",
+        output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads);
     return 0;
   }
 
