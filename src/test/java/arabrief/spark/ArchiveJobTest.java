@@ -221,4 +221,47 @@ class ArchiveJobTest {
     assertEquals(stage.uid(), loaded.uid());
     assertEquals(stage.settings(), loaded.settings());
   }
+
+  @Test
+  void jsonlLinesGiveRowsByIdAndBadLinesGiveErrorRowsInParquet() throws IOException {
+    List<String> lines = new ArrayList<>();
+    List<String> rels = new ArrayList<>(expected.keySet()).subList(0, 4);
+    for (String rel : rels) {
+      lines.add(JSON.createObjectNode().put("guid", rel).put("body", texts.get(rel)).toString());
+    }
+    lines.add("{not json");
+    lines.add(JSON.createObjectNode().put("guid", "no-body").toString());
+    Path in = tmp.resolve("wire.jsonl");
+    Files.write(in, lines, StandardCharsets.UTF_8);
+    Path out = tmp.resolve("wire-out");
+    List<String> args = new ArrayList<>(List.of("--input", in.toString(), "--output", out.toString(), "--input-format", "jsonl",
+        "--text-field", "body", "--id-field", "guid", "--output-format", "parquet", "--model", Corpus.model().toString()));
+    args.addAll(List.of(SETTINGS));
+    assertEquals(0, ArchiveJob.run(spark, args.toArray(String[]::new)));
+    Map<String, Row> byId = new HashMap<>();
+    Row bad = null;
+    for (Row r : spark.read().parquet(out.toString()).collectAsList()) {
+      assertTrue(r.getString(1).endsWith("wire.jsonl"), r.getString(1));
+      if (r.isNullAt(0)) {
+        bad = r;
+      } else {
+        byId.put(r.getString(0), r);
+      }
+    }
+    assertEquals(rels.size() + 1, byId.size());
+    assertNotNull(bad);
+    assertEquals("not valid JSON", bad.getAs("error"));
+    assertEquals("no \"body\" string field with the article", byId.get("no-body").getAs("error"));
+    for (String rel : rels) {
+      ObjectNode row = (ObjectNode) JSON.readTree(byId.get(rel).json());
+      row.remove(List.of("id", "source", "error"));
+      assertEquals(expected.get(rel), content(row), rel);
+    }
+  }
+
+  @Test
+  void badArgumentsGiveAMessageAndExitCode2() {
+    assertEquals(2, ArchiveJob.run(spark, new String[] {"--input", "x", "--output", "y", "--input-format", "csv"}));
+    assertEquals(2, ArchiveJob.run(spark, new String[] {"--input", "x"}));
+  }
 }
