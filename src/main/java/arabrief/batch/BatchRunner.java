@@ -162,21 +162,7 @@ public final class BatchRunner {
       }
     }
     List<List<String>> segments = ready.stream().map(p -> Pipeline.segments(p.article())).toList();
-    List<List<Translation>> translations;
-    try {
-      translations = model.translate(segments);
-    } catch (RuntimeException e) {
-      // one bad document must not take its window down: find it by translating them one by one
-      translations = new ArrayList<>();
-      for (int i = 0; i < ready.size(); i++) {
-        try {
-          translations.add(model.translate(List.of(segments.get(i))).get(0));
-        } catch (RuntimeException e1) {
-          translations.add(null);
-          fail(ready.get(i), "translation failed: " + e1.getMessage());
-        }
-      }
-    }
+    List<List<Translation>> translations = model.translateEach(segments, (i, reason) -> fail(ready.get(i), reason));
     for (int i = 0; i < ready.size(); i++) {
       Prepared p = ready.get(i);
       List<Translation> ts = translations.get(i);

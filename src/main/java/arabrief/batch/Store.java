@@ -19,7 +19,7 @@ import java.util.Map;
  * remembered sentence translations, which documents are finished under which engine key, and the
  * finished lines of JSONL archives. One connection, used by one thread at a time.
  */
-final class Store implements AutoCloseable {
+final class Store implements AutoCloseable, Memory {
   static final String NAME = "_memory";
 
   private final Connection db;
@@ -51,7 +51,8 @@ final class Store implements AutoCloseable {
   }
 
   /** Remembered translations of {@code sources} (normalized sentences) under {@code engine}; misses are absent. */
-  synchronized Map<String, Translation> recall(String engine, List<String> sources) {
+  @Override
+  public synchronized Map<String, Translation> recall(String engine, List<String> sources) {
     Map<String, Translation> out = new HashMap<>();
     try (PreparedStatement q = db.prepareStatement(
         "SELECT SOURCE, TEXT, SCORE, SOURCE_TOKENS, GENERATED_TOKENS FROM MEMORY WHERE ENGINE = ? AND SOURCE_SHA = ?")) {
@@ -74,7 +75,8 @@ final class Store implements AutoCloseable {
    * Remembers translations in one transaction, then forces them to the file: a window's outputs are only
    * written after this returns, so a run killed at any point finds every sentence its outputs used.
    */
-  synchronized void remember(String engine, List<Translation> ts) {
+  @Override
+  public synchronized void remember(String engine, List<Translation> ts) {
     if (ts.isEmpty()) {
       return;
     }

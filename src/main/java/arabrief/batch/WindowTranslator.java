@@ -10,26 +10,28 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
 
 /**
  * Translates the segments of a window of documents in one model call: each distinct normalized sentence
  * once, and none that the translation memory already holds. New translations are remembered before the
- * caller writes any output built from them.
+ * caller writes any output built from them. Used by the batch and by the Spark partitions.
  */
-final class WindowTranslator {
+public final class WindowTranslator {
   private static final Pattern SPACE = Pattern.compile("\\s+");
 
   private final Translator translator;
   private final GenerationSettings settings;
   private final int batchSize;
-  private final Store store;
+  private final Memory store;
   private final String engine;
   long translated;
   long fromMemory;
   long repeated;
 
-  WindowTranslator(Translator translator, GenerationSettings settings, int batchSize, Store store, String engine) {
+  /** {@code translator} should already split long inputs as the pipeline does ({@code withSplitter}). */
+  public WindowTranslator(Translator translator, GenerationSettings settings, int batchSize, Memory store, String engine) {
     this.translator = translator;
     this.settings = settings;
     this.batchSize = batchSize;
@@ -43,7 +45,7 @@ final class WindowTranslator {
   }
 
   /** Translations of every document's segments, in order, each carrying its own source text. */
-  List<List<Translation>> translate(List<List<String>> docs) {
+  public List<List<Translation>> translate(List<List<String>> docs) {
     Set<String> distinct = new LinkedHashSet<>();
     for (List<String> d : docs) {
       for (String s : d) {
@@ -84,5 +86,27 @@ final class WindowTranslator {
     }
     translated += fresh.size();
     return out;
+  }
+
+  /**
+   * Like {@link #translate}, but one bad document must not take its window down: when the window's call
+   * fails, the documents are translated one by one, and a document that still fails gets null and is
+   * reported to {@code failed} with its position and the reason.
+   */
+  public List<List<Translation>> translateEach(List<List<String>> docs, BiConsumer<Integer, String> failed) {
+    try {
+      return translate(docs);
+    } catch (RuntimeException e) {
+      List<List<Translation>> out = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        try {
+          out.add(translate(List.of(docs.get(i))).get(0));
+        } catch (RuntimeException e1) {
+          out.add(null);
+          failed.accept(i, "translation failed: " + e1.getMessage());
+        }
+      }
+      return out;
+    }
   }
 }

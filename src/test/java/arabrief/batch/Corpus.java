@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  * few body paragraphs of shortened sentences, so the tiny model is quick and sentences repeat across
  * documents as wire copy does. Plus broken documents of every kind the reader refuses.
  */
-final class Corpus {
-  static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
+public final class Corpus {
+  public static final Charset WINDOWS_1256 = Charset.forName("windows-1256");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String[]> WORDS = seedSentences();
 
@@ -31,7 +31,7 @@ final class Corpus {
 
   private Corpus() {}
 
-  static Path model() {
+  public static Path model() {
     try {
       return Path.of(Corpus.class.getResource("/fixtures/models/tiny-opus").toURI());
     } catch (URISyntaxException e) {
@@ -66,7 +66,7 @@ final class Corpus {
   }
 
   /** Article number {@code i} of a corpus: a headline and two or three short paragraphs. */
-  static String article(long seed, int i) {
+  public static String article(long seed, int i) {
     Random r = new Random(seed * 100_003 + i);
     StringBuilder sb = new StringBuilder();
     sb.append(sentence(r).replace(".", "")).append("\n\n");

@@ -1,0 +1,205 @@
+package arabrief.spark;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.encode;
+import static org.apache.spark.sql.functions.input_file_name;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
+import static org.apache.spark.sql.functions.when;
+
+import arabrief.batch.BatchConfig;
+import arabrief.mt.Translator;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.util.LongAccumulator;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * An archive of Arabic articles to English briefs as a Spark job: one output row per article, the same
+ * content {@code arabrief batch} writes for it. Retries, speculation and the all-or-nothing output are
+ * Spark's own (the output committer publishes the directory only when the whole job succeeded).
+ */
+@Command(
+    name = "ArchiveJob",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Translate an archive of Arabic articles into English briefs on Spark.",
+      "",
+      "text and html inputs are files read whole (one article per file, any encoding the CLI reads; HTML is"
+          + " recognized by its content), directories searched recursively; jsonl and parquet take the article"
+          + " from --text-field and the id from --id-field. One output row per article: id, source, headline,"
+          + " dateline, caption, paragraphs, summary, dropped, error (null unless the document failed).",
+      ""
+    })
+public final class ArchiveJob implements Callable<Integer> {
+  /** Output row: the input's id and path, then the brief's fields. */
+  static final StructType SCHEMA = new StructType()
+      .add("id", DataTypes.StringType)
+      .add("source", DataTypes.StringType)
+      .merge(BriefRow.BRIEF, false);
+
+  @Option(names = "--input", required = true, paramLabel = "PATH", description = "Input file or directory (any Hadoop path).")
+  String input;
+
+  @Option(names = "--output", required = true, paramLabel = "PATH", description = "Output directory; must not exist.")
+  String output;
+
+  @Option(names = "--model", paramLabel = "DIR|NAME", description = "Model directory seen by every node, a directory"
+      + " shipped with --files/--archives (its name), or an installed name. Default: ${DEFAULT-VALUE}.",
+      defaultValue = BriefSettings.DEFAULT_MODEL)
+  String model;
+
+  @Option(names = "--input-format", paramLabel = "F", description = "text, html, jsonl or parquet. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "text")
+  String inputFormat;
+
+  @Option(names = "--text-field", paramLabel = "F", description = "Column holding the article (jsonl, parquet). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "text")
+  String textField;
+
+  @Option(names = "--id-field", paramLabel = "F", description = "Column holding the id (jsonl, parquet). Default: ${DEFAULT-VALUE}.",
+      defaultValue = "id")
+  String idField;
+
+  @Option(names = "--output-format", paramLabel = "F", description = "jsonl or parquet. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "jsonl")
+  String outputFormat;
+
+  @Option(names = "--beams", paramLabel = "N", description = "Beam size (1 = greedy). Default: the model's num_beams.")
+  Integer beams;
+
+  @Option(names = "--summary-sentences", paramLabel = "N", description = "Sentences in each summary. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "3")
+  int summarySentences;
+
+  @Option(names = "--max-new-tokens", paramLabel = "N", description = "Most tokens generated per sentence. Default: the model's max_length.")
+  Integer maxNewTokens;
+
+  @Option(names = "--batch-size", paramLabel = "N", description = "Most sentences per model batch. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "" + Translator.DEFAULT_BATCH_SIZE)
+  int batchSize;
+
+  @Option(names = "--window", paramLabel = "N", description = "Documents whose sentences share one model call. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "" + BatchConfig.DEFAULT_WINDOW)
+  int window;
+
+  @Option(names = "--partitions", paramLabel = "N", description = "Spread the articles over N tasks (Spark packs small"
+      + " files into few partitions; a cluster wants at least one per executor core). Default: as read.")
+  Integer partitions;
+
+  /** A test hook for Spark's retries: the first attempt of this partition fails. */
+  @Option(names = "--fail-first-attempt-of-partition", hidden = true, defaultValue = "-1")
+  int faultPartition;
+
+  private SparkSession spark;
+  private long modelLoads;
+
+  ArchiveJob() {}
+
+  ArchiveJob(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  public static void main(String[] args) {
+    int code = run(null, args);
+    if (code != 0) {
+      System.exit(code);
+    }
+  }
+
+  /** Runs the job on {@code spark} (null: the session spark-submit configured); returns the exit code. */
+  static int run(SparkSession spark, String[] args) {
+    return execute(new ArchiveJob(spark), args);
+  }
+
+  /** Parses {@code args} into {@code job} and runs it; the job keeps its figures ({@link #modelLoads}). */
+  static int execute(ArchiveJob job, String[] args) {
+    CommandLine cl = new CommandLine(job);
+    cl.setExecutionExceptionHandler((e, c, p) -> {
+      c.getErr().println("ArchiveJob: " + e.getMessage());
+      return e instanceof IllegalArgumentException ? 2 : 1;
+    });
+    return cl.execute(args);
+  }
+
+  /** How many times the model was loaded by the last {@link #call} (once per executor JVM that ran a task). */
+  long modelLoads() {
+    return modelLoads;
+  }
+
+  @Override
+  public Integer call() {
+    if (!List.of("text", "html", "jsonl", "parquet").contains(inputFormat)) {
+      throw new IllegalArgumentException("--input-format is text, html, jsonl or parquet, not '" + inputFormat + "'");
+    }
+    if (!List.of("jsonl", "parquet").contains(outputFormat)) {
+      throw new IllegalArgumentException("--output-format is jsonl or parquet, not '" + outputFormat + "'");
+    }
+    if (partitions != null && partitions < 1) {
+      throw new IllegalArgumentException("--partitions must be at least 1, got " + partitions);
+    }
+    SparkSession s = spark != null ? spark : SparkSession.builder().appName("arabrief ArchiveJob").getOrCreate();
+    LongAccumulator loads = s.sparkContext().longAccumulator("arabrief model loads");
+    BriefSettings settings =
+        new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition);
+    long t0 = System.nanoTime();
+    Dataset<Row> sources = sources(s);
+    if (partitions != null) {
+      sources = sources.repartition(partitions);
+    }
+    Dataset<Row> briefs = sources.mapPartitions(briefs(settings), Encoders.row(SCHEMA));
+    var writer = briefs.write().mode(SaveMode.ErrorIfExists);
+    if (outputFormat.equals("parquet")) {
+      writer.parquet(output);
+    } else {
+      writer.json(output);
+    }
+    modelLoads = loads.value();
+    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%n",
+        output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads);
+    return 0;
+  }
+
+  /** The partition function: source rows (id, source, bytes, error) to output rows. */
+  static MapPartitionsFunction<Row, Row> briefs(BriefSettings settings) {
+    return rows -> PartitionBriefs.map(rows, settings,
+        r -> new PartitionBriefs.Source(r.getString(0), r.getString(1), (byte[]) r.get(2), r.getString(3)),
+        (r, result) -> BriefRow.row(Arrays.asList(r.getString(0), r.getString(1)), result));
+  }
+
+  /** The input as rows of (id, source, bytes, error): the article's bytes, or why a row has none. */
+  private Dataset<Row> sources(SparkSession s) {
+    Column noError = lit(null).cast(DataTypes.StringType);
+    if (inputFormat.equals("text") || inputFormat.equals("html")) {
+      Dataset<Row> files = s.read().format("binaryFile").option("recursiveFileLookup", "true").load(input);
+      return files.select(element_at(split(col("path"), "/"), -1).as("id"), col("path").as("source"),
+          col("content").as("bytes"), noError.as("error"));
+    }
+    Dataset<Row> table = inputFormat.equals("jsonl")
+        ? s.read().option("mode", "PERMISSIVE").option("columnNameOfCorruptRecord", "_corrupt_record").json(input)
+        : s.read().parquet(input);
+    List<String> columns = Arrays.asList(table.columns());
+    Column id = columns.contains(idField) ? col(idField).cast(DataTypes.StringType) : noError;
+    Column text = columns.contains(textField) ? col(textField).cast(DataTypes.StringType) : noError;
+    Column error = when(text.isNull(), lit("no \"" + textField + "\" string field with the article"));
+    if (columns.contains("_corrupt_record")) {
+      error = when(col("_corrupt_record").isNotNull(), lit("not valid JSON")).otherwise(error);
+    }
+    return table.select(id.as("id"), input_file_name().as("source"), encode(text, "UTF-8").as("bytes"), error.as("error"));
+  }
+}

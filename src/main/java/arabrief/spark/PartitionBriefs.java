@@ -1,0 +1,123 @@
+package arabrief.spark;
+
+import arabrief.article.Article;
+import arabrief.article.ArticleReader;
+import arabrief.article.BadInputException;
+import arabrief.batch.Memory;
+import arabrief.batch.WindowTranslator;
+import arabrief.mt.Translation;
+import arabrief.pipeline.Brief;
+import arabrief.pipeline.Pipeline;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import org.apache.spark.TaskContext;
+
+/**
+ * One partition's articles through the executor's model, as {@code arabrief batch} does it: a window of
+ * documents is read and parsed, all their sentences go to the model in one call (each distinct sentence
+ * once, and never one already translated in this partition), then each document is assembled. Lazy:
+ * one window is in memory at a time. A document that cannot be read or translated gets its error, and
+ * the others go on.
+ */
+final class PartitionBriefs {
+  /** One input document: its bytes (file content, or a text column's UTF-8), or why there are none. */
+  record Source(String id, String path, byte[] bytes, String error) {
+    /** How messages name the document. */
+    String name() {
+      return path != null ? path : id != null ? id : "document";
+    }
+  }
+
+  /** A brief, or the reason there is none. */
+  record Result(Brief brief, String error) {}
+
+  private PartitionBriefs() {}
+
+  /** Maps every element of {@code in} to {@code write(element, result)}, in order. */
+  static <T, R> Iterator<R> map(Iterator<T> in, BriefSettings s, Function<T, Source> read, BiFunction<T, Result, R> write) {
+    TaskContext task = TaskContext.get();
+    if (task != null && task.partitionId() == s.faultPartition() && task.attemptNumber() == 0) {
+      throw new IllegalStateException("injected fault in partition " + s.faultPartition() + " (first attempt)");
+    }
+    if (!in.hasNext()) {
+      return List.<R>of().iterator();
+    }
+    ExecutorModel.Loaded model = ExecutorModel.get(s);
+    WindowTranslator translator =
+        new WindowTranslator(model.translator(), model.settings(), s.batchSize(), Memory.inMemory(), "partition");
+    return new Iterator<>() {
+      private final ArrayDeque<R> ready = new ArrayDeque<>();
+
+      @Override
+      public boolean hasNext() {
+        while (ready.isEmpty() && in.hasNext()) {
+          window();
+        }
+        return !ready.isEmpty();
+      }
+
+      @Override
+      public R next() {
+        if (!hasNext()) {
+          throw new NoSuchElementException();
+        }
+        return ready.poll();
+      }
+
+      private void window() {
+        List<T> items = new ArrayList<>();
+        List<Article> articles = new ArrayList<>();
+        Result[] results = new Result[s.window()];
+        while (items.size() < s.window() && in.hasNext()) {
+          T item = in.next();
+          int i = items.size();
+          items.add(item);
+          articles.add(null);
+          try {
+            Source src = read.apply(item);
+            if (src.error() != null) {
+              results[i] = new Result(null, src.error());
+            } else {
+              articles.set(i, new ArticleReader().read(src.bytes(), src.name()));
+            }
+          } catch (BadInputException e) {
+            results[i] = new Result(null, e.getMessage());
+          } catch (RuntimeException e) {
+            results[i] = new Result(null, "internal error: " + e);
+          }
+        }
+        List<Integer> ok = new ArrayList<>();
+        List<List<String>> segments = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+          if (articles.get(i) != null) {
+            ok.add(i);
+            segments.add(Pipeline.segments(articles.get(i)));
+          }
+        }
+        List<List<Translation>> ts;
+        // one model call at a time per JVM: task threads would only fight over the same cores
+        synchronized (model.translator()) {
+          ts = translator.translateEach(segments, (k, reason) -> results[ok.get(k)] = new Result(null, reason));
+        }
+        for (int k = 0; k < ok.size(); k++) {
+          int i = ok.get(k);
+          if (ts.get(k) != null) {
+            try {
+              results[i] = new Result(Pipeline.assemble(articles.get(i), ts.get(k), s.summarySentences()), null);
+            } catch (RuntimeException e) {
+              results[i] = new Result(null, "internal error: " + e);
+            }
+          }
+        }
+        for (int i = 0; i < items.size(); i++) {
+          ready.add(write.apply(items.get(i), results[i]));
+        }
+      }
+    };
+  }
+}
