@@ -22,7 +22,11 @@ if [[ ! -f "$cpfile" ]] || [[ pom.xml -nt "$cpfile" ]]; then
   mvn -B -q dependency:build-classpath -DincludeScope=provided -Dmdep.outputFile=target/spark-local.provided >&2
   mvn -B -q dependency:build-classpath -DincludeScope=compile -DincludeGroupIds=com.fasterxml.jackson.core,org.slf4j \
     -DexcludeArtifactIds=slf4j-simple -Dmdep.outputFile=target/spark-local.shared >&2
-  echo "$(cat target/spark-local.provided):$(cat target/spark-local.shared)" > "$cpfile"
+  # Spark's shaded Jetty needs the servlet 5 API, which the project resolves at 6 for its own server
+  servlet="$(sed -n 's:.*<spark.servlet.version>\(.*\)</spark.servlet.version>.*:\1:p' pom.xml)"
+  mvn -B -q dependency:copy -Dartifact="jakarta.servlet:jakarta.servlet-api:$servlet" \
+    -DoutputDirectory=target/spark-test-lib >&2
+  echo "$(cat target/spark-local.provided):$(cat target/spark-local.shared):$root/target/spark-test-lib/jakarta.servlet-api-$servlet.jar" > "$cpfile"
 fi
 
 # Spark 4's JavaModuleOptions (what spark-submit adds on Java 17), taken from pom.xml so the two agree

@@ -1,5 +1,6 @@
 package arabrief.spark;
 
+import arabrief.article.Byline;
 import arabrief.article.Dateline;
 import arabrief.pipeline.Brief;
 import arabrief.pipeline.Segment;
@@ -24,6 +25,10 @@ final class BriefRow {
   private static final StructType DATELINE = TEXT
       .add("gregorian", DataTypes.StringType)
       .add("hijri", DataTypes.StringType);
+  private static final StructType BYLINE = new StructType()
+      .add("source", DataTypes.StringType)
+      .add("place", DataTypes.StringType)
+      .add("author", DataTypes.StringType);
   private static final StructType PARAGRAPH = TEXT.add("sentences", DataTypes.createArrayType(SENTENCE));
 
   /** The brief's own fields, in the order {@link #values} gives them. */
@@ -31,6 +36,7 @@ final class BriefRow {
       .add("headline", TEXT)
       .add("dateline", DATELINE)
       .add("caption", TEXT)
+      .add("byline", BYLINE)
       .add("paragraphs", DataTypes.createArrayType(PARAGRAPH))
       .add("summary", DataTypes.createArrayType(DataTypes.StringType))
       .add("dropped", DataTypes.createArrayType(DataTypes.StringType))
@@ -42,12 +48,13 @@ final class BriefRow {
   static Object[] values(PartitionBriefs.Result r) {
     Brief b = r.brief();
     if (b == null) {
-      return new Object[] {null, null, null, null, null, null, r.error()};
+      return new Object[] {null, null, null, null, null, null, null, r.error()};
     }
     return new Object[] {
       text(b.headline()),
       dateline(b.dateline()),
       text(b.caption()),
+      byline(b.byline()),
       b.paragraphs().stream().map(BriefRow::paragraph).toArray(Row[]::new),
       b.summary().toArray(String[]::new),
       b.dropped().toArray(String[]::new),
@@ -68,6 +75,11 @@ final class BriefRow {
 
   private static Row text(Segment s) {
     return s == null ? null : RowFactory.create(s.source(), s.text());
+  }
+
+  /** Always a struct, as the JSON's byline is always an object; its parts null when absent. */
+  private static Row byline(Byline by) {
+    return by == null ? RowFactory.create(null, null, null) : RowFactory.create(by.source(), by.place(), by.author());
   }
 
   private static Row dateline(Dateline d) {
