@@ -43,14 +43,6 @@ public record BatchConfig(
     inputs = List.copyOf(inputs);
   }
 
-  /** Without a summary word budget (summaryWords 0). */
-  public BatchConfig(List<Path> inputs, Path out, Format format, boolean bilingual, int jobs, String glob,
-      String textField, String idField, boolean force, int summarySentences, int window, int batchSize,
-      GenerationSettings settings, JsonNode model, boolean progressBar, Duration logInterval, PrintStream err) {
-    this(inputs, out, format, bilingual, jobs, glob, textField, idField, force, summarySentences, 0, window,
-        batchSize, settings, model, progressBar, logInterval, err);
-  }
-
   String extension() {
     return switch (format) {
       case JSON -> "json";
