@@ -19,6 +19,12 @@ import java.util.regex.Pattern;
  * N-gram scores use clipped counts; ROUGE-L is the LCS of the whole token lists; ROUGE-Lsum splits
  * both texts at newlines and, for each reference sentence, takes the union of its LCS with every
  * candidate sentence, counting each token at most as often as it occurs on both sides.
+ *
+ * <p>{@link #arabic()} is the same scorer with an Arabic tokenizer, because rouge-score's default one
+ * drops every non-Latin character (an Arabic summary would score 0 against anything): remove diacritics
+ * (U+064B–U+065F, U+0670) and tatweel, fold أ إ آ ٱ → ا, ى → ي, ة → ه, then take every run of Arabic
+ * letters and digits (ASCII and Arabic-Indic) as one token; no stemming, no lowercasing (Arabic has no
+ * case). Latin words, which rouge-score would keep, are dropped so that an Arabic score counts Arabic only.
  */
 public final class Rouge {
   /** Precision, recall and F1 of one measure. */
@@ -32,14 +38,38 @@ public final class Rouge {
   private static final Pattern SPACES = Pattern.compile("\\s+");
   private static final Pattern VALID = Pattern.compile("^[a-z0-9]+$");
 
+  private static final Pattern ARABIC_TOKEN = Pattern.compile("[[\\p{IsArabic}&&[\\p{L}\\p{Nd}]][0-9]]+");
+
   private final boolean stem;
+  private final boolean arabic;
 
   public Rouge(boolean stem) {
-    this.stem = stem;
+    this(stem, false);
   }
 
-  /** rouge-score's default tokenizer. */
+  private Rouge(boolean stem, boolean arabic) {
+    this.stem = stem;
+    this.arabic = arabic;
+  }
+
+  /** ROUGE over Arabic text with the tokenizer of the class comment (no stemming). */
+  public static Rouge arabic() {
+    return new Rouge(false, true);
+  }
+
+  /** Mean F1 of a prediction over several references (each scored alone), as multi-reference sets are reported. */
+  public static double meanF(List<String> references, java.util.function.Function<String, Score> score) {
+    if (references.isEmpty()) {
+      throw new IllegalArgumentException("no reference to score against");
+    }
+    return references.stream().mapToDouble(r -> score.apply(r).f()).average().orElseThrow();
+  }
+
+  /** The tokens ROUGE counts: rouge-score's default tokenizer, or the Arabic one for {@link #arabic()}. */
   public List<String> tokenize(String text) {
+    if (arabic) {
+      return tokenizeArabic(text);
+    }
     String t = NON_ALPHANUM.matcher(text.toLowerCase(Locale.ROOT)).replaceAll(" ");
     List<String> out = new ArrayList<>();
     for (String token : SPACES.split(t)) {
@@ -47,6 +77,28 @@ public final class Rouge {
       if (VALID.matcher(s).matches()) {
         out.add(s);
       }
+    }
+    return out;
+  }
+
+  private static List<String> tokenizeArabic(String text) {
+    StringBuilder folded = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\u064B' && c <= '\u065F') || c == '\u0670' || c == '\u0640') {
+        continue; // harakat, shadda, sukun, superscript alef; tatweel
+      }
+      folded.append(switch (c) {
+        case '\u0623', '\u0625', '\u0622', '\u0671' -> '\u0627'; // أ إ آ ٱ → ا
+        case '\u0649' -> '\u064A'; // ى → ي
+        case '\u0629' -> '\u0647'; // ة → ه
+        default -> c;
+      });
+    }
+    List<String> out = new ArrayList<>();
+    java.util.regex.Matcher m = ARABIC_TOKEN.matcher(folded);
+    while (m.find()) {
+      out.add(m.group());
     }
     return out;
   }

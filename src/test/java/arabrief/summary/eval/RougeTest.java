@@ -78,4 +78,33 @@ class RougeTest {
     assertEquals(List.of("it", "s", "u", "s", "3", "5", "run"), new Rouge(true).tokenize("It's U.S. 3.5 running!"));
     assertEquals(List.of("running", "caf"), new Rouge(false).tokenize("Running, café"));
   }
+  @Test
+  void arabicTokensAreFoldedRunsOfArabicLettersAndDigits() {
+    // Diacritics (damma, shadda, fatha) and tatweel go; أ إ آ ٱ → ا, ى → ي, ة → ه; Latin words and
+    // punctuation separate and are dropped; a run of letters and digits stays one token; no stemming.
+    assertEquals(List.of("الحكومه", "المصريه", "الاف", "مصطفي", "الله", "استقال", "عام2018", "٣٠"),
+        Rouge.arabic().tokenize("الحكومةُ «المصرية»، آلاف مصطفى ٱللَّه إستقال Egypt عام2018 ٣٠!"));
+    assertEquals(List.of("الحكومه"), Rouge.arabic().tokenize("الحكــــومة"));
+  }
+
+  @Test
+  void arabicScoresMatchHandComputedValues() {
+    String reference = "أعلنت الحكومةُ المصرية، اليوم، عن خطة جديدة";
+    String prediction = "إعلان الحكــومة خطة جديدة لمصر في 2018 عام٢٠١٨ Egypt";
+    // reference: اعلنت الحكومه المصريه اليوم عن خطه جديده (7 tokens, 6 bigrams)
+    // prediction: اعلان الحكومه خطه جديده لمصر في 2018 عام٢٠١٨ (8 tokens, 7 bigrams; "Egypt" dropped)
+    Rouge rouge = Rouge.arabic();
+    Rouge.Score r1 = rouge.rougeN(reference, prediction, 1); // الحكومه, خطه, جديده
+    assertEquals(3 / 8.0, r1.precision(), 1e-12);
+    assertEquals(3 / 7.0, r1.recall(), 1e-12);
+    assertEquals(0.4, r1.f(), 1e-12);
+    Rouge.Score r2 = rouge.rougeN(reference, prediction, 2); // (خطه جديده)
+    assertEquals(1 / 7.0, r2.precision(), 1e-12);
+    assertEquals(1 / 6.0, r2.recall(), 1e-12);
+    assertEquals(2 / 13.0, r2.f(), 1e-12);
+    // rouge-score's default tokenizer sees no token at all in Arabic, hence the Arabic one.
+    assertEquals(0.0, new Rouge(false).rougeN(reference, prediction, 1).f());
+    // Two references: F1 against each, averaged (0.4 and 1.0 against itself).
+    assertEquals(0.7, Rouge.meanF(List.of(reference, prediction), t -> rouge.rougeN(t, prediction, 1)), 1e-12);
+  }
 }
