@@ -1,5 +1,6 @@
 package arabrief.summary.eval;
 
+import arabrief.summary.ArabicTerms;
 import arabrief.summary.EnglishSentences;
 import arabrief.summary.EnglishTerms;
 import arabrief.summary.Settings;
@@ -16,7 +17,9 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Scores the English summarizer and lead-3 against human highlights with {@link Rouge} (stemmed F1).
+ * Scores the English summarizer and lead-3 against human highlights with {@link Rouge} (stemmed F1);
+ * on an Arabic set ({@code "references"} arrays of Arabic summaries) the Arabic-side ranking against
+ * lead-1 and lead-3 with {@link ArabicEval}.
  *
  * <pre>
  * java -cp target/arabrief.jar arabrief.summary.eval.EvalSummary FILE.jsonl
@@ -75,6 +78,13 @@ public final class EvalSummary {
       System.err.println(file + ": cannot read");
       System.exit(1);
     }
+    if (isArabic(file)) {
+      // One run gives both lengths the issue compares (lead-1 and lead-3) unless a length is asked for.
+      List<Integer> counts = sentences >= 0 ? List.of(sentences) : words > 0 ? List.of(Integer.MAX_VALUE) : List.of(1, 3);
+      ArabicEval.run(file, new Summarizer(new ArabicTerms(), Settings.DEFAULTS.withCentrality(centrality)), counts,
+          words, half, System.out);
+      return;
+    }
     if (sentences < 0) {
       // A word budget alone leaves the number of sentences open; neither gives the default count.
       sentences = words > 0 ? Integer.MAX_VALUE : Summarizer.DEFAULT_COUNT;
@@ -88,7 +98,7 @@ public final class EvalSummary {
     int index = 0;
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       for (String line; (line = r.readLine()) != null; index++) {
-        if (line.isBlank() || (half.equals("even") && index % 2 == 1) || (half.equals("odd") && index % 2 == 0)) {
+        if (line.isBlank() || !inHalf(half, index)) {
           continue;
         }
         JsonNode o = json.readTree(line);
@@ -109,6 +119,25 @@ public final class EvalSummary {
         + (sentences < Integer.MAX_VALUE && words > 0 ? ", " : "") + (words > 0 ? words + " words" : "") + ")";
     System.out.println(new Totals(mine[0], mine[1], mine[2], mine[3], n).row(name));
     System.out.println(new Totals(lead[0], lead[1], lead[2], lead[3], n).row("lead-3"));
+  }
+
+  /** Whether the record at 0-based {@code index} is in the half: even keeps 0, 2, 4, ..., odd the others. */
+  static boolean inHalf(String half, int index) {
+    return half.equals("all") || (half.equals("even") ? index % 2 == 0 : index % 2 == 1);
+  }
+
+  /** An Arabic summary set: its first record holds a "references" array and Arabic text. */
+  private static boolean isArabic(Path file) throws IOException {
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = r.readLine()) != null; ) {
+        if (!line.isBlank()) {
+          JsonNode o = new ObjectMapper().readTree(line);
+          return o.path("references").isArray() && o.path("article").asText().chars()
+              .anyMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.ARABIC);
+        }
+      }
+    }
+    return false;
   }
 
   private static void add(double[] totals, Rouge rouge, String reference, List<String> summary) {

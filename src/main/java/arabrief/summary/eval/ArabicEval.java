@@ -1,0 +1,134 @@
+package arabrief.summary.eval;
+
+import arabrief.article.Article;
+import arabrief.article.ArticleReader;
+import arabrief.article.BadInputException;
+import arabrief.article.Paragraph;
+import arabrief.summary.Summarizer;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Scores the Arabic-side ranking (what {@code brief} translates) against human Arabic summaries with
+ * {@link Rouge#arabic()}: arabrief at k sentences against lead-k, on one sentence split.
+ *
+ * <p>Each record is {@code {"id","article","references":[...]}}; the article goes through the article
+ * package as {@code brief} reads a file (headline, dateline, caption and furniture out, body split into
+ * sentences), and both systems choose among the same body sentences: lead-k is the first k of them.
+ * Every summary is scored with one sentence a line (ROUGE-Lsum) and F1 is averaged over the references.
+ * A record whose article has no body counts 0 for both systems and is reported.
+ */
+final class ArabicEval {
+  private ArabicEval() {}
+
+  /** One system's running sums: F1 ×100 of ROUGE-1, -2, -Lsum and the summary length in words. */
+  static final class Totals {
+    double r1;
+    double r2;
+    double rl;
+    double words;
+    int n;
+
+    void add(Rouge rouge, List<String> references, List<String> summary) {
+      String text = String.join("\n", summary);
+      r1 += 100 * Rouge.meanF(references, r -> rouge.rougeN(r, text, 1));
+      r2 += 100 * Rouge.meanF(references, r -> rouge.rougeN(r, text, 2));
+      rl += 100 * Rouge.meanF(references, r -> rouge.rougeLsum(r, text));
+      words += summary.stream().mapToInt(Summarizer::wordCount).sum();
+      n++;
+    }
+
+    String row(String name) {
+      return String.format(Locale.ROOT, "%-24s %6.2f %6.2f %7.2f %8.1f", name, r1 / n, r2 / n, rl / n, words / n);
+    }
+  }
+
+  /** The body sentences of an article, in order, with the paragraph each belongs to. */
+  record Body(List<String> sentences, List<Integer> paragraphs) {
+    static Body of(Article a) {
+      List<String> sentences = new ArrayList<>();
+      List<Integer> paragraphs = new ArrayList<>();
+      for (int p = 0; p < a.paragraphs().size(); p++) {
+        Paragraph para = a.paragraphs().get(p);
+        for (String s : para.sentences()) {
+          sentences.add(s);
+          paragraphs.add(p);
+        }
+      }
+      return new Body(sentences, paragraphs);
+    }
+  }
+
+  /**
+   * Runs the evaluation on {@code file} and prints the table.
+   *
+   * @param counts the summary lengths to report (each against lead of the same length)
+   * @param words word budget for arabrief (0: none); lead-k ignores it
+   * @param half all, even (0th, 2nd, ... record) or odd
+   */
+  static void run(Path file, Summarizer summarizer, List<Integer> counts, int words, String half, PrintStream out)
+      throws IOException {
+    Rouge rouge = Rouge.arabic();
+    ObjectMapper json = new ObjectMapper();
+    ArticleReader reader = new ArticleReader();
+    Totals[] mine = new Totals[counts.size()];
+    Totals[] lead = new Totals[counts.size()];
+    for (int c = 0; c < counts.size(); c++) {
+      mine[c] = new Totals();
+      lead[c] = new Totals();
+    }
+    int index = 0;
+    int noBody = 0;
+    long sentences = 0;
+    try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      for (String line; (line = r.readLine()) != null; index++) {
+        if (line.isBlank() || !EvalSummary.inHalf(half, index)) {
+          continue;
+        }
+        JsonNode o = json.readTree(line);
+        List<String> references = new ArrayList<>();
+        o.path("references").forEach(x -> references.add(x.asText()));
+        if (references.isEmpty()) {
+          throw new IOException(file + " line " + (index + 1) + ": no \"references\"");
+        }
+        Body body;
+        try {
+          body = Body.of(reader.read(o.path("article").asText().getBytes(StandardCharsets.UTF_8), o.path("id").asText()));
+        } catch (BadInputException e) {
+          body = new Body(List.of(), List.of());
+          noBody++;
+        }
+        sentences += body.sentences().size();
+        for (int c = 0; c < counts.size(); c++) {
+          int k = counts.get(c);
+          List<String> chosen = new ArrayList<>();
+          for (int i : summarizer.select(body.sentences(), body.paragraphs(), k, words)) {
+            chosen.add(body.sentences().get(i));
+          }
+          mine[c].add(rouge, references, chosen);
+          lead[c].add(rouge, references, body.sentences().subList(0, Math.min(k, body.sentences().size())));
+        }
+      }
+    }
+    int n = mine[0].n;
+    out.printf(Locale.ROOT, "%s: %d articles (half: %s), %.1f body sentences each%s; ROUGE F1 x100, Arabic tokens,"
+            + " not stemmed, mean over references%n",
+        file.getFileName(), n, half, n == 0 ? 0.0 : sentences / (double) n,
+        noBody == 0 ? "" : " (" + noBody + " without a body, scored 0)");
+    out.printf(Locale.ROOT, "%-24s %6s %6s %7s %8s%n", "system", "R-1", "R-2", "R-Lsum", "words");
+    for (int c = 0; c < counts.size(); c++) {
+      int k = counts.get(c);
+      out.println(mine[c].row("arabrief (" + k + " sent." + (words > 0 ? ", " + words + " words" : "") + ")"));
+      out.println(lead[c].row("lead-" + k));
+    }
+  }
+}
