@@ -31,6 +31,9 @@ public final class BriefCommand implements Callable<Integer> {
 
   @Mixin SummaryOptions summary;
 
+  @Option(names = "--bilingual", description = "Put each summary sentence's Arabic source before its English (text, markdown; json always has summary_source).")
+  boolean bilingual;
+
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
 
@@ -40,6 +43,6 @@ public final class BriefCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     int n = summary.sentences();
     int words = summary.words();
-    return ArticleOutput.run(files, format, output, false, engine, (p, a) -> p.brief(a, n, words));
+    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.brief(a, n, words));
   }
 }

@@ -1,9 +1,16 @@
 package arabrief.cli;
 
+import arabrief.article.ArticleReader;
+import arabrief.article.BadInputException;
+import arabrief.pipeline.Pipeline;
 import arabrief.summary.Summarizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -12,18 +19,20 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code arabrief summarize}: the extractive summary of an English text, without any model. */
+/** {@code arabrief summarize}: the extractive summary of an English text or an Arabic article, without any model. */
 @Command(
     name = "summarize",
     sortOptions = false,
     mixinStandardHelpOptions = true,
-    header = "Summarize English text (no model needed).",
+    header = "Summarize English text or an Arabic article (no model needed).",
     description = {
-      "Summarize English text: the most central sentences, favouring the lead as news does, without repeats, printed verbatim in their original order. Paragraphs are separated by blank lines."
+      "Summarize English text: the most central sentences, favouring the lead as news does, without repeats, printed verbatim in their original order. Paragraphs are separated by blank lines.",
+      "",
+      "Arabic input (a .txt or a saved web page, in any encoding the other commands read) is read as an article first: headline, dateline, caption and site furniture are left out, and the body's sentences are ranked on the Arabic side, as brief does before translating; they are printed in Arabic, verbatim and in article order."
     },
     footer = ExitCodes.HELP)
 public final class SummarizeCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "English text (UTF-8); - or none for standard input.")
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "English text (UTF-8) or an Arabic article; - or none for standard input.")
   String file;
 
   @Mixin SummaryOptions summary;
@@ -42,11 +51,24 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
     int sentences = summary.sentences();
     int words = summary.words();
-    String text = TranslateCommand.utf8(Inputs.read(file), Inputs.name(file));
-    if (text.isBlank()) {
-      throw new UserException(ExitCodes.BAD_INPUT, Inputs.name(file) + ": empty input, nothing to summarize");
+    byte[] bytes = Inputs.read(file);
+    String name = Inputs.name(file);
+    String text = strictUtf8(bytes);
+    if (text != null && text.isBlank()) {
+      throw new UserException(ExitCodes.BAD_INPUT, name + ": empty input, nothing to summarize");
     }
-    List<String> chosen = Summarizer.summarizeEnglish(text, sentences, words);
+    List<String> chosen;
+    if (text == null || mostlyArabic(text)) {
+      // Not UTF-8: an Arabic file in one of the legacy encodings the article reader decodes, or bad input
+      // that the reader names.
+      try {
+        chosen = Pipeline.arabicSummary(new ArticleReader().read(bytes, name), sentences, words);
+      } catch (BadInputException e) {
+        throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+      }
+    } else {
+      chosen = Summarizer.summarizeEnglish(text, sentences, words);
+    }
     try (AtomicOutput out = AtomicOutput.open(output)) {
       if (fmt.equals("json")) {
         ObjectMapper json = new ObjectMapper();
@@ -59,5 +81,44 @@ public final class SummarizeCommand implements Callable<Integer> {
       out.commit();
     }
     return ExitCodes.OK;
+  }
+
+  /** The text when {@code bytes} are valid UTF-8 (a BOM dropped), else null. */
+  private static String strictUtf8(byte[] bytes) {
+    try {
+      String s = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return s.startsWith("\uFEFF") ? s.substring(1) : s;
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+
+  private static final java.util.regex.Pattern MARKUP =
+      java.util.regex.Pattern.compile("(?is)<(script|style)\\b.*?</\\1\\s*>|<[^>]*>");
+
+  /**
+   * More Arabic letters than Latin ones outside HTML markup: an English text quoting an Arabic name
+   * stays English, a saved Arabic page (Latin tags and scripts) is Arabic.
+   */
+  static boolean mostlyArabic(String input) {
+    String text = MARKUP.matcher(input).replaceAll(" ");
+    long arabic = 0;
+    long latin = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        if (script == Character.UnicodeScript.ARABIC) {
+          arabic++;
+        } else if (script == Character.UnicodeScript.LATIN) {
+          latin++;
+        }
+      }
+    }
+    return arabic > latin;
   }
 }

@@ -15,6 +15,8 @@ import java.util.List;
  * @param translatedSentences how many body sentences went through the model
  * @param totalSentences how many body sentences the article has
  * @param byline source, place and author as the page credits them (no model involved), or null
+ * @param summarySource the Arabic sentence behind each {@code summary} line, same order and length, so a
+ *     reader can check a translation against its source; empty when not known (briefs built by hand)
  */
 public record Brief(
     Segment headline,
@@ -25,11 +27,24 @@ public record Brief(
     List<String> dropped,
     int translatedSentences,
     int totalSentences,
-    Byline byline) {
+    Byline byline,
+    List<String> summarySource) {
   public Brief {
     paragraphs = List.copyOf(paragraphs);
     summary = List.copyOf(summary);
     dropped = List.copyOf(dropped);
+    summarySource = List.copyOf(summarySource);
+    if (!summarySource.isEmpty() && summarySource.size() != summary.size()) {
+      throw new IllegalArgumentException("summarySource has " + summarySource.size() + " sentences for "
+          + summary.size() + " summary lines; give one Arabic sentence per line, or none");
+    }
+  }
+
+  /** A brief whose summary's Arabic sources are not known. */
+  public Brief(Segment headline, Dateline dateline, Segment caption, List<TranslatedParagraph> paragraphs,
+      List<String> summary, List<String> dropped, int translatedSentences, int totalSentences, Byline byline) {
+    this(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences, byline,
+        List.of());
   }
 
   /** A brief without a byline (the constructor before bylines were reported). */

@@ -85,6 +85,7 @@ public final class Pipeline {
     int bodyStart = k;
     List<TranslatedParagraph> paragraphs = new ArrayList<>();
     List<String> english = new ArrayList<>();
+    List<String> arabicOf = new ArrayList<>();
     List<Integer> paragraphOf = new ArrayList<>();
     for (int pi = 0; pi < a.paragraphs().size(); pi++) {
       Paragraph p = a.paragraphs().get(pi);
@@ -93,19 +94,23 @@ public final class Pipeline {
       for (Segment s : tp.sentences()) {
         if (!s.text().isEmpty()) {
           english.add(s.text());
+          arabicOf.add(s.source());
           paragraphOf.add(pi);
         }
       }
       paragraphs.add(tp);
     }
     List<String> summary = new ArrayList<>();
+    List<String> summarySource = new ArrayList<>();
     if (summarySentences > 0) {
       for (int i : Summarizer.english().select(english, paragraphOf, summarySentences, summaryWords)) {
         summary.add(english.get(i));
+        summarySource.add(arabicOf.get(i));
       }
     }
     int total = k - bodyStart;
-    return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total, a.byline());
+    return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total, a.byline(),
+        summarySource);
   }
 
   /** One paragraph from the translations of its sentences, in order (for callers that stream paragraphs). */
@@ -135,30 +140,20 @@ public final class Pipeline {
    * sentences, the ones chosen before translation, so the English summary may run somewhat over or under it.
    */
   public Brief brief(Article a, int summarySentences, int summaryWords) {
-    List<String> arabic = new ArrayList<>();
-    List<Integer> paragraphOf = new ArrayList<>();
-    for (int pi = 0; pi < a.paragraphs().size(); pi++) {
-      for (String s : a.paragraphs().get(pi).sentences()) {
-        arabic.add(s);
-        paragraphOf.add(pi);
-      }
-    }
-    List<Integer> chosen =
-        summarySentences > 0
-            ? Summarizer.arabic().select(arabic, paragraphOf, summarySentences, summaryWords)
-            : List.of();
+    List<String> chosen = arabicSummary(a, summarySentences, summaryWords);
     List<String> segments = new ArrayList<>();
     int head = add(segments, a.headline());
-    for (int i : chosen) {
-      segments.add(arabic.get(i));
-    }
+    segments.addAll(chosen);
     List<Translation> ts = translate(segments);
     List<String> summary = new ArrayList<>();
+    List<String> summarySource = new ArrayList<>();
     for (int i = head < 0 ? 0 : 1; i < ts.size(); i++) {
       if (!ts.get(i).text().isEmpty()) {
         summary.add(ts.get(i).text());
+        summarySource.add(segments.get(i));
       }
     }
+    int total = a.paragraphs().stream().mapToInt(p -> p.sentences().size()).sum();
     return new Brief(
         head < 0 ? null : segment(ts.get(head)),
         a.dateline(),
@@ -167,8 +162,33 @@ public final class Pipeline {
         summary,
         a.dropped(),
         chosen.size(),
-        arabic.size(),
-        a.byline());
+        total,
+        a.byline(),
+        summarySource);
+  }
+
+  /**
+   * The Arabic body sentences that brief the article, verbatim and in article order, ranked on the
+   * Arabic side without any model: what {@code brief} translates and {@code summarize} prints for
+   * Arabic input. Headline, dateline, caption and furniture are already out of the body.
+   *
+   * @param summarySentences at most this many ({@link Integer#MAX_VALUE}: no limit but the budget); 0 for none
+   * @param summaryWords a word budget counted on the Arabic (0: none)
+   */
+  public static List<String> arabicSummary(Article a, int summarySentences, int summaryWords) {
+    List<String> arabic = new ArrayList<>();
+    List<Integer> paragraphOf = new ArrayList<>();
+    for (int pi = 0; pi < a.paragraphs().size(); pi++) {
+      for (String s : a.paragraphs().get(pi).sentences()) {
+        arabic.add(s);
+        paragraphOf.add(pi);
+      }
+    }
+    if (summarySentences == 0) {
+      return List.of();
+    }
+    return Summarizer.arabic().select(arabic, paragraphOf, summarySentences, summaryWords).stream()
+        .map(arabic::get).toList();
   }
 
   private List<Translation> translate(List<String> segments) {

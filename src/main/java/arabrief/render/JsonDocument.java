@@ -53,6 +53,8 @@ public final class JsonDocument {
     }
     ArrayNode summary = o.putArray("summary");
     b.summary().forEach(summary::add);
+    ArrayNode summarySource = o.putArray("summary_source");
+    b.summarySource().forEach(summarySource::add);
     ArrayNode dropped = o.putArray("dropped");
     b.dropped().forEach(dropped::add);
     o.set("model", model == null ? JSON.nullNode() : model);

@@ -25,8 +25,12 @@ final class Markdown {
     }
     if (!b.summary().isEmpty()) {
       sb.append("## Summary\n\n");
-      for (String s : b.summary()) {
-        sb.append("- ").append(escape(s)).append('\n');
+      for (int i = 0; i < b.summary().size(); i++) {
+        sb.append("- ");
+        if (bilingual && !b.summarySource().isEmpty()) {
+          sb.append("<span dir=\"rtl\">").append(escape(b.summarySource().get(i))).append("</span><br>\n  ");
+        }
+        sb.append(escape(b.summary().get(i))).append('\n');
       }
       sb.append('\n');
     }

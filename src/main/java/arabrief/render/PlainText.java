@@ -24,8 +24,12 @@ final class PlainText {
     }
     if (!b.summary().isEmpty()) {
       sb.append("\nSummary:\n");
-      for (String s : b.summary()) {
-        sb.append("  - ").append(s).append('\n');
+      for (int i = 0; i < b.summary().size(); i++) {
+        sb.append("  - ");
+        if (bilingual && !b.summarySource().isEmpty()) {
+          sb.append(b.summarySource().get(i)).append("\n    ");
+        }
+        sb.append(b.summary().get(i)).append('\n');
       }
     }
     if (b.caption() != null) {

@@ -51,7 +51,7 @@ public final class Summarizer {
   }
 
   public static Summarizer arabic() {
-    return new Summarizer(new ArabicTerms());
+    return new Summarizer(new ArabicTerms(), Settings.ARABIC);
   }
 
   /** {@link #select(List, List, int)} with the default count and no paragraph information. */

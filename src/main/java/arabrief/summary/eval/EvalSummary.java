@@ -81,7 +81,7 @@ public final class EvalSummary {
     if (isArabic(file)) {
       // One run gives both lengths the issue compares (lead-1 and lead-3) unless a length is asked for.
       List<Integer> counts = sentences >= 0 ? List.of(sentences) : words > 0 ? List.of(Integer.MAX_VALUE) : List.of(1, 3);
-      ArabicEval.run(file, new Summarizer(new ArabicTerms(), Settings.DEFAULTS.withCentrality(centrality)), counts,
+      ArabicEval.run(file, new Summarizer(new ArabicTerms(), Settings.ARABIC.withCentrality(centrality)), counts,
           words, half, System.out);
       return;
     }
