@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import arabrief.article.Article;
+import arabrief.article.ArticleReader;
 import arabrief.mt.Fixtures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +16,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -106,6 +109,21 @@ class CliTest {
   }
 
   @Test
+  void briefJsonNamesTheArabicSourceOfEachSummaryLine() throws Exception {
+    Run r = run(null, "brief", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16");
+    assertEquals(0, r.code(), r.err());
+    JsonNode o = JSON.readTree(r.out());
+    assertEquals(o.get("summary").size(), o.get("summary_source").size());
+    Run plain = run(null, "summarize", SEED);
+    assertEquals(plain.out().lines().toList(),
+        java.util.stream.StreamSupport.stream(o.get("summary_source").spliterator(), false).map(JsonNode::asText).toList(),
+        "brief translates what summarize prints");
+    Run bi = run(null, "brief", SEED, "--model", MODEL, "--bilingual", "--beams", "1", "--max-new-tokens", "16");
+    assertEquals(0, bi.code(), bi.err());
+    assertTrue(bi.out().contains("  - " + o.get("summary_source").get(0).asText() + "\n    "), bi.out());
+  }
+
+  @Test
   void briefReportsHowManySentencesWereTranslated() throws Exception {
     Run r = run(null, "brief", SEED, "--model", MODEL, "--stats", "--beams", "1", "--max-new-tokens", "32");
     assertEquals(0, r.code(), r.err());
@@ -136,6 +154,32 @@ class CliTest {
     List<String> lines = r.out().lines().toList();
     assertEquals(2, lines.size());
     assertEquals("The minister met his counterpart on Friday.", lines.get(0));
+  }
+
+  @Test
+  void summarizeArabicLeavesOutHeadlineDatelineAndCaption() throws Exception {
+    Article seed = new ArticleReader().read(Files.readAllBytes(Path.of(SEED)), "seed");
+    List<String> body = new ArrayList<>();
+    seed.paragraphs().forEach(p -> body.addAll(p.sentences()));
+    Run r = run(null, "summarize", SEED);
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = r.out().lines().toList();
+    assertEquals(3, lines.size(), r.out());
+    for (String line : lines) {
+      assertTrue(body.contains(line), "a body sentence verbatim: " + line);
+      assertFalse(line.equals(seed.headline()) || line.equals(seed.caption()), line);
+      assertFalse(line.contains("2022"), "no dateline: " + line);
+    }
+    Run json = run(null, "summarize", SEED, "--format", "json", "--summary-sentences", "1");
+    assertEquals(0, json.code(), json.err());
+    JsonNode arr = JSON.readTree(json.out());
+    assertEquals(1, arr.size());
+    assertEquals(body.get(0), arr.get(0).asText(), "the lead sentence opens the brief");
+    Run words = run(null, "summarize", SEED, "--summary-words", "40");
+    assertEquals(0, words.code(), words.err());
+    assertTrue(words.out().lines().mapToInt(l -> l.split("\\s+").length).sum() <= 40
+        || words.out().lines().count() == 1, words.out());
+    assertEquals(ExitCodes.BAD_INPUT, run("فيديو\n", "summarize").code(), "Arabic without a body");
   }
 
   @Test

@@ -116,5 +116,43 @@ class PipelineTest {
     for (String s : b.summary()) {
       assertTrue(body.contains(s), "a brief sentence is the translation of a body sentence: " + s);
     }
+    // summary_source: the Arabic sentence behind each line, in the same order, from the body.
+    assertEquals(Pipeline.arabicSummary(seed, 3, 0), b.summarySource());
+    List<Segment> sentences = new ArrayList<>();
+    full.paragraphs().forEach(tp -> sentences.addAll(tp.sentences()));
+    for (int i = 0; i < b.summary().size(); i++) {
+      String source = b.summarySource().get(i);
+      assertEquals(b.summary().get(i), sentences.stream().filter(s -> s.source().equals(source)).findFirst()
+          .orElseThrow().text(), "line " + i + " is the translation of its source");
+    }
+  }
+
+  @Test
+  void fullTranslationNamesTheSourceOfEachSummaryLine() {
+    assertEquals(full.summary().size(), full.summarySource().size());
+    List<Segment> sentences = new ArrayList<>();
+    full.paragraphs().forEach(tp -> sentences.addAll(tp.sentences()));
+    for (int i = 0; i < full.summary().size(); i++) {
+      String text = full.summary().get(i);
+      assertEquals(full.summarySource().get(i),
+          sentences.stream().filter(s -> s.text().equals(text)).findFirst().orElseThrow().source());
+    }
+  }
+
+  @Test
+  void arabicSummaryIsBodySentencesVerbatimInArticleOrder() {
+    List<String> body = new ArrayList<>();
+    seed.paragraphs().forEach(par -> body.addAll(par.sentences()));
+    List<String> chosen = Pipeline.arabicSummary(seed, 3, 0);
+    assertEquals(3, chosen.size());
+    int last = -1;
+    for (String s : chosen) {
+      int at = body.indexOf(s);
+      assertTrue(at > last, "a body sentence, after the previous one: " + s);
+      last = at;
+      assertFalse(s.equals(seed.headline()) || s.equals(seed.caption()), "no headline or caption: " + s);
+    }
+    assertEquals(List.of(), Pipeline.arabicSummary(seed, 0, 0));
+    assertEquals(body, Pipeline.arabicSummary(seed, body.size(), 0), "asking for all gives all");
   }
 }
