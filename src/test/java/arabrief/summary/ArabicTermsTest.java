@@ -11,7 +11,7 @@ class ArabicTermsTest {
   @Test
   void normalisesStripsProcliticsAndSuffixes() {
     assertEquals(
-        List.of("متحدث", "باسم", "زار", "اتفاقي", "ستوقع", "قاهر", "رياض"),
+        List.of("متحدث", "باسم", "وزار", "اتفاق", "ستوقع", "قاهر", "رياض"),
         terms.terms("وقال المتحدثُ باسم الوزارةِ إنّ الاتفاقيات ستُوقَّع في القاهرة والرياض."));
   }
 
@@ -24,6 +24,8 @@ class ArabicTermsTest {
   @Test
   void spellingVariantsGiveOneTerm() {
     assertEquals(terms.terms("الأميركية"), terms.terms("الاميركيه"));
-    assertEquals(List.of("اميركي", "اميركي"), terms.terms("الأميركي الأميركية"));
+    assertEquals(List.of("اميرك", "اميرك"), terms.terms("الأميركي الأميركية"));
+    // Lucene's light stems: plural and case suffixes go, so the forms of one word meet.
+    assertEquals(List.of("معلم", "معلم", "معلم"), terms.terms("المعلمون معلمين المعلمين"));
   }
 }
