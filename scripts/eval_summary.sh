@@ -4,6 +4,10 @@
 # first when it is missing or older than the sources (like ./arabrief).
 #   scripts/eval_summary.sh ../shared/summ/cnndm_dev.jsonl [--summary-sentences N] [--summary-words N]
 #       [--half all|even|odd] [--centrality pacsum|lexrank]
+# An Arabic set ({"id","article","references":[...]} with Arabic text) is recognised by its first record:
+# the Arabic-side ranking (what brief translates) at 1 and 3 sentences against lead-1 and lead-3, Arabic
+# ROUGE (not stemmed, F1 averaged over references); settings were chosen on --half even, report --half odd:
+#   scripts/eval_summary.sh ../shared/summ-ar/ant-bbc-dev.jsonl --half odd
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/target/arabrief.jar"
