@@ -25,7 +25,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * arabrief as a Spark ML stage: a string column of Arabic articles in, a struct column of English briefs
- * out (headline, dateline, caption, paragraphs, summary, dropped, error), for a {@code Pipeline} next to
+ * out (headline, dateline, caption, byline, paragraphs, summary, summary_source, dropped, error), for a {@code Pipeline} next to
  * other stages. The same partition code as {@link ArchiveJob}, so a row's brief is what the job writes.
  */
 public final class ArabicBrief extends Transformer implements DefaultParamsWritable {

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
       "text and html inputs are files read whole (one article per file, any encoding the CLI reads; HTML is"
           + " recognized by its content), directories searched recursively; jsonl and parquet take the article"
           + " from --text-field and the id from --id-field. One output row per article: id, source, headline,"
-          + " dateline, caption, paragraphs, summary, dropped, error (null unless the document failed).",
+          + " dateline, caption, byline, paragraphs, summary, summary_source, dropped, error (null unless the document failed).",
       ""
     })
 public final class ArchiveJob implements Callable<Integer> {

@@ -39,6 +39,7 @@ final class BriefRow {
       .add("byline", BYLINE)
       .add("paragraphs", DataTypes.createArrayType(PARAGRAPH))
       .add("summary", DataTypes.createArrayType(DataTypes.StringType))
+      .add("summary_source", DataTypes.createArrayType(DataTypes.StringType))
       .add("dropped", DataTypes.createArrayType(DataTypes.StringType))
       .add("error", DataTypes.StringType);
 
@@ -48,7 +49,7 @@ final class BriefRow {
   static Object[] values(PartitionBriefs.Result r) {
     Brief b = r.brief();
     if (b == null) {
-      return new Object[] {null, null, null, null, null, null, null, r.error()};
+      return new Object[] {null, null, null, null, null, null, null, null, r.error()};
     }
     return new Object[] {
       text(b.headline()),
@@ -57,6 +58,7 @@ final class BriefRow {
       byline(b.byline()),
       b.paragraphs().stream().map(BriefRow::paragraph).toArray(Row[]::new),
       b.summary().toArray(String[]::new),
+      b.summarySource().toArray(String[]::new),
       b.dropped().toArray(String[]::new),
       null
     };
