@@ -115,6 +115,11 @@ final class Kernels implements AutoCloseable {
     }
   }
 
+  /** Drops every weight handed over so far (indices start again at 0). */
+  void clear() {
+    run("clear").close();
+  }
+
   @Override
   public void close() {
     module.close();

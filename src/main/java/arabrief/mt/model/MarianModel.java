@@ -218,10 +218,14 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
-  /** The encoder and decoder layers as they are now, for calibration to time one of each. */
-  Linear[] sampleLinears() {
-    DecoderLayer d = decoderLayers[0];
-    return new Linear[] {d.selfAttn().qkv(), d.selfAttn().out(), d.fc1(), d.fc2()};
+  /** The linear layers of the first decoder (or encoder) layer, for calibration to time. */
+  Linear[] sampleLinears(boolean decoder) {
+    if (decoder) {
+      DecoderLayer d = decoderLayers[0];
+      return new Linear[] {d.selfAttn().qkv(), d.selfAttn().out(), d.crossAttn().q(), d.crossAttn().out(), d.fc1(), d.fc2()};
+    }
+    EncoderLayer e = encoderLayers[0];
+    return new Linear[] {e.selfAttn().qkv(), e.selfAttn().out(), e.fc1(), e.fc2()};
   }
 
   NDArray lmHeadT() {
