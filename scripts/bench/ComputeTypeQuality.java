@@ -19,7 +19,10 @@ import java.util.stream.Stream;
  * recorded for) greedy and with beam 4, in float32 and in each other compute type. Prints, per compute type and
  * model, the share of texts identical to float32's and the chrF of the rest against float32's texts.
  *
- * <p>java -cp "target/classes:target/lib/*" scripts/bench/ComputeTypeQuality.java src/test/resources/fixtures [HOME]
+ * <p>java -cp "target/classes:target/lib/*" scripts/bench/ComputeTypeQuality.java src/test/resources/fixtures [HOME [TYPES]]
+ *
+ * <p>HOME holds auto's calibration cache (a fresh temporary directory by default); TYPES is a comma list
+ * (default int8,bfloat16,auto).
  *
  * <p>The models are small and trained for a minute (see scripts/make_fixtures.py, make_conformance.py); real
  * opus-mt weights were not available here, so this is not a BLEU figure for a real model.
@@ -27,7 +30,7 @@ import java.util.stream.Stream;
 public class ComputeTypeQuality {
   public static void main(String[] a) throws Exception {
     Path root = Path.of(a[0]);
-    Path home = a.length > 1 ? Path.of(a[1]) : Files.createTempDirectory("arabrief-cal");
+    Path home = a.length > 1 && !a[1].isEmpty() ? Path.of(a[1]) : Files.createTempDirectory("arabrief-cal");
     List<Path> models = new ArrayList<>();
     try (Stream<Path> s = Files.list(root.resolve("models"))) {
       s.filter(Files::isDirectory).sorted().forEach(models::add);
@@ -35,7 +38,8 @@ public class ComputeTypeQuality {
     try (Stream<Path> s = Files.list(root.resolve("conformance"))) {
       s.filter(Files::isDirectory).sorted().forEach(models::add);
     }
-    ComputeType[] fast = {ComputeType.INT8, ComputeType.BFLOAT16, ComputeType.AUTO};
+    ComputeType[] fast = java.util.Arrays.stream((a.length > 2 ? a[2] : "int8,bfloat16,auto").split(","))
+        .map(ComputeType::parse).toArray(ComputeType[]::new);
     Map<ComputeType, int[]> totals = new HashMap<>();
     Map<ComputeType, List<String[]>> allDiffering = new HashMap<>();
     for (ComputeType c : fast) {
@@ -51,6 +55,11 @@ public class ComputeTypeQuality {
       List<String> exact = translateAll(dir, ComputeType.FLOAT32, home, texts);
       for (ComputeType c : fast) {
         List<String> got = translateAll(dir, c, home, texts);
+        if (c == ComputeType.AUTO) {
+          try (Translator t = Translator.load(dir, c, home)) {
+            System.out.println("  auto plan for " + dir.getFileName() + ": " + t.computePlan());
+          }
+        }
         int same = 0;
         List<String[]> differing = new ArrayList<>();
         for (int i = 0; i < exact.size(); i++) {

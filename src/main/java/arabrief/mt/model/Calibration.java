@@ -35,11 +35,15 @@ import java.util.function.Function;
  */
 final class Calibration {
   /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final int[] DECODER_ROWS = {1, 4, 16, 64};
   static final int ENCODER_ROWS = 256;
-  static final int REPEATS = 4;
+  /** Rounds of timing: at least the first number, more while the group's budget lasts, at most the second. */
+  static final int MIN_ROUNDS = 3;
+  static final int MAX_ROUNDS = 12;
+  /** Seconds one group's timing may take before it stops adding rounds (a busy machine needs more). */
+  static final double BUDGET_SECONDS = 1.5;
   /** A faster candidate must beat float32 by this factor to be picked over it (float32 is exact). */
   static final double MARGIN = 0.9;
 
@@ -88,7 +92,13 @@ final class Calibration {
     for (Precision p : Precision.values()) {
       timers.put(p, cost.apply(p));
     }
-    for (int r = 0; r < REPEATS + 1; r++) { // the first round warms up and is not counted
+    long start = System.nanoTime();
+    // the first round warms up and is not counted; each candidate keeps its best time per row count, so a
+    // round slowed by other work on the machine only counts if every round was
+    for (int r = 0; r <= MAX_ROUNDS; r++) {
+      if (r > MIN_ROUNDS && (System.nanoTime() - start) / 1e9 > BUDGET_SECONDS) {
+        break;
+      }
       for (Timer t : timers.values()) {
         t.run(r > 0);
       }
@@ -99,11 +109,12 @@ final class Calibration {
     double[] exact = timers.get(Precision.FLOAT32).best;
     for (Map.Entry<Precision, Timer> e : timers.entrySet()) {
       double[] s = e.getValue().best;
-      // equal weight to every row count: the mean of the ratios to float32
+      // equal weight to every row count: the geometric mean of the ratios to float32
       double score = 0;
       for (int i = 0; i < s.length; i++) {
-        score += s[i] / exact[i] / s.length;
+        score += Math.log(s[i] / exact[i]) / s.length;
       }
+      score = Math.exp(score);
       ObjectNode c = g.putObject(e.getKey().label);
       c.put("ratio_to_float32", score);
       c.putPOJO("seconds", s);
