@@ -70,9 +70,16 @@ def worker_main(model_dir, threads):
             enc = tok(chunk, return_tensors="pt", padding=True)
             t = time.perf_counter()
             with torch.inference_mode():
+                # timed without output_scores: with it, generate() keeps every step's processed scores
+                # ([rows, vocab] per step: 770 MB for 64 beam rows x 48 steps), which is harness cost, not
+                # search cost (issue 21 found transformers' batched beam search at 12.7 tok/s that way)
                 g = model.generate(**enc, num_beams=beams, max_new_tokens=mnt, max_length=None,
-                                   return_dict_in_generate=True, output_scores=beams > 1)
+                                   return_dict_in_generate=True, output_scores=False)
             gen_seconds += time.perf_counter() - t
+            if beams > 1 and cmd.get("scores"):
+                with torch.inference_mode():  # untimed: the same search again, for sequences_scores
+                    g = model.generate(**enc, num_beams=beams, max_new_tokens=mnt, max_length=None,
+                                       return_dict_in_generate=True, output_scores=True)
             seqs = g.sequences.tolist()
             texts = tok.batch_decode(g.sequences, skip_special_tokens=True)
             scores = g.sequences_scores.tolist() if beams > 1 and getattr(g, "sequences_scores", None) is not None else [None] * len(seqs)
@@ -120,10 +127,10 @@ class Worker:
 
 
 # ------------------------------------------------------------------------------------------ arabrief
-def run_arabrief(arabrief, model_dir, lines_file, beams, bs, mnt, env):
+def run_arabrief(arabrief, model_dir, lines_file, beams, bs, mnt, env, compute_type="float32"):
     cmd = ["/usr/bin/time", "-v", arabrief, "translate", "--lines", lines_file, "--model", model_dir,
            "--beams", str(beams), "--max-new-tokens", str(mnt), "--batch-size", str(bs),
-           "--format", "jsonl", "--stats"]
+           "--format", "jsonl", "--stats", "--compute-type", compute_type]
     t = time.perf_counter()
     p = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env)
     wall = time.perf_counter() - t
@@ -190,6 +197,8 @@ def main():
                     help="batch-1 modes use only the first N lines (0 = all), to keep the run short")
     ap.add_argument("--modes", default="greedy-1,greedy-16,beam4-1,beam4-16",
                     help="comma list of beamsN-batch / greedy-batch; batch 16 stands for --batch")
+    ap.add_argument("--compute-types", default="float32,int8,bfloat16,auto",
+                    help="arabrief --compute-type values, each run against the same transformers reps")
     ap.add_argument("--json-out", help="also write all measurements here")
     ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -221,53 +230,66 @@ def main():
         modes.append((m.strip(), beams, bs))
 
     report = {"modes": [], "machine": machine_info()}
+    print_machine(report["machine"], sys.stderr)
+    types = [t.strip() for t in args.compute_types.split(",") if t.strip()]
     mnt = args.max_new_tokens
+    # auto calibrates on its first load and caches the result; do that once, untimed, before the reps
+    if "auto" in types:
+        run_arabrief(arabrief, model_dir, lines_file(all_lines[:1], "warm.txt"), 1, 1, 4, env, "auto")
     for name, beams, bs in modes:
         lines = all_lines if bs > 1 or args.single_lines <= 0 else all_lines[:args.single_lines]
         lf = lines_file(lines, f"{name}.txt")
         w = Worker(model_dir, args.threads)
-        hf_runs, ab_runs = [], []
+        hf_runs, ab_runs = [], {t: [] for t in types}
         t_mode = time.perf_counter()
         for rep in range(args.reps):
-            order = ("hf", "ab") if rep % 2 == 0 else ("ab", "hf")
-            for side in order:
+            # transformers and every compute type take turns; the order rotates every rep
+            sides = ["hf"] + types
+            k = rep % len(sides)
+            for side in sides[k:] + sides[:k]:
                 if side == "hf":
-                    hf_runs.append(w.run(lines=lines, beams=beams, batch_size=bs, max_new_tokens=mnt))
+                    hf_runs.append(w.run(lines=lines, beams=beams, batch_size=bs, max_new_tokens=mnt,
+                                         scores=rep == args.reps - 1))
                 else:
-                    ab_runs.append(run_arabrief(arabrief, model_dir, lf, beams, bs, mnt, env))
+                    ab_runs[side].append(run_arabrief(arabrief, model_dir, lf, beams, bs, mnt, env, side))
         w.close()
         hf_tps = [r["generated_tokens"] / r["generate_seconds"] for r in hf_runs]
-        ab_tps = [r["stats"]["tokens_per_second"] for r in ab_runs]
-        hf_last, ab_last = hf_runs[-1], ab_runs[-1]
-        same, diffs, max_dscore = compare(hf_last["results"], ab_last["results"], lines)
-        # stability across reps on each side
+        hf_last = hf_runs[-1]
         hf_stable = all([x["text"] for x in r["results"]] == [x["text"] for x in hf_last["results"]] for r in hf_runs)
-        ab_stable = all([x["text"] for x in r["results"]] == [x["text"] for x in ab_last["results"]] for r in ab_runs)
-        row = {
-            "mode": name, "beams": beams, "batch_size": bs, "lines": len(lines),
-            "hf_tok_s": statistics.median(hf_tps), "ab_tok_s": statistics.median(ab_tps),
-            # each rep's two runs are adjacent in time: their ratio is steadier than a ratio of medians
-            # on a machine whose speed drifts
-            "ratio_reps": [a / h for a, h in zip(ab_tps, hf_tps)],
-            "hf_tok_s_all": hf_tps, "ab_tok_s_all": ab_tps,
-            "hf_tokens": hf_last["generated_tokens"], "ab_tokens": ab_last["stats"]["generated_tokens"],
-            "identical": same, "diff_lines": diffs, "max_abs_score_diff": max_dscore,
-            "hf_load_s": w.hello["load_seconds"], "ab_load_s": statistics.median(r["stats"]["load_seconds"] for r in ab_runs),
-            "hf_rss_mb": max(r["peak_rss_mb"] for r in hf_runs), "ab_rss_mb": max(r["peak_rss_mb"] for r in ab_runs),
-            "hf_stable": hf_stable, "ab_stable": ab_stable,
-            "seconds": time.perf_counter() - t_mode,
-        }
-        if diffs:
-            i = diffs[0]
-            row["first_diff"] = {"line": i, "source": lines[i],
-                                 "hf_ids": hf_last["results"][i]["ids"], "hf_text": hf_last["results"][i]["text"],
-                                 "hf_score": hf_last["results"][i]["score"],
-                                 "ab_ids_from_text": text_to_ids(ab_last["results"][i]["text"]),
-                                 "ab_text": ab_last["results"][i]["text"], "ab_score": ab_last["results"][i]["score"]}
-        row["hf_versions"] = {k: w.hello[k] for k in ("torch", "transformers", "threads")}
-        report["modes"].append(row)
-        print(f"[{name}] hf {fmt_list(hf_tps)} tok/s, arabrief {fmt_list(ab_tps)} tok/s, "
-              f"identical {same}/{len(lines)}, {row['seconds']:.0f}s", file=sys.stderr, flush=True)
+        exact_texts = [x["text"] for x in ab_runs["float32"][-1]["results"]] if "float32" in types else None
+        for ct in types:
+            runs = ab_runs[ct]
+            ab_tps = [r["stats"]["tokens_per_second"] for r in runs]
+            ab_last = runs[-1]
+            same, diffs, max_dscore = compare(hf_last["results"], ab_last["results"], lines)
+            ab_stable = all([x["text"] for x in r["results"]] == [x["text"] for x in ab_last["results"]] for r in runs)
+            row = {
+                "mode": name, "compute_type": ct, "beams": beams, "batch_size": bs, "lines": len(lines),
+                "hf_tok_s": statistics.median(hf_tps), "ab_tok_s": statistics.median(ab_tps),
+                # each rep's runs are close in time: their ratio is steadier than a ratio of medians
+                # on a machine whose speed drifts
+                "ratio_reps": [a / h for a, h in zip(ab_tps, hf_tps)],
+                "hf_tok_s_all": hf_tps, "ab_tok_s_all": ab_tps,
+                "hf_tokens": hf_last["generated_tokens"], "ab_tokens": ab_last["stats"]["generated_tokens"],
+                "identical": same, "diff_lines": diffs, "max_abs_score_diff": max_dscore,
+                "identical_to_float32": (sum(1 for a, b in zip(exact_texts, [x["text"] for x in ab_last["results"]]) if a == b)
+                                         if exact_texts is not None else None),
+                "hf_load_s": w.hello["load_seconds"], "ab_load_s": statistics.median(r["stats"]["load_seconds"] for r in runs),
+                "hf_rss_mb": max(r["peak_rss_mb"] for r in hf_runs), "ab_rss_mb": max(r["peak_rss_mb"] for r in runs),
+                "hf_stable": hf_stable, "ab_stable": ab_stable,
+                "seconds": time.perf_counter() - t_mode,
+            }
+            if diffs:
+                i = diffs[0]
+                row["first_diff"] = {"line": i, "source": lines[i],
+                                     "hf_ids": hf_last["results"][i]["ids"], "hf_text": hf_last["results"][i]["text"],
+                                     "hf_score": hf_last["results"][i]["score"],
+                                     "ab_ids_from_text": text_to_ids(ab_last["results"][i]["text"]),
+                                     "ab_text": ab_last["results"][i]["text"], "ab_score": ab_last["results"][i]["score"]}
+            row["hf_versions"] = {k: w.hello[k] for k in ("torch", "transformers", "threads")}
+            report["modes"].append(row)
+            print(f"[{name} {ct}] hf {fmt_list(hf_tps)} tok/s, arabrief {fmt_list(ab_tps)} tok/s, "
+                  f"identical {same}/{len(lines)}, {row['seconds']:.0f}s", file=sys.stderr, flush=True)
         if args.json_out:  # partial results survive an interrupted run
             with open(args.json_out, "w", encoding="utf-8") as f:
                 json.dump(report, f, ensure_ascii=False, indent=1)
@@ -275,6 +297,12 @@ def main():
     # load + first sentence: fresh processes, one line, beam 4 (the CLI default), batch 1
     first = lines_file(all_lines[:1], "first.txt")
     ab_first = run_arabrief(arabrief, model_dir, first, 4, 1, mnt, env)
+    report["first_by_type"] = {}
+    for ct in types:
+        if ct != "float32":
+            r1 = run_arabrief(arabrief, model_dir, first, 4, 1, mnt, env, ct)
+            report["first_by_type"][ct] = {"wall_s": r1["wall"], "rss_mb": r1["peak_rss_mb"],
+                                           "load_s": r1["stats"]["load_seconds"]}
     t = time.perf_counter()
     w = Worker(model_dir, args.threads)
     r = w.run(lines=all_lines[:1], beams=4, batch_size=1, max_new_tokens=mnt)
@@ -294,14 +322,22 @@ def fmt_list(xs):
     return "[" + ", ".join(f"{x:.1f}" for x in xs) + "]"
 
 
+KERNEL_FLAGS = ("avx2", "fma", "avx512f", "avx512bw", "avx512_vnni", "avx_vnni", "avx512_bf16", "amx_bf16", "amx_int8",
+                "amx_tile")
+
+
 def machine_info():
     info = {}
     try:
         out = subprocess.run(["lscpu"], capture_output=True, text=True).stdout
         for line in out.splitlines():
             k, _, v = line.partition(":")
-            if k.strip() in ("Model name", "CPU(s)"):
+            if k.strip() in ("Model name", "CPU(s)", "Vendor ID", "CPU family"):
                 info[k.strip()] = v.strip()
+            if k.strip() == "Flags":
+                flags = v.split()
+                info["kernel flags"] = " ".join(f for f in KERNEL_FLAGS if f in flags)
+                info["flags"] = v.strip()
     except OSError:
         pass
     try:
@@ -312,20 +348,35 @@ def machine_info():
     return info
 
 
+def print_machine(m, out=sys.stdout):
+    print(f"CPU: {m.get('Vendor ID')} {m.get('Model name')} (family {m.get('CPU family')}), {m.get('CPU(s)')} CPUs; "
+          f"kernel-relevant flags: {m.get('kernel flags') or 'none'}", file=out)
+
+
 def print_table(report, mnt, args):
     m = report["machine"]
     v = report["modes"][0]["hf_versions"] if report["modes"] else {}
-    print(f"\nmachine: {m.get('Model name')}, {m.get('CPU(s)')} CPUs; {m.get('java')}; torch {v.get('torch')}, "
-          f"transformers {v.get('transformers')} ({v.get('threads')} threads); {m.get('date')}")
-    print(f"max_new_tokens {mnt}, median of {args.reps} interleaved reps\n")
-    hdr = ("| mode | lines | transformers tok/s | arabrief tok/s | ratio (ab/hf, median of reps) | identical | gen tokens hf/ab "
-           "| load s hf/ab | peak RSS MB hf/ab |")
+    print()
+    print_machine(m)
+    print(f"{m.get('java')}; torch {v.get('torch')}, transformers {v.get('transformers')} ({v.get('threads')} threads); "
+          f"{m.get('date')}")
+    print(f"max_new_tokens {mnt}, median of {args.reps} interleaved reps; ratio = median over reps of arabrief/transformers "
+          f"(warm transformers fp32)\n")
+    hdr = ("| mode | compute type | lines | transformers tok/s | arabrief tok/s | ratio (ab/hf, median of reps) | identical to hf "
+           "| identical to float32 | gen tokens hf/ab | load s hf/ab | peak RSS MB hf/ab |")
     print(hdr)
-    print("|" + "---|" * 9)
+    print("|" + "---|" * 11)
     for r in report["modes"]:
-        print(f"| {r['mode']} | {r['lines']} | {r['hf_tok_s']:.1f} | {r['ab_tok_s']:.1f} | {statistics.median(r['ratio_reps']):.2f} "
-              f"| {r['identical']}/{r['lines']} | {r['hf_tokens']}/{r['ab_tokens']} | {r['hf_load_s']:.2f}/{r['ab_load_s']:.2f} "
+        i32 = r.get("identical_to_float32")
+        same32 = "-" if i32 is None else f"{i32}/{r['lines']}"
+        print(f"| {r['mode']} | {r.get('compute_type', 'float32')} | {r['lines']} | {r['hf_tok_s']:.1f} | {r['ab_tok_s']:.1f} "
+              f"| {statistics.median(r['ratio_reps']):.2f} | {r['identical']}/{r['lines']} "
+              f"| {same32} "
+              f"| {r['hf_tokens']}/{r['ab_tokens']} | {r['hf_load_s']:.2f}/{r['ab_load_s']:.2f} "
               f"| {r['hf_rss_mb']:.0f}/{r['ab_rss_mb']:.0f} |")
+    for ct, f1 in report.get("first_by_type", {}).items():
+        print(f"load + first sentence, --compute-type {ct}: {f1['wall_s']:.1f}s wall (load {f1['load_s']:.2f}s), "
+              f"peak RSS {f1['rss_mb']:.0f} MB")
     f = report["first"]
     print(f"\nload + first sentence (1 line, beam 4, fresh process): arabrief {f['ab_wall_s']:.1f}s wall "
           f"(load {f['ab_stats']['load_seconds']:.2f}s, translate {f['ab_stats']['translate_seconds']:.2f}s), "
@@ -333,6 +384,8 @@ def print_table(report, mnt, args):
           f"(import {f['hf_import_s']:.1f}s, load {f['hf_load_s']:.2f}s), peak RSS {f['hf_rss_mb']:.0f} MB")
     for r in report["modes"]:
         notes = []
+        if r.get("compute_type", "float32") != "float32":
+            continue  # the fast types are not meant to match transformers token for token
         if r["max_abs_score_diff"]:
             notes.append(f"max |score diff| {r['max_abs_score_diff']:.2e}")
         if not r["hf_stable"] or not r["ab_stable"]:

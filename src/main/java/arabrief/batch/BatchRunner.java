@@ -74,7 +74,9 @@ public final class BatchRunner {
     Discovery found = Discovery.find(c.inputs(), out, c.glob(), c.extension());
     removeTemps(out);
     String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings())
-        + "\nshortlist=" + translator.shortlist());
+        + "\nshortlist=" + translator.shortlist()
+        // a fast compute type may translate differently: its translations are not reused for another
+        + (translator.computePlan().isExact() ? "" : "\ncompute=" + translator.computePlan()));
     docEngine = Digests.sha256(String.join("\n", OUTPUT_VERSION, memEngine, c.format().name(), "" + c.bilingual(),
         "" + c.summarySentences() + (c.summaryWords() > 0 ? " words=" + c.summaryWords() : ""), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();

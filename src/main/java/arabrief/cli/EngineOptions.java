@@ -1,6 +1,7 @@
 package arabrief.cli;
 
 import arabrief.mt.Translator;
+import arabrief.mt.model.ComputeType;
 import arabrief.mt.search.GenerationSettings;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,15 @@ public class EngineOptions {
           + " model's output. Default: off (the whole vocabulary).")
   int shortlist;
 
+  @Option(
+      names = "--compute-type",
+      paramLabel = "T",
+      description = "Arithmetic of the linear layers and LM head: float32 (exact, the model's own output), int8,"
+          + " bfloat16, or auto (per operation, the fastest on this CPU by a timing cached under ARABRIEF_HOME)."
+          + " The fast types may change some translations. Default: ${DEFAULT-VALUE}.",
+      defaultValue = "float32")
+  String computeType;
+
   @Option(names = "--stats", description = "Write one JSON line of timing and token counts to stderr, last.")
   boolean stats;
 
@@ -72,7 +82,13 @@ public class EngineOptions {
     if (shortlist < 0) {
       throw new UserException(ExitCodes.USAGE, "--shortlist must be 0 (off) or more, got " + shortlist);
     }
-    Translator t = ModelResolver.load(model, offline);
+    ComputeType type;
+    try {
+      type = ComputeType.parse(computeType);
+    } catch (IllegalArgumentException e) {
+      throw new UserException(ExitCodes.USAGE, "--compute-type: " + e.getMessage());
+    }
+    Translator t = ModelResolver.load(model, offline, type);
     try {
       return t.withShortlist(shortlist);
     } catch (IOException e) {

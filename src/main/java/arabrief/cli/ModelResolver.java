@@ -6,6 +6,7 @@ import arabrief.models.ModelPuller;
 import arabrief.models.ModelStore;
 import arabrief.models.TerminalProgress;
 import arabrief.mt.Translator;
+import arabrief.mt.model.ComputeType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -20,10 +21,10 @@ final class ModelResolver {
 
   private ModelResolver() {}
 
-  static Translator load(String model, boolean offline) {
+  static Translator load(String model, boolean offline, ComputeType type) {
     Path dir = resolve(model, offline, Env.get());
     try {
-      return Translator.load(dir);
+      return Translator.load(dir, type, Home.root());
     } catch (IOException | RuntimeException e) {
       // a directory given by hand cannot be pulled again; an installed name can
       boolean local = java.nio.file.Files.isDirectory(Path.of(model));

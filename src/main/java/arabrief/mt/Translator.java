@@ -3,6 +3,8 @@ package arabrief.mt;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import arabrief.mt.model.ComputePlan;
+import arabrief.mt.model.ComputeType;
 import arabrief.mt.model.DecoderState;
 import arabrief.mt.model.MarianModel;
 import arabrief.mt.search.BeamSearch;
@@ -55,8 +57,16 @@ public final class Translator implements AutoCloseable {
     this.columns = TokenColumns.all(model.config().targetVocabSize());
   }
 
-  /** Loads a model directory in the Hugging Face Marian layout. */
+  /** Loads a model directory in the Hugging Face Marian layout, exact (float32). */
   public static Translator load(Path modelDir) throws IOException {
+    return load(modelDir, ComputeType.FLOAT32, null);
+  }
+
+  /**
+   * Loads a model directory with its matrix products in {@code type}; {@code home} (the arabrief home, may
+   * be null) holds the calibration cache that {@link ComputeType#AUTO} reads and writes.
+   */
+  public static Translator load(Path modelDir, ComputeType type, Path home) throws IOException {
     EngineSetup.configure();
     // the tokenizer (a few hundred ms for a 60k vocabulary) is built on another core while the engine
     // starts and the weights load
@@ -70,7 +80,7 @@ public final class Translator implements AutoCloseable {
     NDManager root = null;
     try {
       root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
-      MarianModel model = MarianModel.load(modelDir, root);
+      MarianModel model = MarianModel.load(modelDir, root, type, home);
       GenerationSettings defaults = GenerationSettings.read(modelDir);
       return new Translator(modelDir, root, model, join(tokenizer), defaults);
     } catch (IOException | RuntimeException e) {
@@ -103,6 +113,11 @@ public final class Translator implements AutoCloseable {
 
   public Path modelDir() {
     return modelDir;
+  }
+
+  /** The precision of each group of the model's products (float32 throughout unless asked otherwise). */
+  public ComputePlan computePlan() {
+    return model.plan();
   }
 
   /** Sets how over-long inputs are cut at sentence or clause boundaries before translation. */

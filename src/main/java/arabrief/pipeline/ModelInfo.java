@@ -1,6 +1,7 @@
 package arabrief.pipeline;
 
 import arabrief.mt.Translator;
+import arabrief.mt.model.ComputePlan;
 import arabrief.mt.search.GenerationSettings;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +17,12 @@ public final class ModelInfo {
     m.put("max_length", s.effectiveMaxLength());
     m.put("length_penalty", s.lengthPenalty());
     m.put("shortlist", t.shortlist());
+    ComputePlan plan = t.computePlan();
+    m.put("compute_type", plan.type().label());
+    ObjectNode p = m.putObject("compute");
+    p.put("encoder", plan.encoderLabel());
+    p.put("decoder", plan.decoderLabel());
+    p.put("lm_head", plan.headLabel());
     return m;
   }
 }

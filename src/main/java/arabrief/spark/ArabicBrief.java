@@ -39,6 +39,7 @@ public final class ArabicBrief extends Transformer implements DefaultParamsWrita
   private final IntParam maxNewTokens;
   private final IntParam summarySentences;
   private final IntParam batchSize;
+  private final Param<String> computeType;
 
   public ArabicBrief() {
     this(Identifiable$.MODULE$.randomUID("arabicBrief"));
@@ -54,6 +55,8 @@ public final class ArabicBrief extends Transformer implements DefaultParamsWrita
     maxNewTokens = new IntParam(this, "maxNewTokens", "most tokens per sentence; 0 for the model's max_length", ParamValidators.gtEq(0));
     summarySentences = new IntParam(this, "summarySentences", "sentences in each summary", ParamValidators.gtEq(0));
     batchSize = new IntParam(this, "batchSize", "most sentences per model batch", ParamValidators.gtEq(1));
+    computeType = new Param<>(this, "computeType", "float32 (exact), int8, bfloat16 or auto",
+        ParamValidators.inArray(new String[] {"float32", "int8", "bfloat16", "auto"}));
     setDefault(inputCol, "text");
     setDefault(outputCol, "brief");
     setDefault(model, BriefSettings.DEFAULT_MODEL);
@@ -61,6 +64,7 @@ public final class ArabicBrief extends Transformer implements DefaultParamsWrita
     setDefault(maxNewTokens, 0);
     setDefault(summarySentences, 3);
     setDefault(batchSize, Translator.DEFAULT_BATCH_SIZE);
+    setDefault(computeType, "float32");
   }
 
   public static MLReader<ArabicBrief> read() {
@@ -111,6 +115,15 @@ public final class ArabicBrief extends Transformer implements DefaultParamsWrita
     return this;
   }
 
+  public ArabicBrief setComputeType(String v) {
+    set(computeType, v);
+    return this;
+  }
+
+  public Param<String> computeType() {
+    return computeType;
+  }
+
   public Param<String> inputCol() {
     return inputCol;
   }
@@ -145,7 +158,7 @@ public final class ArabicBrief extends Transformer implements DefaultParamsWrita
     int b = (Integer) getOrDefault(beams);
     int m = (Integer) getOrDefault(maxNewTokens);
     return new BriefSettings(getOrDefault(model), b == 0 ? null : b, m == 0 ? null : m, (Integer) getOrDefault(batchSize),
-        (Integer) getOrDefault(summarySentences), BatchConfig.DEFAULT_WINDOW, null, -1);
+        (Integer) getOrDefault(summarySentences), BatchConfig.DEFAULT_WINDOW, null, -1, getOrDefault(computeType));
   }
 
   @Override

@@ -83,6 +83,10 @@ public final class ArchiveJob implements Callable<Integer> {
   @Option(names = "--beams", paramLabel = "N", description = "Beam size (1 = greedy). Default: the model's num_beams.")
   Integer beams;
 
+  @Option(names = "--compute-type", paramLabel = "T", description = "float32 (exact), int8, bfloat16 or auto, as for"
+      + " translate. Default: ${DEFAULT-VALUE}.", defaultValue = "float32")
+  String computeType;
+
   @Option(names = "--summary-sentences", paramLabel = "N", description = "Sentences in each summary. Default: ${DEFAULT-VALUE}.",
       defaultValue = "3")
   int summarySentences;
@@ -156,7 +160,7 @@ public final class ArchiveJob implements Callable<Integer> {
     SparkSession s = spark != null ? spark : SparkSession.builder().appName("arabrief ArchiveJob").getOrCreate();
     LongAccumulator loads = s.sparkContext().longAccumulator("arabrief model loads");
     BriefSettings settings =
-        new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition);
+        new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition, computeType);
     long t0 = System.nanoTime();
     Dataset<Row> sources = sources(s);
     if (partitions != null) {

@@ -6,6 +6,7 @@ import arabrief.models.ModelPuller;
 import arabrief.models.ModelStore;
 import arabrief.models.PullProgress;
 import arabrief.mt.Translator;
+import arabrief.mt.model.ComputeType;
 import arabrief.mt.search.GenerationSettings;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -34,15 +35,16 @@ final class ExecutorModel {
   static Loaded get(BriefSettings s) {
     Translator t;
     synchronized (ExecutorModel.class) {
-      t = MODELS.get(s.model());
+      String key = s.model() + "\u0000" + s.computeType();
+      t = MODELS.get(key);
       if (t == null) {
         Path dir = locate(s.model());
         try {
-          t = Translator.load(dir).withSplitter(ClauseSplitter::split);
+          t = Translator.load(dir, ComputeType.parse(s.computeType()), home()).withSplitter(ClauseSplitter::split);
         } catch (IOException | RuntimeException e) {
           throw new IllegalStateException("the model in " + dir + " cannot be used: " + e.getMessage(), e);
         }
-        MODELS.put(s.model(), t);
+        MODELS.put(key, t);
         if (s.loads() != null) {
           s.loads().add(1);
         }
@@ -91,6 +93,12 @@ final class ExecutorModel {
     } catch (ModelMissingException e) {
       throw new IllegalStateException(e.getMessage(), e);
     }
+  }
+
+  /** arabrief's home on this node ({@code $ARABRIEF_HOME}, else {@code ~/.arabrief}): the calibration cache's place. */
+  static Path home() {
+    String env = System.getenv("ARABRIEF_HOME");
+    return env != null && !env.isBlank() ? Path.of(env) : Path.of(System.getProperty("user.home"), ".arabrief");
   }
 
   /** Closes every model of this JVM; the next task loads again. For the shutdown hook and tests. */

@@ -135,6 +135,21 @@ class CliTest {
   }
 
   @Test
+  void computeTypeIsAnOptInAndReportedInTheModelInfo() throws Exception {
+    Run r = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16",
+        "--compute-type", "int8");
+    assertEquals(0, r.code(), r.err());
+    JsonNode m = JSON.readTree(r.out()).get("model");
+    assertEquals("int8", m.get("compute_type").asText());
+    assertEquals("int8", m.get("compute").get("lm_head").asText());
+    Run exact = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16");
+    assertEquals("float32", JSON.readTree(exact.out()).get("model").get("compute_type").asText());
+    Run bad = run("x\n", "translate", "--lines", "--model", MODEL, "--compute-type", "fp16");
+    assertEquals(ExitCodes.USAGE, bad.code());
+    assertTrue(bad.err().contains("float32, int8, bfloat16, auto"), bad.err());
+  }
+
+  @Test
   void shortlistIsAnOptInAndReportedInTheModelInfo() throws Exception {
     Run r = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16",
         "--shortlist", "100");

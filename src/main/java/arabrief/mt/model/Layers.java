@@ -9,10 +9,37 @@ import ai.djl.ndarray.types.Shape;
 final class Layers {
   private Layers() {}
 
-  /** A dense layer in PyTorch's layout: y = x W^T + b. */
-  record Linear(NDArray weight, NDArray bias) {
+  /**
+   * A dense layer in PyTorch's layout: y = x W^T + b. In float32 (the exact mode) through DJL's linear;
+   * converted by {@link #to} into an int8 or bfloat16 weight held by the {@link Kernels} module, after
+   * which {@code weight} is null and {@code index} names the converted weight there.
+   */
+  record Linear(NDArray weight, NDArray bias, Precision precision, Kernels kernels, int index) {
+    Linear(NDArray weight, NDArray bias) {
+      this(weight, bias, Precision.FLOAT32, null, -1);
+    }
+
     NDArray apply(NDArray x) {
-      return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+      return switch (precision) {
+        case FLOAT32 -> x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+        case INT8 -> kernels.linearInt8(x, index);
+        case BFLOAT16 -> kernels.linearBf16(x, index, false, bias);
+      };
+    }
+
+    /**
+     * This layer in {@code p}: the weight handed to {@code k} (and the float32 one freed when {@code free}),
+     * or this layer itself for float32.
+     */
+    Linear to(Precision p, Kernels k, boolean free) {
+      if (p == Precision.FLOAT32 || precision != Precision.FLOAT32) {
+        return this;
+      }
+      int i = p == Precision.INT8 ? k.addInt8(weight, bias) : k.addBf16(weight, false);
+      if (free) {
+        weight.close();
+      }
+      return new Linear(null, bias, p, k, i);
     }
 
     static Linear of(Weights w, String prefix, long out, long in) throws ModelFormatException {
@@ -38,6 +65,13 @@ final class Layers {
    * decoder side, {@code k}/{@code v} once per source) and has no {@code qkv}.
    */
   record Attention(Linear q, Linear k, Linear v, Linear qkv, Linear out, int heads, long dim, boolean prescaled) {
+    /** This block with every projection converted by {@code f}. */
+    Attention map(java.util.function.UnaryOperator<Linear> f) {
+      return new Attention(
+          q == null ? null : f.apply(q), k == null ? null : f.apply(k), v == null ? null : f.apply(v),
+          qkv == null ? null : f.apply(qkv), f.apply(out), heads, dim, prescaled);
+    }
+
     static Attention self(Weights w, String prefix, int heads, long dim) throws ModelFormatException {
       float scale = scale(heads, dim);
       boolean fold = exactScale(scale);

@@ -40,13 +40,31 @@ public final class MarianModel implements AutoCloseable {
   private final NDArray positions;
   private final EncoderLayer[] encoderLayers;
   private final DecoderLayer[] decoderLayers;
+  /** The reduced-precision kernels, loaded only when some operation leaves float32. */
+  private Kernels kernels;
+  /** The LM head in reduced precision (used when no shortlist is set), or null for the float32 product. */
+  private Linear head;
+  private ComputePlan plan = ComputePlan.EXACT;
   private final Activation activation;
   private final float embedScale;
 
-  private record EncoderLayer(Attention selfAttn, Norm selfNorm, Linear fc1, Linear fc2, Norm finalNorm) {}
+  private record EncoderLayer(Attention selfAttn, Norm selfNorm, Linear fc1, Linear fc2, Norm finalNorm) {
+    EncoderLayer to(Precision p, Kernels k) {
+      return new EncoderLayer(selfAttn.map(l -> l.to(p, k, true)), selfNorm, fc1.to(p, k, true), fc2.to(p, k, true), finalNorm);
+    }
+  }
 
   private record DecoderLayer(
-      Attention selfAttn, Norm selfNorm, Attention crossAttn, Norm crossNorm, Linear fc1, Linear fc2, Norm finalNorm) {}
+      Attention selfAttn, Norm selfNorm, Attention crossAttn, Norm crossNorm, Linear fc1, Linear fc2, Norm finalNorm) {
+    /** The decoder's own products in {@code p}; the cross-attention keys and values (computed once per source) in {@code source}. */
+    DecoderLayer to(Precision p, Precision source, Kernels k) {
+      Attention cross = new Attention(crossAttn.q().to(p, k, true), crossAttn.k().to(source, k, true),
+          crossAttn.v().to(source, k, true), null, crossAttn.out().to(p, k, true), crossAttn.heads(), crossAttn.dim(),
+          crossAttn.prescaled());
+      return new DecoderLayer(selfAttn.map(l -> l.to(p, k, true)), selfNorm, cross, crossNorm, fc1.to(p, k, true),
+          fc2.to(p, k, true), finalNorm);
+    }
+  }
 
   private MarianModel(MarianConfig config, NDManager manager, Weights w) throws IOException {
     this.config = config;
@@ -103,8 +121,38 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
-  /** Loads {@code config.json} and the weights of a Marian directory into a child of {@code parent}. */
+  /** Loads {@code config.json} and the weights of a Marian directory into a child of {@code parent}, exact. */
   public static MarianModel load(Path modelDir, NDManager parent) throws IOException {
+    return load(modelDir, parent, ComputeType.FLOAT32);
+  }
+
+  /**
+   * Loads a Marian directory with the products in {@code type}. For {@link ComputeType#AUTO} each group of
+   * operations gets the precision that {@link Calibration} measured fastest on this CPU (cached under
+   * {@code home}, may be null for no cache).
+   */
+  public static MarianModel load(Path modelDir, NDManager parent, ComputeType type) throws IOException {
+    return load(modelDir, parent, type, null);
+  }
+
+  public static MarianModel load(Path modelDir, NDManager parent, ComputeType type, Path home) throws IOException {
+    MarianModel model = loadExact(modelDir, parent);
+    try {
+      ComputePlan plan = switch (type) {
+        case FLOAT32 -> ComputePlan.EXACT;
+        case INT8 -> ComputePlan.uniform(type, Precision.INT8);
+        case BFLOAT16 -> ComputePlan.uniform(type, Precision.BFLOAT16);
+        case AUTO -> Calibration.plan(model, modelDir, home);
+      };
+      model.convert(plan);
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  private static MarianModel loadExact(Path modelDir, NDManager parent) throws IOException {
     MarianConfig config = MarianConfig.read(modelDir);
     NDManager manager = parent.newSubManager();
     try {
@@ -125,6 +173,63 @@ public final class MarianModel implements AutoCloseable {
 
   public MarianConfig config() {
     return config;
+  }
+
+  /** The precision of each group of operations. */
+  public ComputePlan plan() {
+    return plan;
+  }
+
+  /** The kernels module, loaded on first need. */
+  Kernels kernels() {
+    if (kernels == null) {
+      kernels = Kernels.load(manager);
+    }
+    return kernels;
+  }
+
+  /** Moves the operations to the precisions of {@code p} (once: float32 weights are freed as they convert). */
+  void convert(ComputePlan p) {
+    if (plan != ComputePlan.EXACT) {
+      throw new IllegalStateException("the model is already converted to " + plan);
+    }
+    plan = p;
+    if (p.isExact()) {
+      return;
+    }
+    Kernels k = kernels();
+    for (int i = 0; i < encoderLayers.length; i++) {
+      encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
+    }
+    for (int i = 0; i < decoderLayers.length; i++) {
+      decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
+    }
+    head = headIn(p.head(), k);
+    System.gc(); // the float32 weights just freed may be views of the mapped file (see load)
+  }
+
+  /** The LM head (without bias) as a layer in {@code p}, or null for float32 (the transposed product). */
+  Linear headIn(Precision p, Kernels k) {
+    if (p == Precision.FLOAT32) {
+      return null;
+    }
+    try (NDArray w = lmHeadT.transpose()) {
+      return new Linear(w, null).to(p, k, false);
+    }
+  }
+
+  /** The linear layers of the first decoder (or encoder) layer, for calibration to time. */
+  Linear[] sampleLinears(boolean decoder) {
+    if (decoder) {
+      DecoderLayer d = decoderLayers[0];
+      return new Linear[] {d.selfAttn().qkv(), d.selfAttn().out(), d.crossAttn().q(), d.crossAttn().out(), d.fc1(), d.fc2()};
+    }
+    EncoderLayer e = encoderLayers[0];
+    return new Linear[] {e.selfAttn().qkv(), e.selfAttn().out(), e.fc1(), e.fc2()};
+  }
+
+  NDArray lmHeadT() {
+    return lmHeadT;
   }
 
   /** MarianSinusoidalPositionalEmbedding: sines in the first half of each vector, cosines in the second. */
@@ -339,7 +444,7 @@ public final class MarianModel implements AutoCloseable {
       // as transformers: lm_head without bias, then the bias added (torch's addmm path is twice as slow here)
       NDArray headT = shortlistHeadT != null ? shortlistHeadT : lmHeadT;
       NDArray bias = shortlistHeadT != null ? shortlistBias : finalLogitsBias;
-      NDArray logits = project(h, headT);
+      NDArray logits = head != null && shortlistHeadT == null ? head.apply(h) : project(h, headT);
       if (bias != null) {
         logits.addi(bias);
       }
@@ -397,6 +502,9 @@ public final class MarianModel implements AutoCloseable {
 
   @Override
   public void close() {
+    if (kernels != null) {
+      kernels.close();
+    }
     manager.close();
   }
 }

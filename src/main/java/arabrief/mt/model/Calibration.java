@@ -1,0 +1,259 @@
+package arabrief.mt.model;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import arabrief.mt.model.Layers.Linear;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code --compute-type auto}: which precision each group of products (encoder linears, decoder linears, LM
+ * head) runs fastest in on this CPU, measured on the model's own shapes at the row counts decoding has (1, 4,
+ * 16 and 64 rows: one sentence greedy, one beam of 4, a batch of 16, a batch of 16 at beam 4; the encoder at
+ * 256 source tokens). Which kernel wins depends on the CPU, the kernel library and the row count (see
+ * ../shared/NOTES.md: int8 is 8x faster than float32 at one row on one machine, no faster at 64), so nothing
+ * is assumed: the candidates are timed, interleaved, best of a few repeats.
+ *
+ * <p>The result is cached under {@code home/calibration/}, keyed by the CPU (model name, flags, cores), the
+ * model (path, config, weight file size and time) and the libraries (libtorch version, the kernels module,
+ * this class's {@link #VERSION}); a later load with the same key reads it instead of timing again.
+ */
+final class Calibration {
+  /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
+  static final int VERSION = 2;
+
+  static final int[] DECODER_ROWS = {1, 4, 16, 64};
+  static final int ENCODER_ROWS = 256;
+  /** Rounds of timing: at least the first number, more while the group's budget lasts, at most the second. */
+  static final int MIN_ROUNDS = 3;
+  static final int MAX_ROUNDS = 12;
+  /** Seconds one group's timing may take before it stops adding rounds (a busy machine needs more). */
+  static final double BUDGET_SECONDS = 1.5;
+  /** A faster candidate must beat float32 by this factor to be picked over it (float32 is exact). */
+  static final double MARGIN = 0.9;
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Calibration() {}
+
+  static ComputePlan plan(MarianModel model, Path modelDir, Path home) {
+    String key = key(modelDir);
+    Path file = home == null ? null : home.resolve("calibration").resolve(sha256(key).substring(0, 32) + ".json");
+    ComputePlan cached = read(file, key);
+    if (cached != null) {
+      return cached;
+    }
+    ObjectNode record = JSON.createObjectNode();
+    ComputePlan p = measure(model, record);
+    if (file != null) {
+      record.put("key", key);
+      record.put("encoder", p.encoder().name());
+      record.put("decoder", p.decoder().name());
+      record.put("head", p.head().name());
+      write(file, record);
+    }
+    return p;
+  }
+
+  /** Times the candidates on {@code model} (still all float32) and returns the fastest per group. */
+  static ComputePlan measure(MarianModel model, ObjectNode record) {
+    Kernels k = model.kernels();
+    try (NDManager m = model.lmHeadT().getManager().newSubManager()) {
+      Precision enc = pick("encoder", record, p -> linearSeconds(model.sampleLinears(false), p, k, m, new int[] {ENCODER_ROWS}));
+      Precision dec = pick("decoder", record, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS));
+      Precision head = pick("head", record, p -> headSeconds(model, p, k, m));
+      return new ComputePlan(ComputeType.AUTO, enc, dec, head);
+    } finally {
+      k.clear(); // the candidates' converted weights; the real conversion follows
+    }
+  }
+
+  /**
+   * The precision of least cost; {@code cost} gives, per candidate, seconds per row count (best of the repeats,
+   * which are interleaved across candidates so that a busy machine slows them alike).
+   */
+  private static Precision pick(String group, ObjectNode record, Function<Precision, Timer> cost) {
+    Map<Precision, Timer> timers = new EnumMap<>(Precision.class);
+    for (Precision p : Precision.values()) {
+      timers.put(p, cost.apply(p));
+    }
+    long start = System.nanoTime();
+    // the first round warms up and is not counted; each candidate keeps its best time per row count, so a
+    // round slowed by other work on the machine only counts if every round was
+    for (int r = 0; r <= MAX_ROUNDS; r++) {
+      if (r > MIN_ROUNDS && (System.nanoTime() - start) / 1e9 > BUDGET_SECONDS) {
+        break;
+      }
+      for (Timer t : timers.values()) {
+        t.run(r > 0);
+      }
+    }
+    ObjectNode g = record.with("timings").putObject(group);
+    Precision best = Precision.FLOAT32;
+    double bestScore = 1;
+    double[] exact = timers.get(Precision.FLOAT32).best;
+    for (Map.Entry<Precision, Timer> e : timers.entrySet()) {
+      double[] s = e.getValue().best;
+      // equal weight to every row count: the geometric mean of the ratios to float32
+      double score = 0;
+      for (int i = 0; i < s.length; i++) {
+        score += Math.log(s[i] / exact[i]) / s.length;
+      }
+      score = Math.exp(score);
+      ObjectNode c = g.putObject(e.getKey().label);
+      c.put("ratio_to_float32", score);
+      c.putPOJO("seconds", s);
+      e.getValue().close();
+      if (e.getKey() != Precision.FLOAT32 && score < MARGIN && score < bestScore) {
+        best = e.getKey();
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** A candidate's work at each row count, timed on demand. */
+  private abstract static class Timer implements AutoCloseable {
+    final double[] best;
+
+    Timer(int counts) {
+      best = new double[counts];
+      java.util.Arrays.fill(best, Double.MAX_VALUE);
+    }
+
+    abstract void once(int rowIndex);
+
+    void run(boolean count) {
+      for (int i = 0; i < best.length; i++) {
+        long t0 = System.nanoTime();
+        once(i);
+        double s = (System.nanoTime() - t0) / 1e9;
+        if (count) {
+          best[i] = Math.min(best[i], s);
+        }
+      }
+    }
+
+    @Override
+    public void close() {}
+  }
+
+  private static Timer linearSeconds(Linear[] layers, Precision p, Kernels k, NDManager m, int[] rows) {
+    Linear[] converted = new Linear[layers.length];
+    for (int i = 0; i < layers.length; i++) {
+      converted[i] = layers[i].to(p, k, false);
+    }
+    NDArray[][] inputs = new NDArray[rows.length][layers.length];
+    for (int r = 0; r < rows.length; r++) {
+      for (int i = 0; i < layers.length; i++) {
+        long in = layers[i].weight().getShape().get(1);
+        inputs[r][i] = m.randomNormal(new Shape(rows[r], 1, in));
+      }
+    }
+    return new Timer(rows.length) {
+      @Override
+      void once(int r) {
+        for (int i = 0; i < converted.length; i++) {
+          converted[i].apply(inputs[r][i]).close();
+        }
+      }
+    };
+  }
+
+  private static Timer headSeconds(MarianModel model, Precision p, Kernels k, NDManager m) {
+    Linear head = model.headIn(p, k);
+    long d = model.config().dModel();
+    NDArray[] inputs = new NDArray[DECODER_ROWS.length];
+    for (int r = 0; r < DECODER_ROWS.length; r++) {
+      inputs[r] = m.randomNormal(new Shape(DECODER_ROWS[r], d));
+    }
+    return new Timer(DECODER_ROWS.length) {
+      @Override
+      void once(int r) {
+        (head == null ? MarianModel.project(inputs[r], model.lmHeadT()) : head.apply(inputs[r])).close();
+      }
+    };
+  }
+
+  /** What the measurement depends on: the CPU, the model's files, the libraries and this procedure. */
+  static String key(Path modelDir) {
+    StringBuilder b = new StringBuilder();
+    b.append("calibration ").append(VERSION).append('\n');
+    b.append("cpu ").append(CpuInfo.current().key()).append('\n');
+    b.append("libtorch ").append(Engine.getEngine("PyTorch").getVersion()).append('\n');
+    try (InputStream in = Calibration.class.getResourceAsStream(Kernels.RESOURCE)) {
+      b.append("kernels ").append(in == null ? "none" : sha256(new String(in.readAllBytes(), StandardCharsets.ISO_8859_1))).append('\n');
+    } catch (IOException e) {
+      b.append("kernels unreadable\n");
+    }
+    Path dir = modelDir.toAbsolutePath().normalize();
+    b.append("model ").append(dir).append('\n');
+    for (String f : new String[] {"config.json", "model.safetensors", "pytorch_model.bin"}) {
+      Path p = dir.resolve(f);
+      try {
+        if (Files.isRegularFile(p)) {
+          b.append(f).append(' ').append(Files.size(p)).append(' ').append(Files.getLastModifiedTime(p).toMillis()).append('\n');
+        }
+      } catch (IOException e) {
+        b.append(f).append(" unreadable\n");
+      }
+    }
+    return b.toString();
+  }
+
+  /** The cached plan for {@code key}, or null (no file, another key, or unreadable: measured again). */
+  static ComputePlan read(Path file, String key) {
+    if (file == null || !Files.isRegularFile(file)) {
+      return null;
+    }
+    try {
+      JsonNode j = JSON.readTree(file.toFile());
+      if (!key.equals(j.path("key").asText())) {
+        return null;
+      }
+      return new ComputePlan(ComputeType.AUTO, Precision.valueOf(j.path("encoder").asText()),
+          Precision.valueOf(j.path("decoder").asText()), Precision.valueOf(j.path("head").asText()));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** Writes atomically (a temporary file moved into place); a cache that cannot be written is not an error. */
+  private static void write(Path file, ObjectNode record) {
+    try {
+      Files.createDirectories(file.getParent());
+      Path tmp = Files.createTempFile(file.getParent(), ".calibration", ".tmp");
+      try {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(tmp.toFile(), record);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } finally {
+        Files.deleteIfExists(tmp);
+      }
+    } catch (IOException | RuntimeException e) {
+      // read-only home: calibrate again next time
+    }
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

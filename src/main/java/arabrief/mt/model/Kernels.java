@@ -1,0 +1,128 @@
+package arabrief.mt.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.engine.PtSymbolBlock;
+import ai.djl.pytorch.jni.IValue;
+import ai.djl.pytorch.jni.IValueUtils;
+import ai.djl.pytorch.jni.JniUtils;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+/**
+ * The reduced-precision linear kernels (int8 dynamic, bfloat16) that DJL's NDArray API lacks, run through
+ * a TorchScript module: {@code kernels.pt}, a code-only archive (no weights) that {@code scripts/make_kernels.py}
+ * writes and libtorch compiles when it loads. Each weight is handed over once ({@link #addInt8},
+ * {@link #addBf16}); the module keeps its packed form and later calls name it by index. bfloat16 tensors
+ * never cross into Java (DJL aborts on them): activations go in and come out as float32.
+ */
+final class Kernels implements AutoCloseable {
+  static final String RESOURCE = "/arabrief/mt/kernels.pt";
+
+  private final PtSymbolBlock module;
+  /** "No bias": DJL has no IValue for None, so the module reads a zero-element tensor as none. */
+  private final NDArray none;
+  /** fbgemm's 7-bit activations, for CPUs without VNNI whose int8 products saturate at 16 bits. */
+  private final boolean reduceRange;
+
+  private Kernels(PtSymbolBlock module, NDArray none, boolean reduceRange) {
+    this.module = module;
+    this.none = none;
+    this.reduceRange = reduceRange;
+  }
+
+  /** Loads the module into {@code manager} (its native memory goes with the manager). */
+  static Kernels load(NDManager manager) {
+    try (InputStream in = Kernels.class.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("the jar lacks " + RESOURCE);
+      }
+      PtSymbolBlock block = JniUtils.loadModule((PtNDManager) manager, in, false, false);
+      return new Kernels(block, manager.create(new float[0]), !CpuInfo.current().hasVnni());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Quantizes {@code w} [out, in] per output channel to int8 and packs it with {@code bias} (may be null). */
+  int addInt8(NDArray w, NDArray bias) {
+    try (IValue wi = IValue.from((PtNDArray) w);
+        IValue bi = IValue.from((PtNDArray) (bias == null ? none : bias));
+        IValue r = run("add_int8", wi, bi)) {
+      return (int) r.toLong();
+    }
+  }
+
+  /** Keeps {@code w} [out, in] as bfloat16, {@code transposed} into [in, out] or not. */
+  int addBf16(NDArray w, boolean transposed) {
+    try (IValue wi = IValue.from((PtNDArray) w); IValue t = IValue.from(transposed); IValue r = run("add_bf16", wi, t)) {
+      return (int) r.toLong();
+    }
+  }
+
+  /** x W^T + b for the int8 weight {@code index}, x quantized on the fly; float32 in and out. */
+  NDArray linearInt8(NDArray x, int index) {
+    try (IValue xi = IValue.from((PtNDArray) x);
+        IValue i = IValue.from((long) index);
+        IValue rr = IValue.from(reduceRange);
+        IValue r = run("linear_int8", xi, i, rr)) {
+      return r.toTensor((PtNDManager) x.getManager());
+    }
+  }
+
+  /** x W^T (+ b) for the bfloat16 weight {@code index}; float32 in and out. */
+  NDArray linearBf16(NDArray x, int index, boolean transposed, NDArray bias) {
+    try (IValue xi = IValue.from((PtNDArray) x);
+        IValue i = IValue.from((long) index);
+        IValue t = IValue.from(transposed);
+        IValue b = IValue.from((PtNDArray) (bias == null ? none : bias));
+        IValue r = run("linear_bf16", xi, i, t, b)) {
+      return r.toTensor((PtNDManager) x.getManager());
+    }
+  }
+
+  private IValue run(String method, IValue... args) {
+    long[] handles = new long[args.length];
+    for (int i = 0; i < args.length; i++) {
+      handles[i] = args[i].getHandle();
+    }
+    try {
+      return NEW_IVALUE.newInstance((long) RUN.invoke(LIB, module.getHandle(), method, handles, true, false));
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static final Object LIB;
+  private static final java.lang.reflect.Method RUN;
+  private static final java.lang.reflect.Constructor<IValue> NEW_IVALUE;
+
+  static {
+    try {
+      Class<?> lib = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");
+      java.lang.reflect.Field f = lib.getDeclaredField("LIB");
+      f.setAccessible(true);
+      LIB = f.get(null);
+      RUN = lib.getDeclaredMethod("moduleRunMethod", long.class, String.class, long[].class, boolean.class, boolean.class);
+      RUN.setAccessible(true);
+      NEW_IVALUE = IValue.class.getDeclaredConstructor(long.class);
+      NEW_IVALUE.setAccessible(true);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Drops every weight handed over so far (indices start again at 0). */
+  void clear() {
+    run("clear").close();
+  }
+
+  @Override
+  public void close() {
+    module.close();
+    none.close();
+  }
+}

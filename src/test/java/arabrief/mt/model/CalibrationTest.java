@@ -1,0 +1,73 @@
+package arabrief.mt.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import arabrief.mt.Fixtures;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** auto's calibration: measured once, cached under the home by CPU, model and library, read back after. */
+class CalibrationTest {
+  @TempDir Path home;
+
+  @Test
+  void autoMeasuresOnceThenReadsTheCacheForTheSameKey() throws Exception {
+    Path dir = Fixtures.model("tiny-opus");
+    try (NDManager root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch")) {
+      try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
+        assertEquals(ComputeType.AUTO, m.plan().type());
+      }
+      List<Path> files;
+      try (Stream<Path> s = Files.list(home.resolve("calibration"))) {
+        files = s.toList();
+      }
+      assertEquals(1, files.size());
+      ObjectNode record = (ObjectNode) new ObjectMapper().readTree(files.get(0).toFile());
+      assertTrue(record.path("timings").has("decoder"), record.toString());
+      assertTrue(record.path("timings").path("head").has("int8"), record.toString());
+      // a cached choice is used as is: rewrite it to one no timing would pick on every CPU, and load again
+      record.put("encoder", "BFLOAT16").put("decoder", "INT8").put("head", "FLOAT32");
+      new ObjectMapper().writeValue(files.get(0).toFile(), record);
+      try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
+        assertEquals(new ComputePlan(ComputeType.AUTO, Precision.BFLOAT16, Precision.INT8, Precision.FLOAT32), m.plan());
+      }
+    }
+  }
+
+  @Test
+  void theKeyNamesTheCpuTheLibrariesAndTheModelFiles() throws Exception {
+    Path dir = Fixtures.model("tiny-opus");
+    String key = Calibration.key(dir);
+    assertTrue(key.contains(CpuInfo.current().model()), key);
+    assertTrue(key.contains("libtorch "), key);
+    assertTrue(key.contains("model.safetensors "), key);
+    assertNotEquals(key, Calibration.key(Fixtures.model("tiny-gelu")));
+    assertNull(Calibration.read(home.resolve("none.json"), key));
+  }
+
+  @Test
+  void cpuFlagsAreReadFromProcCpuinfo(@TempDir Path tmp) throws Exception {
+    Path f = tmp.resolve("cpuinfo");
+    Files.writeString(f, "processor\t: 0\nmodel name\t: Some CPU\nflags\t\t: fpu avx2 avx512f avx512_vnni\n\nprocessor\t: 1\n"
+        + "model name\t: Some CPU\nflags\t\t: fpu\n");
+    CpuInfo c = CpuInfo.read(f);
+    assertEquals("Some CPU", c.model());
+    assertTrue(c.hasVnni());
+    assertTrue(c.key().startsWith("Some CPU avx2 avx512f avx512_vnni"), c.key());
+    CpuInfo none = CpuInfo.read(tmp.resolve("missing"));
+    assertEquals("unknown", none.model());
+    assertNotNull(none.flags());
+  }
+}
