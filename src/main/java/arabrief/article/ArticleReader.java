@@ -6,6 +6,17 @@ package arabrief.article;
  */
 public final class ArticleReader {
 
+  private final LineModel model;
+
+  public ArticleReader() {
+    this(LineModel.shipped());
+  }
+
+  /** A reader with other fitted weights: the leave-one-site-out evaluation fits one per held-out site. */
+  ArticleReader(LineModel model) {
+    this.model = model;
+  }
+
   /**
    * Reads one article.
    *
