@@ -157,7 +157,7 @@ final class ArticleParser {
         dateline = DatelineParser.parse(line);
       } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
         caption = line;
-      } else if (hints.caption() == null && caption == null && i > headlineAt && headlineAt >= 0
+      } else if (hints.caption() == null && caption == null && headlineAt >= 0 && (i > headlineAt || saysPhoto(line))
           && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line) && aboutTheStory(line, leadWords)) {
         caption = line;
       } else {
@@ -186,6 +186,11 @@ final class ArticleParser {
     return AGENCY_CREDIT.matcher(line).find()
         || PHOTO_PREFIX.matcher(line).find()
         || !SENTENCE_END.matcher(line).find();
+  }
+
+  /** A line that says it is about a photo (a credit in brackets, «صورة …») is a caption before the headline too. */
+  private static boolean saysPhoto(String line) {
+    return AGENCY_CREDIT.matcher(line).find() || PHOTO_PREFIX.matcher(line).find();
   }
 
   /**

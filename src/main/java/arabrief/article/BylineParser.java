@@ -26,8 +26,17 @@ final class BylineParser {
   private static final Pattern PLACE_ONLY = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + ")?)\\s+" + DASH + "\\s+");
   private static final Pattern AGENCY_ONLY = Pattern.compile("^" + AGENCY + "\\s*(?:" + DASH + "\\s*)?");
 
+  /**
+   * Verbs and labels of authorship Arabic papers print before a name: writing (كتب، بقلم), preparing
+   * and reporting (إعداد، تقرير، متابعة، تحرير), interviews (حوار، أجرى الحوار، حاوره) and translations
+   * (ترجمة، ترجمه). Language knowledge, not any one site's wording.
+   */
+  private static final String AUTHOR_VERB = "(?:" + String.join("|", java.util.stream.Stream.of(
+          "كتب", "كتبت", "كتبه", "كتبته", "بقلم", "إعداد", "اعداد", "تقرير", "متابعة", "تحرير", "حوار", "أجرى الحوار",
+          "حاوره", "حاورته", "حاورها", "ترجمة", "ترجمه", "ترجمها", "إعداد وترجمة", "تغطية", "رصد")
+      .sorted((a, b) -> b.length() - a.length()).map(ArabicPatterns::loose).toList()) + ")";
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^(?:" + loose("كتب") + "|" + loose("كتبت") + "|" + loose("بقلم") + "|" + loose("إعداد") + "|" + loose("تقرير") + ")(?:\\s*[:：-])?\\s+(" + NAME + ")$");
+      Pattern.compile("^" + AUTHOR_VERB + "(?:\\s*[:：-])?\\s+(" + NAME + ")(?:\\s*[-–،,]\\s*(" + WORD + "(?:\\s" + WORD + ")?))?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：]\\s*([^.؟!]{2,40})$");
@@ -46,7 +55,7 @@ final class BylineParser {
   static Byline ofLine(String line) {
     Matcher m;
     if ((m = BYLINE_LINE.matcher(line)).matches()) {
-      return new Byline(null, null, m.group(1), line);
+      return new Byline(null, m.group(2) == null ? null : place(m.group(2)), m.group(1), line);
     }
     if ((m = PAPER_LINE.matcher(line)).matches()) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, line);

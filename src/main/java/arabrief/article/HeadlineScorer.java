@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  *   <li>{@link #W_REPEATED} when the page prints it more than once (twice in a row, inside a
  *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
  *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
- *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets: that is a caption;
+ *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
  *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
@@ -50,6 +50,9 @@ final class HeadlineScorer {
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!؛]$");
   private static final Pattern CREDIT = Pattern.compile("\\([^()]{1,25}\\)$");
+  /** «صورة …», «بالصور: …»: a line that says it describes a photo is a caption, not the headline. */
+  private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:" + ArabicPatterns.loose("صورة") + "|" + ArabicPatterns.loose("الصورة")
+      + "|" + ArabicPatterns.loose("صور") + ")\\s");
   private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[-|–—:]{1,2}\\s+|\\s+::\\s+");
   private static final Pattern TOKEN = Pattern.compile("[\\p{IsArabic}\\p{L}]{3,}");
   /** Function words that any two Arabic texts share; they say nothing about overlap. */
@@ -102,7 +105,7 @@ final class HeadlineScorer {
     if (SENTENCE_END.matcher(t).find()) {
       s += W_SENTENCE_END;
     }
-    if (CREDIT.matcher(t).find()) {
+    if (CREDIT.matcher(t).find() || PHOTO_PREFIX.matcher(t).find()) {
       s += W_CREDIT;
     }
     return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
