@@ -39,6 +39,10 @@ final class ArticleParser {
           "أسوشييتد برس", "غيتي", "غيتي إيميجز", "واس", "سانا", "وام", "قنا", "كونا", "واع", "وفا",
           "الشرق الأوسط", "أرشيفية", "أرشيف", "AFP", "Reuters", "AP", "EPA", "Getty Images?")
           + ")[^()]{0,20}\\)$");
+  /** A text of more lines than this may be a whole page pasted; the line model looks for the article in it. */
+  static final int MIN_PASTED_LINES = 40;
+  /** Lines above the article's span read as its header (headline, date, byline, caption, share buttons). */
+  static final int HEADER_WINDOW = 15;
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:صورة|صور|الصورة)\\s");
 
   /** What an HTML page already said about itself; null parts are guessed from the text. */
@@ -47,6 +51,8 @@ final class ArticleParser {
   }
 
   private final List<String> dropped = new ArrayList<>();
+  /** Lines of a pasted page's article span that the line model reads as furniture and that are not prose. */
+  private final Set<String> weak = new HashSet<>();
   private String headline;
   private Dateline dateline;
   private String caption;
@@ -59,11 +65,36 @@ final class ArticleParser {
   }
 
   static Article parse(String normalized, Hints hints) {
-    return new ArticleParser().run(normalized, hints);
+    return parse(normalized, hints, LineModel.shipped());
   }
 
-  private Article run(String text, Hints hints) {
-    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  static Article parse(String normalized, Hints hints, LineModel model) {
+    return new ArticleParser().run(normalized, hints, model);
+  }
+
+  private Article run(String text, Hints hints, LineModel model) {
+    List<String> all = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    // A text copy may be a whole page pasted: the fitted line model finds the article's span (the
+    // best-scoring run of lines), and only the HEADER_WINDOW lines above it are read as its header.
+    // HTML pages arrive here already cut to their content by HtmlExtractor.
+    int from = 0;
+    int to = all.size();
+    if (hints == Hints.NONE && all.size() > MIN_PASTED_LINES) {
+      int[] span = model.bodySpan(all);
+      double[] odds = model.logOdds(all);
+      for (int i = span[0]; i < span[1]; i++) {
+        if (odds[i] < 0 && !isProse(all.get(i))) {
+          weak.add(all.get(i)); // a box inside the article (read-also, suggested stories, a promo)
+        }
+      }
+      if (span[1] > span[0]) {
+        int start = bodyStart(all.subList(span[0], span[1])) + span[0];
+        from = Math.max(0, Math.min(span[0], start) - HEADER_WINDOW);
+        to = span[1];
+      }
+    }
+    dropped.addAll(all.subList(0, from));
+    List<String> lines = all.subList(from, to);
     int bodyStart = bodyStart(lines);
     int end = tailStart(lines, bodyStart);
     List<String> bodyLines = lines.subList(bodyStart, end);
@@ -73,6 +104,7 @@ final class ArticleParser {
       dropped.add(tail);
       noteByline(BylineParser.ofLine(tail));
     }
+    dropped.addAll(all.subList(to, all.size()));
     if (hints.author() != null || hints.source() != null) {
       Byline b = byline == null ? new Byline(null, null, null, null) : byline;
       byline = new Byline(b.source() != null ? b.source() : hints.source(), b.place(),
@@ -228,7 +260,7 @@ final class ArticleParser {
   private List<Paragraph> body(List<String> lines) {
     List<Paragraph> paragraphs = new ArrayList<>();
     for (String line : lines) {
-      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null) {
+      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null || weak.contains(line)) {
         dropped.add(line);
         noteByline(BylineParser.ofLine(line));
         continue;

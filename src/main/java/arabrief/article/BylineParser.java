@@ -31,16 +31,23 @@ final class BylineParser {
    * and reporting (إعداد، تقرير، متابعة، تحرير), interviews (حوار، أجرى الحوار، حاوره) and translations
    * (ترجمة، ترجمه). Language knowledge, not any one site's wording.
    */
-  private static final String AUTHOR_VERB = "(?:" + String.join("|", java.util.stream.Stream.of(
-          "كتب", "كتبت", "كتبه", "كتبته", "بقلم", "إعداد", "اعداد", "تقرير", "متابعة", "تحرير", "حوار", "أجرى الحوار",
-          "حاوره", "حاورته", "حاورها", "ترجمة", "ترجمه", "ترجمها", "إعداد وترجمة", "تغطية", "رصد")
-      .sorted((a, b) -> b.length() - a.length()).map(ArabicPatterns::loose).toList()) + ")";
+  private static final String AUTHOR_VERB = alternation("كتب", "كتبت", "كتبه", "كتبته", "بقلم", "إعداد", "تقرير",
+      "حاوره", "حاورته", "حاورها", "ترجمه", "ترجمها");
+  /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
+  private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
+      "إعداد وترجمة", "تغطية");
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^" + AUTHOR_VERB + "(?:\\s*[:：-])?\\s+(" + NAME + ")(?:\\s*[-–،,]\\s*(" + WORD + "(?:\\s" + WORD + ")?))?$");
+      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：-])?|" + AUTHOR_LABEL + "\\s*[:：-])\\s*(" + NAME + ")(?:\\s*[-–،,]\\s*("
+          + WORD + "(?:\\s" + WORD + ")?))?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：]\\s*([^.؟!]{2,40})$");
   private static final Pattern AGENCY_LINE = Pattern.compile("^" + AGENCY + "$");
+
+  private static String alternation(String... words) {
+    return "(?:" + String.join("|", java.util.Arrays.stream(words).sorted((a, b) -> b.length() - a.length())
+        .map(ArabicPatterns::loose).toList()) + ")";
+  }
 
   /** A prefix this long or longer is not a byline but the sentence itself. */
   private static final int MAX_PREFIX = 60;

@@ -253,6 +253,29 @@ public final class StructureEval {
     return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
 
+  /** The real HTML pages as a reader would paste them whole (select all, copy): the text-copy path on real furniture. */
+  static List<String> pastedPages() {
+    return PAGES.stream().filter(n -> expected(n).real() && expected(n).input().endsWith(".html")).toList();
+  }
+
+  static Score runPasted(String name, LineModel model) {
+    Expected e = expected(name);
+    String text = PastedCopy.of(TextDecoder.decodeBytes(bytes(e)));
+    try {
+      return score(e, new ArticleReader(model).read(text.getBytes(StandardCharsets.UTF_8), name + " (pasted)"));
+    } catch (BadInputException ex) {
+      return new Score(name, false, false, false, e.caption() != null, false, false, false, 0, 0, ex.getMessage());
+    }
+  }
+
+  /** The line model fitted on every real page except those of {@code site}. */
+  static LineModel fitWithout(String site) {
+    List<LineModel.Example> training = new ArrayList<>();
+    PAGES.stream().map(StructureEval::expected).filter(e -> e.real() && !e.site().equals(site))
+        .forEach(e -> training.addAll(TrainingData.examples(e)));
+    return LineModel.fit(training);
+  }
+
   /** Reads a page with the shipped model. */
   static Score run(String name) {
     return run(name, LineModel.shipped());
@@ -272,13 +295,7 @@ public final class StructureEval {
     List<Expected> real = PAGES.stream().map(StructureEval::expected).filter(Expected::real).toList();
     List<Score> out = new ArrayList<>();
     for (Expected held : real) {
-      List<LineModel.Example> training = new ArrayList<>();
-      for (Expected e : real) {
-        if (!e.site().equals(held.site())) {
-          training.addAll(TrainingData.examples(e));
-        }
-      }
-      out.add(run(held.name(), LineModel.fit(training)));
+      out.add(run(held.name(), fitWithout(held.site())));
     }
     return out;
   }
@@ -307,15 +324,28 @@ public final class StructureEval {
     System.out.println("Real pages, in-sample (the shipped model, fitted on all of them):");
     table(realIn);
     System.out.println();
+    List<Score> pasted = pastedPages().stream().map(n -> runPasted(n, LineModel.shipped())).toList();
+    List<Score> pastedHeldOut = pastedPages().stream().map(n -> runPasted(n, fitWithout(expected(n).site()))).toList();
+    System.out.println("Real HTML pages pasted whole as text (select all, copy), leave-one-site-out:");
+    table(pastedHeldOut);
+    System.out.println();
+    System.out.println("Real HTML pages pasted whole as text, in-sample:");
+    table(pasted);
+    System.out.println();
     System.out.println("Seed and composed layout fixtures (unit tests, not evidence):");
     table(other);
     System.out.println();
-    System.out.printf(Locale.ROOT, "Checks passed — leave-one-site-out: %s; in-sample: %s; seed and composed: %s%n",
-        ratio(heldOut), ratio(realIn), ratio(other));
+    System.out.printf(Locale.ROOT, "Checks passed — real pages, leave-one-site-out: %s; in-sample: %s%n", ratio(heldOut), ratio(realIn));
+    System.out.printf(Locale.ROOT, "Checks passed — real pages pasted whole, leave-one-site-out: %s; in-sample: %s%n",
+        ratio(pastedHeldOut), ratio(pasted));
+    System.out.printf(Locale.ROOT, "Checks passed — seed and composed fixtures: %s%n", ratio(other));
+    System.out.printf(Locale.ROOT, "Furniture paragraphs sent to the model from a pasted page (held-out): at most %d%n",
+        pastedHeldOut.stream().mapToInt(Score::furnitureParagraphs).max().orElse(0));
     if (verbose) {
       System.out.println();
       heldOut.stream().filter(s -> !s.why().isEmpty()).forEach(s -> System.out.println("held-out " + s.name() + ": " + s.why()));
       scores.stream().filter(s -> !s.why().isEmpty()).forEach(s -> System.out.println("in-sample " + s.name() + ": " + s.why()));
+      pastedHeldOut.stream().filter(s -> !s.why().isEmpty()).forEach(s -> System.out.println("pasted held-out " + s.name() + ": " + s.why()));
     }
   }
 
