@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every page with hand-read structure (the two real pages from ../shared/corpus, the seed, the layout
+ * Every page with hand-read structure (the eight real pages of ../shared/corpus and its dev/, the seed, the layout
  * fixtures, the composed pages): the same expectations scripts/eval_structure.sh scores.
  */
 class StructureTest {
