@@ -79,6 +79,7 @@ final class ArticleParser {
     // HTML pages arrive here already cut to their content by HtmlExtractor.
     int from = 0;
     int to = all.size();
+    int spanStart = -1;
     if (hints == Hints.NONE && all.size() > MIN_PASTED_LINES) {
       int[] span = model.bodySpan(all);
       double[] odds = model.logOdds(all);
@@ -91,11 +92,13 @@ final class ArticleParser {
         int start = bodyStart(all.subList(span[0], span[1])) + span[0];
         from = Math.max(0, Math.min(span[0], start) - HEADER_WINDOW);
         to = span[1];
+        spanStart = start < span[1] ? start : -1;
       }
     }
     dropped.addAll(all.subList(0, from));
     List<String> lines = all.subList(from, to);
-    int bodyStart = bodyStart(lines);
+    // The article's first prose line, not a prose-like line of a ticker in the header window above it.
+    int bodyStart = spanStart >= 0 ? spanStart - from : bodyStart(lines);
     int end = tailStart(lines, bodyStart);
     List<String> bodyLines = lines.subList(bodyStart, end);
     header(lines.subList(0, bodyStart), bodyLines, hints);
@@ -157,12 +160,18 @@ final class ArticleParser {
         repeated.add(key);
       }
     }
+    // Rank counts only the earlier candidates that share a word with the lead: a menu or a ticker of
+    // other stories above the headline (a page pasted whole) says nothing about this story.
+    int rank = 0;
     for (int i = 0; i < lines.size(); i++) {
       String inner = Furniture.wrapperHeadline(lines.get(i));
       String line = inner != null ? inner : lines.get(i);
       if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
-        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), candidates.size()));
+        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), rank));
         candidateLines.add(i);
+        if (HeadlineScorer.matches(line, leadWords) > 0) {
+          rank++;
+        }
       }
     }
     headline = hints.headline() != null ? hints.headline() : HeadlineScorer.best(candidates, lead, Set.of());

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *       body paragraphs, up to {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a
  *       share: a caption or a name-and-title line is short and all its words recur, yet it says less
  *       of the story than the headline;
- *   <li>{@link #W_REPEATED} when the page prints it more than once (twice in a row, inside a
+ *   <li>{@link #W_REPEATED} when it shares a word with the lead (or there is no lead) and the page prints it more than once (twice in a row, inside a
  *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
  *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
  *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
@@ -98,8 +98,11 @@ final class HeadlineScorer {
         || DatelineParser.parse(t) != null || Byline.isBylineLine(t) || siteNames.contains(t)) {
       return Double.NEGATIVE_INFINITY;
     }
-    double s = W_LEAD * Math.min(matches(t, lead), LEAD_MATCHES) / LEAD_MATCHES;
-    if (c.repeated()) {
+    long m = matches(t, lead);
+    double s = W_LEAD * Math.min(m, LEAD_MATCHES) / LEAD_MATCHES;
+    // Printed twice says "headline" only of a line about the story: a search widget's «no results»
+    // or a menu repeated on a page pasted whole shares no word with the lead.
+    if (c.repeated() && (m > 0 || lead.isEmpty())) {
       s += W_REPEATED;
     }
     if (SENTENCE_END.matcher(t).find()) {

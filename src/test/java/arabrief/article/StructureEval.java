@@ -218,7 +218,8 @@ public final class StructureEval {
     List<String> furniture = e.furniture().stream().map(StructureEval::norm).toList();
     for (int i = 0; i < body.size(); i++) {
       String p = body.get(i);
-      boolean outside = (firstAt >= 0 && i < firstAt) || (lastAt >= 0 && i > lastAt);
+      // Neither end of the article found: what was kept is some other text of the page.
+      boolean outside = (firstAt >= 0 && i < firstAt) || (lastAt >= 0 && i > lastAt) || (firstAt < 0 && lastAt < 0);
       boolean listed = furniture.stream().anyMatch(f -> p.startsWith(f) || f.startsWith(p));
       if (outside || listed) {
         furnitureParagraphs++;
