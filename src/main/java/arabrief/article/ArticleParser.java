@@ -269,7 +269,8 @@ final class ArticleParser {
   private List<Paragraph> body(List<String> lines) {
     List<Paragraph> paragraphs = new ArrayList<>();
     for (String line : lines) {
-      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null || weak.contains(line)) {
+      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null || weak.contains(line)
+          || line.codePoints().noneMatch(Character::isLetter)) { // «...», «***», a bare number: no paragraph
         dropped.add(line);
         noteByline(BylineParser.ofLine(line));
         continue;

@@ -159,6 +159,13 @@ final class LineModel {
         merged.add(new int[] {r[0], r[1]});
       }
     }
+    // The article comes before what follows it on a page (comments and their rules, "about us", the
+    // footer): the first run with a headline above it and at least MIN_ARTICLE_PARAGRAPHS sure prose lines.
+    for (int[] r : merged) {
+      if (headlineAbove(lines, r) && sureProse(lines, s, r) >= MIN_ARTICLE_PARAGRAPHS) {
+        return r;
+      }
+    }
     int[] best = {0, 0};
     double bestSum = 0;
     boolean bestSupported = false;
@@ -193,13 +200,21 @@ final class LineModel {
 
   /** A run holds at least one prose line the model is fairly sure of (odds above 1: p > 0.73). */
   private static boolean hasProse(List<String> lines, double[] s, int[] r) {
+    return sureProse(lines, s, r) > 0;
+  }
+
+  private static int sureProse(List<String> lines, double[] s, int[] r) {
+    int n = 0;
     for (int i = r[0]; i < r[1]; i++) {
       if (s[i] > 1 && ArticleParser.isProse(lines.get(i))) {
-        return true;
+        n++;
       }
     }
-    return false;
+    return n;
   }
+
+  /** An article has at least this many paragraphs of prose. */
+  static final int MIN_ARTICLE_PARAGRAPHS = 2;
 
   private static boolean headlineAbove(List<String> lines, int[] r) {
     Set<String> lead = HeadlineScorer.leadWords(lines.subList(r[0], r[1]));
