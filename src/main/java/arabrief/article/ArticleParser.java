@@ -199,7 +199,8 @@ final class ArticleParser {
       } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
         caption = line;
       } else if (hints.caption() == null && caption == null && headlineAt >= 0 && (i > headlineAt || saysPhoto(line))
-          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line) && aboutTheStory(line, leadWords)) {
+          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line)
+          && (aboutTheStory(line, leadWords) || afterPhotoCredit(lines, i))) {
         caption = line;
       } else {
         dropped.add(line);
@@ -221,12 +222,20 @@ final class ArticleParser {
    */
   static boolean isCaption(String line) {
     int words = ArabicPatterns.wordCount(line);
-    if (words > MAX_CAPTION_WORDS || words < MIN_CAPTION_WORDS || Furniture.isFurniture(line)) {
+    if (words > MAX_CAPTION_WORDS || words < MIN_CAPTION_WORDS || Furniture.isFurniture(line)
+        || line.matches(".*[،,:]$")) { // «التعليق على الصورة،»: a label announces a caption, it is none
       return false;
     }
     return AGENCY_CREDIT.matcher(line).find()
         || PHOTO_PREFIX.matcher(line).find()
         || !SENTENCE_END.matcher(line).find();
+  }
+
+  /** A line just after a photo credit («صدر الصورة، …», «تصوير: …»), or after a credit and a caption label, is the photo's caption. */
+  private static boolean afterPhotoCredit(List<String> lines, int i) {
+    return (i >= 1 && Furniture.isPhotoCredit(lines.get(i - 1)))
+        || (i >= 2 && Furniture.isPhotoCredit(lines.get(i - 2)) && ArabicPatterns.wordCount(lines.get(i - 1)) <= 4
+            && lines.get(i - 1).matches(".*[،,:]$"));
   }
 
   /** A line that says it is about a photo (a credit in brackets, «صورة …») is a caption before the headline too. */

@@ -41,6 +41,11 @@ final class BylineParser {
           + WORD + "(?:\\s" + WORD + ")?))?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
+  /** «Author, name», «By name», «الكاتب: name»: a label of authorship and a name. */
+  private static final Pattern AUTHOR_LABEL_LINE =
+      Pattern.compile("^(?:(?i:author|authors|by)|" + loose("الكاتب") + "|" + loose("المؤلف") + "|" + loose("المحرر") + ")\\s*[,،:]?\\s+(" + NAME + "(?:\\s*و" + NAME + ")?)$");
+  /** «حسام أبو العلا - القاهرة»: a name, a dash and a place the gazetteer knows. */
+  private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—]\\s*(" + PLACE + ")$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：]\\s*([^.؟!]{2,40})$");
   private static final Pattern AGENCY_LINE = Pattern.compile("^" + AGENCY + "$");
 
@@ -66,6 +71,12 @@ final class BylineParser {
     }
     if ((m = PAPER_LINE.matcher(line)).matches()) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, line);
+    }
+    if ((m = AUTHOR_LABEL_LINE.matcher(line)).matches() && TextDecoder.hasArabicLetter(m.group(1))) {
+      return new Byline(null, null, m.group(1).strip(), line);
+    }
+    if ((m = NAME_PLACE.matcher(line)).matches() && Gazetteer.english(m.group(2).strip()) != null) {
+      return new Byline(null, place(m.group(2)), m.group(1).strip(), line);
     }
     if ((m = SOURCE_LINE.matcher(line)).matches()) {
       return new Byline(m.group(1).strip(), null, null, line);

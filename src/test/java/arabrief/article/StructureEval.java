@@ -263,7 +263,25 @@ public final class StructureEval {
     Expected e = expected(name);
     String text = PastedCopy.of(TextDecoder.decodeBytes(bytes(e)));
     try {
-      return score(e, new ArticleReader(model).read(text.getBytes(StandardCharsets.UTF_8), name + " (pasted)"));
+      Article pasted = new ArticleReader(model).read(text.getBytes(StandardCharsets.UTF_8), name + " (pasted)");
+      Score sc = score(e, pasted);
+      // The truth lists only some furniture; the HTML reading of the same page (checked above) has the
+      // article's paragraphs, so any other paragraph of the pasted copy is furniture sent to the model.
+      List<String> article = new ArticleReader(model).read(bytes(e), name).paragraphs().stream()
+          .map(p -> norm(p.source())).toList();
+      int extra = 0;
+      List<String> why = new ArrayList<>();
+      for (Paragraph p : pasted.paragraphs()) {
+        String t = norm(p.source());
+        String head = t.substring(0, Math.min(40, t.length()));
+        if (article.stream().noneMatch(a -> a.contains(head) || t.contains(a.substring(0, Math.min(40, a.length()))))) {
+          extra++;
+          why.add("not in the article: " + cut(t));
+        }
+      }
+      String all = sc.why() + (why.isEmpty() ? "" : (sc.why().isEmpty() ? "" : "; ") + String.join("; ", why));
+      return new Score(sc.name(), sc.headline(), sc.date(), sc.caption(), sc.captionChecked(), sc.byline(), sc.first(),
+          sc.last(), Math.max(sc.furnitureParagraphs(), extra), sc.furnitureKept(), all);
     } catch (BadInputException ex) {
       return new Score(name, false, false, false, e.caption() != null, false, false, false, 0, 0, ex.getMessage());
     }
