@@ -83,9 +83,14 @@ final class ArticleParser {
     if (hints == Hints.NONE && all.size() > MIN_PASTED_LINES) {
       int[] span = model.bodySpan(all);
       double[] odds = model.logOdds(all);
+      // A box inside the article (read-also, suggested stories, a promo): a line the model reads as
+      // furniture, and the non-prose lines after it (the box's headlines) until prose resumes.
+      boolean inBox = false;
       for (int i = span[0]; i < span[1]; i++) {
-        if (odds[i] < 0 && !isProse(all.get(i))) {
-          weak.add(all.get(i)); // a box inside the article (read-also, suggested stories, a promo)
+        boolean prose = isProse(all.get(i));
+        inBox = !prose && (inBox || odds[i] < 0);
+        if (inBox) {
+          weak.add(all.get(i));
         }
       }
       if (span[1] > span[0]) {
@@ -194,7 +199,12 @@ final class ArticleParser {
           dropped.add(line); // the headline printed a second time
         }
         headlineTaken = true;
-      } else if (dateline == null && DatelineParser.parse(line) != null) {
+      } else if ((dateline == null || DatelineParser.isUpdateStamp(dateline.source()) && !DatelineParser.isUpdateStamp(line))
+          && DatelineParser.parse(line) != null) {
+        // htmldate's rule: an "updated" stamp is the date only when the page prints no other
+        if (dateline != null) {
+          dropped.add(dateline.source());
+        }
         dateline = DatelineParser.parse(line);
       } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
         caption = line;

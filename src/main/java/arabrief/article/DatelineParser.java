@@ -110,6 +110,14 @@ final class DatelineParser {
 
   private DatelineParser() {}
 
+  private static final Pattern UPDATE = Pattern.compile("(?i:updated|modified)|" + ArabicPatterns.loose("تحديث") + "|"
+      + ArabicPatterns.loose("محدث") + "|" + ArabicPatterns.loose("تعديل"));
+
+  /** True for a "last updated" stamp («آخر تحديث …», «(محدثة …)», «Updated …»). */
+  static boolean isUpdateStamp(String line) {
+    return UPDATE.matcher(line).find();
+  }
+
   /** The dateline in {@code line}, or null when the line is not a date line. */
   static Dateline parse(String line) {
     if (line.endsWith(".") || line.length() > 160) {

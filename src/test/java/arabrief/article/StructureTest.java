@@ -31,6 +31,24 @@ class StructureTest {
     assertEquals(0, s.furnitureKept(), why);
   }
 
+  static java.util.List<String> pastedPages() {
+    return StructureEval.pastedPages();
+  }
+
+  /**
+   * A real page pasted whole, read with a line model fitted without its site: the article's ends are
+   * found and at most one furniture paragraph reaches the model.
+   */
+  @ParameterizedTest
+  @MethodSource("pastedPages")
+  void pastedPageOfAnUnseenSite(String page) {
+    StructureEval.Score s = StructureEval.runPasted(page, StructureEval.fitWithout(StructureEval.expected(page).site()));
+    String why = page + " (pasted): " + s.why();
+    assertTrue(s.first(), why);
+    assertTrue(s.last(), why);
+    assertTrue(s.furnitureParagraphs() <= 1, why);
+  }
+
   @ParameterizedTest
   @MethodSource("pages")
   void sentencesGiveEveryParagraphBack(String page) {

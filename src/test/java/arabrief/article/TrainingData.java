@@ -21,7 +21,13 @@ final class TrainingData {
     return Normalizer.normalize(text).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
+  private static final java.util.Map<String, List<LineModel.Example>> CACHE = new java.util.concurrent.ConcurrentHashMap<>();
+
   static List<LineModel.Example> examples(StructureEval.Expected e) {
+    return CACHE.computeIfAbsent(e.name(), n -> label(e));
+  }
+
+  private static List<LineModel.Example> label(StructureEval.Expected e) {
     List<String> lines = lines(e);
     List<String> first = e.first().stream().map(StructureEval::norm).toList();
     List<String> last = e.last().stream().map(StructureEval::norm).toList();
