@@ -81,8 +81,8 @@ final class ArticleParser {
     int to = all.size();
     int spanStart = -1;
     if (hints == Hints.NONE && all.size() > MIN_PASTED_LINES) {
-      int[] span = model.bodySpan(all);
       double[] odds = model.logOdds(all);
+      int[] span = ArticleSpan.of(all, odds);
       // A box inside the article (read-also, suggested stories, a promo): a line the model reads as
       // furniture, and the non-prose lines after it (the box's headlines) until prose resumes.
       boolean inBox = false;

@@ -53,7 +53,7 @@ class LineModelTest {
         "جميع الحقوق محفوظة 2024")) {
       lines.add(related);
     }
-    int[] span = LineModel.shipped().bodySpan(lines);
+    int[] span = ArticleSpan.of(LineModel.shipped(), lines);
     assertTrue(span[0] >= first - 1 && span[0] <= first, "span starts at " + span[0]);
     assertEquals(end, span[1]);
   }
