@@ -315,6 +315,17 @@ final class ArticleParser {
       }
       paragraphs.add(new Paragraph(text, SentenceSplitter.split(text)));
     }
+    if (!paragraphs.isEmpty()) {
+      Paragraph last = paragraphs.get(paragraphs.size() - 1);
+      int at = BylineParser.signOffStart(last.source());
+      if (at > 0 && ArabicPatterns.wordCount(last.source().substring(0, at)) >= MIN_PROSE_WORDS) {
+        String signOff = last.source().substring(at).strip();
+        String text = last.source().substring(0, at).strip();
+        dropped.add(signOff);
+        noteByline(new Byline(signOff.replaceAll("^[(\\[]|[)\\]]\\.?$", "").strip(), null, null, signOff));
+        paragraphs.set(paragraphs.size() - 1, new Paragraph(text, SentenceSplitter.split(text)));
+      }
+    }
     return paragraphs;
   }
 

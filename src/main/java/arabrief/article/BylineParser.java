@@ -21,7 +21,9 @@ final class BylineParser {
   private static final String AGENCY = "\\(([\\p{L}\\p{M}. ]{1,20})\\)";
 
   private static final Pattern PLACE_NAME = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")\\s*" + DASH + "\\s*");
-  private static final Pattern PLACE_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*" + AGENCY + "\\s*(?:" + DASH + "|:)?\\s*");
+  private static final Pattern PLACE_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "\\s*)?" + AGENCY + "\\s*(?:" + DASH + "|:)?\\s*");
+  /** An agency's sign-off closing the body: «… في العاصمة. (رويترز)», «… (أ ف ب)». */
+  private static final Pattern SIGN_OFF = Pattern.compile("\\s*[(\\[]([^()\\[\\]]{2,30})[)\\]]\\s*[.]?$");
   private static final Pattern PLACE_PAPER = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»]{2,30})»\\s*(?:" + DASH + "\\s*)?");
   private static final Pattern PLACE_ONLY = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + ")?)\\s+" + DASH + "\\s+");
   private static final Pattern AGENCY_ONLY = Pattern.compile("^" + AGENCY + "\\s*(?:" + DASH + "\\s*)?");
@@ -85,6 +87,18 @@ final class BylineParser {
       return new Byline(m.group(1).strip(), null, null, line);
     }
     return null;
+  }
+
+  /**
+   * Where an agency's sign-off starts at the end of the last paragraph, or -1: a bracketed name the
+   * agency gazetteer knows, after the paragraph's last sentence.
+   */
+  static int signOffStart(String paragraph) {
+    Matcher m = SIGN_OFF.matcher(paragraph);
+    if (!m.find() || m.start() == 0 || !Gazetteer.isAgency(m.group(1))) {
+      return -1;
+    }
+    return m.start();
   }
 
   /** The byline prefix of a first paragraph, as printed (trimmed), or null. */

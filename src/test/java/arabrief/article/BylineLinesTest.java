@@ -29,4 +29,22 @@ class BylineLinesTest {
     assertEquals("Cairo", b.place());
     assertNull(BylineParser.ofLine("أرفع اتصال عسكري أميركي - روسي"));
   }
+
+  @Test
+  void agencySignOffClosingTheBodyIsACredit() {
+    Article a = ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\n\nأعلنت الحكومة اليوم خطة جديدة لدعم الطاقة المتجددة في البلاد.\n\n"
+        + "وقال الوزير إن الخطة تبدأ العام المقبل. (أ.ف.ب)");
+    assertEquals("وقال الوزير إن الخطة تبدأ العام المقبل.", a.paragraphs().get(1).source());
+    assertEquals("أ.ف.ب", a.byline().source());
+    assertEquals("(أ.ف.ب)", a.dropped().get(a.dropped().size() - 1));
+    Article quote = ArticleParser.parse("عنوان الخبر هنا اليوم\n\nوقال المتحدث إن الاجتماع عقد في مقر الحزب (الوطني).");
+    assertNull(quote.byline(), "a bracket that names no agency stays in the text");
+  }
+
+  @Test
+  void cityDashAgencyDateline() {
+    Byline b = BylineParser.ofPrefix("القاهرة - (رويترز) - أعلنت وزارة الصحة المصرية اليوم تسجيل حالات جديدة");
+    assertEquals("رويترز", b.source());
+    assertEquals("Cairo", b.place());
+  }
 }
