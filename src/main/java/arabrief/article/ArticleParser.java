@@ -74,32 +74,14 @@ final class ArticleParser {
 
   private Article run(String text, Hints hints, LineModel model) {
     List<String> all = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    // A text copy may be a whole page pasted: the fitted line model finds the article's span (the
-    // best-scoring run of lines), and only the HEADER_WINDOW lines above it are read as its header.
-    // HTML pages arrive here already cut to their content by HtmlExtractor.
-    int from = 0;
-    int to = all.size();
-    int spanStart = -1;
-    if (hints == Hints.NONE && all.size() > MIN_PASTED_LINES) {
-      double[] odds = model.logOdds(all);
-      int[] span = ArticleSpan.of(all, odds);
-      // A box inside the article (read-also, suggested stories, a promo): a line the model reads as
-      // furniture, and the non-prose lines after it (the box's headlines) until prose resumes.
-      boolean inBox = false;
-      for (int i = span[0]; i < span[1]; i++) {
-        boolean prose = isProse(all.get(i));
-        inBox = !prose && (inBox || odds[i] < 0);
-        if (inBox) {
-          weak.add(all.get(i));
-        }
-      }
-      if (span[1] > span[0]) {
-        int start = bodyStart(all.subList(span[0], span[1])) + span[0];
-        from = Math.max(0, Math.min(span[0], start) - HEADER_WINDOW);
-        to = span[1];
-        spanStart = start < span[1] ? start : -1;
-      }
-    }
+    // A text copy may be a whole page pasted: the fitted line model finds the article's span, and only
+    // the HEADER_WINDOW lines above it are read as its header. HTML pages arrive cut to their content.
+    ArticleSpan.Cut cut = hints == Hints.NONE && all.size() > MIN_PASTED_LINES
+        ? ArticleSpan.cut(all, model) : new ArticleSpan.Cut(0, all.size(), -1, Set.of());
+    int from = cut.from();
+    int to = cut.to();
+    int spanStart = cut.bodyStart();
+    weak.addAll(cut.boxLines());
     dropped.addAll(all.subList(0, from));
     List<String> lines = all.subList(from, to);
     // The article's first prose line, not a prose-like line of a ticker in the header window above it.
@@ -122,7 +104,7 @@ final class ArticleParser {
   }
 
   /** The first line that reads as prose and is not furniture; lines.size() when there is none. */
-  private static int bodyStart(List<String> lines) {
+  static int bodyStart(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (isProse(line) && !Furniture.isFurniture(line) && DatelineParser.parse(line) == null

@@ -14,6 +14,36 @@ final class ArticleSpan {
   private ArticleSpan() {}
 
   /**
+   * How a pasted text is cut: lines before {@code from} and from {@code to} on are furniture; the body
+   * starts at {@code bodyStart} (-1: the parser decides); {@code boxLines} are boxes inside the article.
+   */
+  record Cut(int from, int to, int bodyStart, Set<String> boxLines) {}
+
+  /** Cuts a text that may be a page pasted whole. */
+  static Cut cut(List<String> all, LineModel model) {
+    double[] odds = model.logOdds(all);
+    int[] span = of(all, odds);
+    // A box inside the article (read-also, suggested stories, a promo): a line the model reads as
+    // furniture, and the non-prose lines after it (the box's headlines) until prose resumes.
+    Set<String> box = new java.util.HashSet<>();
+    boolean inBox = false;
+    for (int i = span[0]; i < span[1]; i++) {
+      boolean prose = ArticleParser.isProse(all.get(i));
+      inBox = !prose && (inBox || odds[i] < 0);
+      if (inBox) {
+        box.add(all.get(i));
+      }
+    }
+    if (span[1] <= span[0]) {
+      return new Cut(0, all.size(), -1, box);
+    }
+    // The article's first prose line, not a prose-like line of a ticker in the header window above it.
+    int start = ArticleParser.bodyStart(all.subList(span[0], span[1])) + span[0];
+    int from = Math.max(0, Math.min(span[0], start) - ArticleParser.HEADER_WINDOW);
+    return new Cut(from, span[1], start < span[1] ? start : -1, box);
+  }
+
+  /**
    * The article's lines as {start, end exclusive}; {0, 0} when no line reads as body. Candidates are
    * the runs of lines with the largest total log-odds (Kadane's best run, then the best runs left and
    * right of it, and so on). Runs split only by a box of a few non-prose lines (a read-also box, an

@@ -123,7 +123,8 @@ final class HtmlExtractor {
     doc.select(CHROME).remove();
     for (Element e : doc.getAllElements()) {
       String classes = e.className() + " " + e.id();
-      if (e != doc && e.parent() != null && WIDGET.matcher(classes).find() && !CONTENT_CLASS.matcher(classes).find()) {
+      if (e != doc && e.parent() != null && !e.nameIs("body") && WIDGET.matcher(classes).find()
+          && !CONTENT_CLASS.matcher(classes).find()) { // <body class="has-sidebar"> is the page, not a widget
         e.remove();
       }
     }

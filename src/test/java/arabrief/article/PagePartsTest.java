@@ -50,4 +50,15 @@ class PagePartsTest {
         + "</p></div><div class='body'><p>وأوضح المتحدث أن الحالات الجديدة في الحجر.</p></div></div>");
     assertEquals(List.of(d.selectFirst(".lead")), PageParts.leadSiblings(d.selectFirst(".body")));
   }
+
+  @Test
+  void aBodyClassWithAWidgetWordIsStillThePage() throws BadInputException {
+    String html = "<html><body class='rtl has-sidebar'><h1>الحكومة تعلن خطة جديدة للطاقة المتجددة</h1>"
+        + "<div class='entry-content no-share'><p>أعلنت الحكومة اليوم خطة جديدة لدعم الطاقة المتجددة في البلاد، وقالت إنها تبدأ العام المقبل.</p>"
+        + "<p>وقال الوزير إن الخطة ستوفر آلاف الوظائف خلال السنوات الخمس المقبلة.</p></div>"
+        + "<div class='sidebar'><p>الأكثر قراءة اليوم في الموقع وأخبار أخرى كثيرة، تابعونا دائما.</p></div></body></html>";
+    Article a = new ArticleReader().read(html.getBytes(java.nio.charset.StandardCharsets.UTF_8), "composed");
+    assertEquals(2, a.paragraphs().size());
+    assertEquals("وقال الوزير إن الخطة ستوفر آلاف الوظائف خلال السنوات الخمس المقبلة.", a.paragraphs().get(1).source());
+  }
 }
