@@ -39,6 +39,10 @@ final class ArticleParser {
           "أسوشييتد برس", "غيتي", "غيتي إيميجز", "واس", "سانا", "وام", "قنا", "كونا", "واع", "وفا",
           "الشرق الأوسط", "أرشيفية", "أرشيف", "AFP", "Reuters", "AP", "EPA", "Getty Images?")
           + ")[^()]{0,20}\\)$");
+  /** A text of more lines than this may be a whole page pasted; the line model looks for the article in it. */
+  static final int MIN_PASTED_LINES = 40;
+  /** Lines above the article's span read as its header (headline, date, byline, caption, share buttons). */
+  static final int HEADER_WINDOW = 15;
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:صورة|صور|الصورة)\\s");
 
   /** What an HTML page already said about itself; null parts are guessed from the text. */
@@ -47,6 +51,8 @@ final class ArticleParser {
   }
 
   private final List<String> dropped = new ArrayList<>();
+  /** Lines of a pasted page's article span that the line model reads as furniture and that are not prose. */
+  private final Set<String> weak = new HashSet<>();
   private String headline;
   private Dateline dateline;
   private String caption;
@@ -59,12 +65,27 @@ final class ArticleParser {
   }
 
   static Article parse(String normalized, Hints hints) {
-    return new ArticleParser().run(normalized, hints);
+    return parse(normalized, hints, LineModel.shipped());
   }
 
-  private Article run(String text, Hints hints) {
-    List<String> lines = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
-    int bodyStart = bodyStart(lines);
+  static Article parse(String normalized, Hints hints, LineModel model) {
+    return new ArticleParser().run(normalized, hints, model);
+  }
+
+  private Article run(String text, Hints hints, LineModel model) {
+    List<String> all = text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    // A text copy may be a whole page pasted: the fitted line model finds the article's span, and only
+    // the HEADER_WINDOW lines above it are read as its header. HTML pages arrive cut to their content.
+    ArticleSpan.Cut cut = hints == Hints.NONE && all.size() > MIN_PASTED_LINES
+        ? ArticleSpan.cut(all, model) : new ArticleSpan.Cut(0, all.size(), -1, Set.of());
+    int from = cut.from();
+    int to = cut.to();
+    int spanStart = cut.bodyStart();
+    weak.addAll(cut.boxLines());
+    dropped.addAll(all.subList(0, from));
+    List<String> lines = all.subList(from, to);
+    // The article's first prose line, not a prose-like line of a ticker in the header window above it.
+    int bodyStart = spanStart >= 0 ? spanStart - from : bodyStart(lines);
     int end = tailStart(lines, bodyStart);
     List<String> bodyLines = lines.subList(bodyStart, end);
     header(lines.subList(0, bodyStart), bodyLines, hints);
@@ -73,6 +94,7 @@ final class ArticleParser {
       dropped.add(tail);
       noteByline(BylineParser.ofLine(tail));
     }
+    dropped.addAll(all.subList(to, all.size()));
     if (hints.author() != null || hints.source() != null) {
       Byline b = byline == null ? new Byline(null, null, null, null) : byline;
       byline = new Byline(b.source() != null ? b.source() : hints.source(), b.place(),
@@ -82,7 +104,7 @@ final class ArticleParser {
   }
 
   /** The first line that reads as prose and is not furniture; lines.size() when there is none. */
-  private static int bodyStart(List<String> lines) {
+  static int bodyStart(List<String> lines) {
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       if (isProse(line) && !Furniture.isFurniture(line) && DatelineParser.parse(line) == null
@@ -125,12 +147,18 @@ final class ArticleParser {
         repeated.add(key);
       }
     }
+    // Rank counts only the earlier candidates that share a word with the lead: a menu or a ticker of
+    // other stories above the headline (a page pasted whole) says nothing about this story.
+    int rank = 0;
     for (int i = 0; i < lines.size(); i++) {
       String inner = Furniture.wrapperHeadline(lines.get(i));
       String line = inner != null ? inner : lines.get(i);
       if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
-        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), candidates.size()));
+        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), rank));
         candidateLines.add(i);
+        if (HeadlineScorer.matches(line, leadWords) > 0) {
+          rank++;
+        }
       }
     }
     headline = hints.headline() != null ? hints.headline() : HeadlineScorer.best(candidates, lead, Set.of());
@@ -153,12 +181,18 @@ final class ArticleParser {
           dropped.add(line); // the headline printed a second time
         }
         headlineTaken = true;
-      } else if (dateline == null && DatelineParser.parse(line) != null) {
+      } else if ((dateline == null || DatelineParser.isUpdateStamp(dateline.source()) && !DatelineParser.isUpdateStamp(line))
+          && DatelineParser.parse(line) != null) {
+        // htmldate's rule: an "updated" stamp is the date only when the page prints no other
+        if (dateline != null) {
+          dropped.add(dateline.source());
+        }
         dateline = DatelineParser.parse(line);
       } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
         caption = line;
-      } else if (hints.caption() == null && caption == null && i > headlineAt && headlineAt >= 0
-          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line) && aboutTheStory(line, leadWords)) {
+      } else if (hints.caption() == null && caption == null && headlineAt >= 0 && (i > headlineAt || saysPhoto(line))
+          && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line)
+          && (aboutTheStory(line, leadWords) || afterPhotoCredit(lines, i))) {
         caption = line;
       } else {
         dropped.add(line);
@@ -180,12 +214,25 @@ final class ArticleParser {
    */
   static boolean isCaption(String line) {
     int words = ArabicPatterns.wordCount(line);
-    if (words > MAX_CAPTION_WORDS || words < MIN_CAPTION_WORDS || Furniture.isFurniture(line)) {
+    if (words > MAX_CAPTION_WORDS || words < MIN_CAPTION_WORDS || Furniture.isFurniture(line)
+        || line.matches(".*[،,:]$")) { // «التعليق على الصورة،»: a label announces a caption, it is none
       return false;
     }
     return AGENCY_CREDIT.matcher(line).find()
         || PHOTO_PREFIX.matcher(line).find()
         || !SENTENCE_END.matcher(line).find();
+  }
+
+  /** A line just after a photo credit («صدر الصورة، …», «تصوير: …»), or after a credit and a caption label, is the photo's caption. */
+  private static boolean afterPhotoCredit(List<String> lines, int i) {
+    return (i >= 1 && Furniture.isPhotoCredit(lines.get(i - 1)))
+        || (i >= 2 && Furniture.isPhotoCredit(lines.get(i - 2)) && ArabicPatterns.wordCount(lines.get(i - 1)) <= 4
+            && lines.get(i - 1).matches(".*[،,:]$"));
+  }
+
+  /** A line that says it is about a photo (a credit in brackets, «صورة …») is a caption before the headline too. */
+  private static boolean saysPhoto(String line) {
+    return AGENCY_CREDIT.matcher(line).find() || PHOTO_PREFIX.matcher(line).find();
   }
 
   /**
@@ -223,7 +270,8 @@ final class ArticleParser {
   private List<Paragraph> body(List<String> lines) {
     List<Paragraph> paragraphs = new ArrayList<>();
     for (String line : lines) {
-      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null) {
+      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null || weak.contains(line)
+          || line.codePoints().noneMatch(Character::isLetter)) { // «...», «***», a bare number: no paragraph
         dropped.add(line);
         noteByline(BylineParser.ofLine(line));
         continue;
@@ -248,6 +296,17 @@ final class ArticleParser {
         }
       }
       paragraphs.add(new Paragraph(text, SentenceSplitter.split(text)));
+    }
+    if (!paragraphs.isEmpty()) {
+      Paragraph last = paragraphs.get(paragraphs.size() - 1);
+      int at = BylineParser.signOffStart(last.source());
+      if (at > 0 && ArabicPatterns.wordCount(last.source().substring(0, at)) >= MIN_PROSE_WORDS) {
+        String signOff = last.source().substring(at).strip();
+        String text = last.source().substring(0, at).strip();
+        dropped.add(signOff);
+        noteByline(new Byline(signOff.replaceAll("^[(\\[]|[)\\]]\\.?$", "").strip(), null, null, signOff));
+        paragraphs.set(paragraphs.size() - 1, new Paragraph(text, SentenceSplitter.split(text)));
+      }
     }
     return paragraphs;
   }

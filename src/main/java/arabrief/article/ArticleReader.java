@@ -6,6 +6,17 @@ package arabrief.article;
  */
 public final class ArticleReader {
 
+  private final LineModel model;
+
+  public ArticleReader() {
+    this(LineModel.shipped());
+  }
+
+  /** A reader with other fitted weights: the leave-one-site-out evaluation fits one per held-out site. */
+  ArticleReader(LineModel model) {
+    this.model = model;
+  }
+
   /**
    * Reads one article.
    *
@@ -24,7 +35,7 @@ public final class ArticleReader {
       }
       hints = new ArticleParser.Hints(normalized(page.headline()), normalized(page.caption()), normalized(page.author()), normalized(page.source()));
     }
-    Article article = ArticleParser.parse(Normalizer.normalize(text), hints);
+    Article article = ArticleParser.parse(Normalizer.normalize(text), hints, model);
     if (article.paragraphs().isEmpty()) {
       throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)");
     }

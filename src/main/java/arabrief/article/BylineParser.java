@@ -21,17 +21,40 @@ final class BylineParser {
   private static final String AGENCY = "\\(([\\p{L}\\p{M}. ]{1,20})\\)";
 
   private static final Pattern PLACE_NAME = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")\\s*" + DASH + "\\s*");
-  private static final Pattern PLACE_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*" + AGENCY + "\\s*(?:" + DASH + "|:)?\\s*");
+  private static final Pattern PLACE_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "\\s*)?" + AGENCY + "\\s*(?:" + DASH + "|:)?\\s*");
+  /** An agency's sign-off closing the body: «… في العاصمة. (رويترز)», «… (أ ف ب)». */
+  private static final Pattern SIGN_OFF = Pattern.compile("\\s*[(\\[]([^()\\[\\]]{2,30})[)\\]]\\s*[.]?$");
   private static final Pattern PLACE_PAPER = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»]{2,30})»\\s*(?:" + DASH + "\\s*)?");
   private static final Pattern PLACE_ONLY = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + ")?)\\s+" + DASH + "\\s+");
   private static final Pattern AGENCY_ONLY = Pattern.compile("^" + AGENCY + "\\s*(?:" + DASH + "\\s*)?");
 
+  /**
+   * Verbs and labels of authorship Arabic papers print before a name: writing (كتب، بقلم), preparing
+   * and reporting (إعداد، تقرير، متابعة، تحرير), interviews (حوار، أجرى الحوار، حاوره) and translations
+   * (ترجمة، ترجمه). Language knowledge, not any one site's wording.
+   */
+  private static final String AUTHOR_VERB = alternation("كتب", "كتبت", "كتبه", "كتبته", "بقلم", "إعداد", "تقرير",
+      "حاوره", "حاورته", "حاورها", "ترجمه", "ترجمها");
+  /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
+  private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
+      "إعداد وترجمة", "تغطية");
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^(?:" + loose("كتب") + "|" + loose("كتبت") + "|" + loose("بقلم") + "|" + loose("إعداد") + "|" + loose("تقرير") + ")(?:\\s*[:：-])?\\s+(" + NAME + ")$");
+      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：-])?|" + AUTHOR_LABEL + "\\s*[:：-])\\s*(" + NAME + ")(?:\\s*[-–،,]\\s*("
+          + WORD + "(?:\\s" + WORD + ")?))?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
+  /** «Author, name», «By name», «الكاتب: name»: a label of authorship and a name. */
+  private static final Pattern AUTHOR_LABEL_LINE =
+      Pattern.compile("^(?:(?i:author|authors|by)|" + loose("الكاتب") + "|" + loose("المؤلف") + "|" + loose("المحرر") + ")\\s*[,،:]?\\s+(" + NAME + "(?:\\s*و" + NAME + ")?)$");
+  /** «حسام أبو العلا - القاهرة»: a name, a dash and a place the gazetteer knows. */
+  private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—]\\s*(" + PLACE + ")$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：]\\s*([^.؟!]{2,40})$");
   private static final Pattern AGENCY_LINE = Pattern.compile("^" + AGENCY + "$");
+
+  private static String alternation(String... words) {
+    return "(?:" + String.join("|", java.util.Arrays.stream(words).sorted((a, b) -> b.length() - a.length())
+        .map(ArabicPatterns::loose).toList()) + ")";
+  }
 
   /** A prefix this long or longer is not a byline but the sentence itself. */
   private static final int MAX_PREFIX = 60;
@@ -46,10 +69,16 @@ final class BylineParser {
   static Byline ofLine(String line) {
     Matcher m;
     if ((m = BYLINE_LINE.matcher(line)).matches()) {
-      return new Byline(null, null, m.group(1), line);
+      return new Byline(null, m.group(2) == null ? null : place(m.group(2)), m.group(1), line);
     }
     if ((m = PAPER_LINE.matcher(line)).matches()) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, line);
+    }
+    if ((m = AUTHOR_LABEL_LINE.matcher(line)).matches() && TextDecoder.hasArabicLetter(m.group(1))) {
+      return new Byline(null, null, m.group(1).strip(), line);
+    }
+    if ((m = NAME_PLACE.matcher(line)).matches() && Gazetteer.english(m.group(2).strip()) != null) {
+      return new Byline(null, place(m.group(2)), m.group(1).strip(), line);
     }
     if ((m = SOURCE_LINE.matcher(line)).matches()) {
       return new Byline(m.group(1).strip(), null, null, line);
@@ -58,6 +87,18 @@ final class BylineParser {
       return new Byline(m.group(1).strip(), null, null, line);
     }
     return null;
+  }
+
+  /**
+   * Where an agency's sign-off starts at the end of the last paragraph, or -1: a bracketed name the
+   * agency gazetteer knows, after the paragraph's last sentence.
+   */
+  static int signOffStart(String paragraph) {
+    Matcher m = SIGN_OFF.matcher(paragraph);
+    if (!m.find() || m.start() == 0 || !Gazetteer.isAgency(m.group(1))) {
+      return -1;
+    }
+    return m.start();
   }
 
   /** The byline prefix of a first paragraph, as printed (trimmed), or null. */

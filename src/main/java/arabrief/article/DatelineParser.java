@@ -25,6 +25,8 @@ final class DatelineParser {
 
   private static final Map<String, Integer> GREGORIAN_MONTHS = new LinkedHashMap<>();
   private static final Map<String, Integer> HIJRI_MONTHS = new LinkedHashMap<>();
+  /** English dates on Arabic pages («April 13, 2021», «13 Apr 2021»). */
+  private static final Map<String, Integer> ENGLISH_MONTHS = new LinkedHashMap<>();
   private static final String[] HIJRI_EN = {
     "Muharram", "Safar", "Rabi al-Awwal", "Rabi al-Thani", "Jumada al-Ula", "Jumada al-Akhirah",
     "Rajab", "Sha'ban", "Ramadan", "Shawwal", "Dhu al-Qa'dah", "Dhu al-Hijjah"
@@ -40,13 +42,21 @@ final class DatelineParser {
       {"يناير"}, {"فبراير"}, {"مارس"}, {"أبريل", "ابريل", "إبريل"}, {"مايو"}, {"يونيو", "يونيه"},
       {"يوليو", "يوليه"}, {"أغسطس"}, {"سبتمبر"}, {"أكتوبر"}, {"نوفمبر"}, {"ديسمبر"}
     };
+    // Maghreb: Tunisia and Algeria write the French names (جانفي, فيفري, أوت), Morocco its own
+    // forms (يوليوز, غشت, شتنبر, نونبر, دجنبر); ماي and أفريل are shared.
+    String[][] maghreb = {
+      {"جانفي", "جانفييه"}, {"فيفري", "فبراير"}, {"مارس"}, {"أفريل"}, {"ماي"}, {"جوان"},
+      {"جويلية", "جويليه", "يوليوز"}, {"أوت", "غشت"}, {"سبتمبر", "شتنبر"}, {"أكتوبر"}, {"نوفمبر", "نونبر"}, {"ديسمبر", "دجنبر"}
+    };
     for (int m = 0; m < 12; m++) {
-      for (String name : levantine[m]) {
-        GREGORIAN_MONTHS.put(name, m + 1);
+      for (String[][] table : new String[][][] {levantine, egyptian, maghreb}) {
+        for (String name : table[m]) {
+          GREGORIAN_MONTHS.putIfAbsent(name, m + 1);
+        }
       }
-      for (String name : egyptian[m]) {
-        GREGORIAN_MONTHS.put(name, m + 1);
-      }
+      String en = Month.of(m + 1).getDisplayName(TextStyle.FULL, Locale.ENGLISH);
+      ENGLISH_MONTHS.put(en, m + 1);
+      ENGLISH_MONTHS.put(en.substring(0, 3), m + 1);
     }
     String[][] hijri = {
       {"محرم"}, {"صفر"}, {"ربيع الأول"}, {"ربيع الآخر", "ربيع الثاني"}, {"جمادى الأولى"},
@@ -73,13 +83,25 @@ final class DatelineParser {
           "(" + DIGIT + "{1,2})\\s+(" + alternation(HIJRI_MONTHS.keySet().toArray(String[]::new))
               + ")\\s+(" + DIGIT + "{4})\\s*(?:هـ|ه)(?![\\p{L}])");
   private static final Pattern ISO = Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})-(" + DIGIT + "{2})-(" + DIGIT + "{2})");
-  private static final Pattern NUMERIC = Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{1,2})/(" + DIGIT + "{1,2})/(" + DIGIT + "{4})");
+  // Day, month, year with / . or - (spaces allowed around the separator: «١ / ١٢ / ٢٠٢٠», «17.03.2020»);
+  // year first with / or . («2020/12/25»). Arabic pages write day before month.
+  private static final String SEP = "\\s*[/.\\-]\\s*";
+  private static final Pattern NUMERIC =
+      Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{1,2})" + SEP + "(" + DIGIT + "{1,2})" + SEP + "(" + DIGIT + "{4})(?!" + DIGIT + ")");
+  private static final Pattern YEAR_FIRST =
+      Pattern.compile("(?<!" + DIGIT + ")(" + DIGIT + "{4})\\s*[/.]\\s*(" + DIGIT + "{1,2})\\s*[/.]\\s*(" + DIGIT + "{1,2})(?!" + DIGIT + ")");
+  private static final String ENGLISH_MONTH = "(?i:(" + String.join("|", ENGLISH_MONTHS.keySet()) + ")\\.?)";
+  private static final Pattern ENGLISH_MDY =
+      Pattern.compile("(?<![\\p{L}])" + ENGLISH_MONTH + "\\s+(\\d{1,2}),?\\s+(\\d{4})");
+  private static final Pattern ENGLISH_DMY =
+      Pattern.compile("(?<!\\d)(\\d{1,2})\\s+" + ENGLISH_MONTH + ",?\\s+(\\d{4})");
 
   /** Words that date lines carry besides the date: "نشر في", "آخر تحديث", "بتوقيت مكة المكرمة". */
   private static final Pattern LABELS =
       Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", java.util.stream.Stream.of(
               "نشر في", "نشر", "آخر تحديث", "تحديث", "تاريخ النشر", "بتوقيت", "مكة المكرمة", "القدس",
-              "غرينتش", "جرينتش", "الساعة", "صباحا", "مساء", "ص", "م", "GMT", "AM", "PM")
+              "غرينتش", "جرينتش", "الساعة", "صباحا", "صباحًا", "مساء", "مساءً", "ص", "م", "GMT", "AM", "PM",
+              "محدثة", "محدث", "آخر تعديل", "تاريخ", "منشور", "بتاريخ", "UTC", "Updated", "Published", "at")
           .sorted((a, b) -> b.length() - a.length()).map(ArabicPatterns::loose).toList())
           + ")(?![\\p{L}])");
 
@@ -87,6 +109,14 @@ final class DatelineParser {
   private static final int MAX_OTHER_WORDS = 6;
 
   private DatelineParser() {}
+
+  private static final Pattern UPDATE = Pattern.compile("(?i:updated|modified)|" + ArabicPatterns.loose("تحديث") + "|"
+      + ArabicPatterns.loose("محدث") + "|" + ArabicPatterns.loose("تعديل"));
+
+  /** True for a "last updated" stamp («آخر تحديث …», «(محدثة …)», «Updated …»). */
+  static boolean isUpdateStamp(String line) {
+    return UPDATE.matcher(line).find();
+  }
 
   /** The dateline in {@code line}, or null when the line is not a date line. */
   static Dateline parse(String line) {
@@ -102,12 +132,24 @@ final class DatelineParser {
     } else {
       Matcher iso = ISO.matcher(line);
       Matcher num = NUMERIC.matcher(line);
+      Matcher yearFirst = YEAR_FIRST.matcher(line);
+      Matcher mdy = ENGLISH_MDY.matcher(line);
+      Matcher dmy = ENGLISH_DMY.matcher(line);
       if (iso.find()) {
         gregorian = date(number(iso.group(1)), number(iso.group(2)), number(iso.group(3)));
         rest = rest.replace(iso.group(), " ");
       } else if (num.find()) {
         gregorian = date(number(num.group(3)), number(num.group(2)), number(num.group(1)));
         rest = rest.replace(num.group(), " ");
+      } else if (yearFirst.find()) {
+        gregorian = date(number(yearFirst.group(1)), number(yearFirst.group(2)), number(yearFirst.group(3)));
+        rest = rest.replace(yearFirst.group(), " ");
+      } else if (mdy.find()) {
+        gregorian = date(number(mdy.group(3)), englishMonth(mdy.group(1)), number(mdy.group(2)));
+        rest = rest.replace(mdy.group(), " ");
+      } else if (dmy.find()) {
+        gregorian = date(number(dmy.group(3)), englishMonth(dmy.group(2)), number(dmy.group(1)));
+        rest = rest.replace(dmy.group(), " ");
       }
     }
     String hijri = null;
@@ -177,6 +219,15 @@ final class DatelineParser {
   private static int monthOf(Map<String, Integer> months, String printed) {
     for (Map.Entry<String, Integer> e : months.entrySet()) {
       if (printed.matches(loose(e.getKey()))) {
+        return e.getValue();
+      }
+    }
+    throw new IllegalStateException("month matched but not in table: " + printed);
+  }
+
+  private static int englishMonth(String printed) {
+    for (Map.Entry<String, Integer> e : ENGLISH_MONTHS.entrySet()) {
+      if (e.getKey().equalsIgnoreCase(printed)) {
         return e.getValue();
       }
     }

@@ -97,6 +97,10 @@ final class Furniture {
     return m.find() ? m.group(1).strip() : null;
   }
 
+  static boolean isPhotoCredit(String line) {
+    return PHOTO_CREDIT.matcher(line).matches();
+  }
+
   /** True for the masthead label on a line of its own («رئيس التحرير»): the next short line is a name. */
   static boolean isMastheadLabel(String line) {
     return MASTHEAD_LABEL.matcher(line).matches();

@@ -36,6 +36,32 @@ final class Gazetteer {
     }
   }
 
+  /**
+   * News agencies whose credit closes or opens a story: the international wires and the region's
+   * national agencies, in the spellings Arabic papers print (abbreviations with or without dots).
+   */
+  private static final java.util.Set<String> AGENCIES = new java.util.HashSet<>();
+
+  static {
+    for (String a : new String[] {
+      "رويترز", "أ ف ب", "ا ف ب", "فرانس برس", "وكالة فرانس برس", "أ ب", "أسوشيتد برس", "أسوشييتد برس", "د ب أ",
+      "إ ب أ", "الأناضول", "شينخوا", "سبوتنيك", "تاس", "إفي", "يونهاب", "كيودو", "بلومبرغ", "CNN", "BBC",
+      "واس", "سانا", "وام", "قنا", "كونا", "واع", "وفا", "بترا", "بنا", "العمانية", "سبأ", "أ ش أ", "وات", "واج",
+      "لاماب", "ومع", "إرنا", "إسنا", "الوطنية للإعلام", "وكالات", "الجزيرة", "العربية",
+      "AFP", "Reuters", "AP", "DPA", "EPA", "Anadolu", "Xinhua"}) {
+      AGENCIES.add(agencyKey(a));
+    }
+  }
+
+  /** True when {@code name} is a news agency of the table («أ.ف.ب», «(رويترز)», «AFP»). */
+  static boolean isAgency(String name) {
+    return AGENCIES.contains(agencyKey(name));
+  }
+
+  private static String agencyKey(String s) {
+    return fold(s).replaceAll("[.\\s]+", "").toLowerCase(java.util.Locale.ROOT);
+  }
+
   private Gazetteer() {}
 
   /** "دمشق، سوريا" to "Damascus, Syria"; null unless every part is known. */

@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
  *       body paragraphs, up to {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a
  *       share: a caption or a name-and-title line is short and all its words recur, yet it says less
  *       of the story than the headline;
- *   <li>{@link #W_REPEATED} when the page prints it more than once (twice in a row, inside a
+ *   <li>{@link #W_REPEATED} when it shares a word with the lead (or there is no lead) and the page prints it more than once (twice in a row, inside a
  *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
  *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
- *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets: that is a caption;
+ *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
  *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
@@ -50,6 +50,9 @@ final class HeadlineScorer {
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!؛]$");
   private static final Pattern CREDIT = Pattern.compile("\\([^()]{1,25}\\)$");
+  /** «صورة …», «بالصور: …»: a line that says it describes a photo is a caption, not the headline. */
+  private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:" + ArabicPatterns.loose("صورة") + "|" + ArabicPatterns.loose("الصورة")
+      + "|" + ArabicPatterns.loose("صور") + ")\\s");
   private static final Pattern SITE_SEPARATOR = Pattern.compile("\\s+[-|–—:]{1,2}\\s+|\\s+::\\s+");
   private static final Pattern TOKEN = Pattern.compile("[\\p{IsArabic}\\p{L}]{3,}");
   /** Function words that any two Arabic texts share; they say nothing about overlap. */
@@ -95,14 +98,17 @@ final class HeadlineScorer {
         || DatelineParser.parse(t) != null || Byline.isBylineLine(t) || siteNames.contains(t)) {
       return Double.NEGATIVE_INFINITY;
     }
-    double s = W_LEAD * Math.min(matches(t, lead), LEAD_MATCHES) / LEAD_MATCHES;
-    if (c.repeated()) {
+    long m = matches(t, lead);
+    double s = W_LEAD * Math.min(m, LEAD_MATCHES) / LEAD_MATCHES;
+    // Printed twice says "headline" only of a line about the story: a search widget's «no results»
+    // or a menu repeated on a page pasted whole shares no word with the lead.
+    if (c.repeated() && (m > 0 || lead.isEmpty())) {
       s += W_REPEATED;
     }
     if (SENTENCE_END.matcher(t).find()) {
       s += W_SENTENCE_END;
     }
-    if (CREDIT.matcher(t).find()) {
+    if (CREDIT.matcher(t).find() || PHOTO_PREFIX.matcher(t).find()) {
       s += W_CREDIT;
     }
     return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();

@@ -45,7 +45,12 @@ final class HtmlExtractor {
   private static final Pattern WIDGET =
       Pattern.compile("(?i)(?:^|[-_\\s])(?:share|sharing|social|related|recommended|more-stories|newsletter|"
           + "comments?|tags?|breadcrumbs?|menu|navbar|ads?|advert\\w*|promo|subscribe|most-read|ticker|author-box|"
-          + "cookies?|consent|weather|gallery)(?:$|[-_\\s])");
+          + "cookies?|consent|weather|gallery|footer|sidebar|widgets?|copyright)(?:$|[-_\\s])");
+  /**
+   * Readability's "ok maybe it's a candidate": a container named for the story itself ("entry-content
+   * no-share", "article-body related-links") is not removed for a widget word in its other names.
+   */
+  private static final Pattern CONTENT_CLASS = Pattern.compile("(?i)(?:^|[-_\\s])(?:article|body|content|main|entry|story)(?:$|[-_\\s])");
   /** Labels pages print before a byline's parts ("Author, name", "Role, outlet", "بقلم: name"). */
   private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?i:author|by|الكاتب|بقلم|كتب|كتبت)\\s*[,،:]\\s*(.+)$");
   private static final Pattern SOURCE_LABEL = Pattern.compile("^(?i:role|source|المصدر)\\s*[,،:]\\s*(.+)$");
@@ -103,14 +108,23 @@ final class HtmlExtractor {
         source = s.group(1).strip();
       }
     }
+    if (author == null) {
+      author = PageParts.authorFromMarkup(doc);
+    }
     List<String> h1s = doc.select("h1").eachText();
     String caption = caption(doc, meta);
+    if (caption == null) {
+      caption = PageParts.shownImageCaption(doc, h1s, meta);
+    }
+    PageParts.splitSentenceBreaks(doc);
     // With a JSON-LD date the printed date that matches it may stand in a byline box or a header
     // the chrome step removes; without one, only a date near the content is trusted.
     String dateline = meta.datePublished() != null ? dateline(doc, doc, meta) : null;
     doc.select(CHROME).remove();
     for (Element e : doc.getAllElements()) {
-      if (e != doc && e.parent() != null && WIDGET.matcher(e.className() + " " + e.id()).find()) {
+      String classes = e.className() + " " + e.id();
+      if (e != doc && e.parent() != null && !e.nameIs("body") && WIDGET.matcher(classes).find()
+          && !CONTENT_CLASS.matcher(classes).find()) { // <body class="has-sidebar"> is the page, not a widget
         e.remove();
       }
     }
@@ -118,8 +132,13 @@ final class HtmlExtractor {
     if (dateline == null) {
       dateline = dateline(content, doc, meta);
     }
+    List<Element> lead = PageParts.leadSiblings(content);
     doc.select("figure, figcaption, h1, picture").remove();
-    List<String> body = paragraphs(content);
+    List<String> body = new ArrayList<>();
+    for (Element e : lead) {
+      body.addAll(paragraphs(e));
+    }
+    body.addAll(paragraphs(content));
     String headline = HeadlineScorer.bestOfPage(h1s, meta, body);
 
     List<String> out = new ArrayList<>();

@@ -61,8 +61,36 @@ record PageMetadata(String headline, String ogTitle, String title, String datePu
       caption = text((image.isArray() ? image.path(0) : image).path("caption"));
       add(sites, text(article.path("publisher").path("name")));
     }
+    if (date == null) {
+      date = markedUpDate(doc);
+    }
     String title = doc.title().isBlank() ? null : doc.title().strip();
     return new PageMetadata(headline, meta(doc, "og:title"), title, date, authors, caption, sites);
+  }
+
+  /**
+   * The publication date the markup declares when there is no JSON-LD, in htmldate's order of trust:
+   * Open Graph / Dublin Core / itemprop meta tags, then any element carrying a machine date in an
+   * attribute that says "published" ({@code itemprop}, {@code property}, {@code <time pubdate>}).
+   * Modification dates are not read: an "updated" stamp is the printed fallback's business.
+   */
+  private static String markedUpDate(Document doc) {
+    String[] selectors = {
+      "meta[property=article:published_time]", "meta[property=og:published_time]", "meta[itemprop=datePublished]",
+      "meta[name=pubdate]", "meta[name=publishdate]", "meta[name=publish-date]", "meta[name=dc.date]",
+      "meta[name=dc.date.issued]", "meta[name=dcterms.date]", "meta[name=date]", "[itemprop=datePublished][datetime]",
+      "[itemprop=datePublished][content]", "[property=dc:date][content]", "[property=dcterms:date][content]",
+      "time[pubdate][datetime]"
+    };
+    for (String selector : selectors) {
+      for (Element e : doc.select(selector)) {
+        String v = e.hasAttr("content") ? e.attr("content") : e.attr("datetime");
+        if (v.strip().matches("\\d{4}-\\d{2}-\\d{2}.*")) {
+          return v.strip().substring(0, 10);
+        }
+      }
+    }
+    return null;
   }
 
   /** Some sites wrap the JSON in CDATA or comments; an unreadable block is skipped, not fatal. */

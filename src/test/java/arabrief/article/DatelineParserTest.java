@@ -1,7 +1,9 @@
 package arabrief.article;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
@@ -38,5 +40,31 @@ class DatelineParserTest {
     assertNull(DatelineParser.parse("اجتمع الطرفان في 13 مايو 2022."));
     assertNull(DatelineParser.parse("الجمعة"));
     assertNull(DatelineParser.parse("31 فبراير 2022 خطأ"));
+  }
+
+  @Test
+  void everyArabicMonthConventionAndDigitForm() {
+    assertEquals(LocalDate.of(2019, 2, 8), DatelineParser.parse("الجمعة 8 فيفري 2019").gregorian());
+    assertEquals(LocalDate.of(2021, 7, 14), DatelineParser.parse("14 جويلية 2021").gregorian());
+    assertEquals(LocalDate.of(2021, 8, 3), DatelineParser.parse("3 أوت 2021").gregorian());
+    assertEquals(LocalDate.of(2022, 12, 5), DatelineParser.parse("الاثنين 5 دجنبر 2022").gregorian());
+    assertEquals(LocalDate.of(2020, 12, 1), DatelineParser.parse("الثلاثاء  ١ / ١٢ / ٢٠٢٠").gregorian());
+    assertEquals(LocalDate.of(2020, 3, 17), DatelineParser.parse("17:27 17.03.2020").gregorian());
+    assertEquals(LocalDate.of(2020, 12, 25), DatelineParser.parse("2020/12/25 - 1:59 صباحًا").gregorian());
+    assertEquals(LocalDate.of(2023, 4, 9), DatelineParser.parse("۹/۴/۲۰۲۳").gregorian());
+  }
+
+  @Test
+  void englishDatesOnArabicPages() {
+    assertEquals(LocalDate.of(2021, 4, 13), DatelineParser.parse("April 13, 2021").gregorian());
+    assertEquals(LocalDate.of(2024, 3, 3), DatelineParser.parse("Published 3 Mar 2024").gregorian());
+  }
+
+  @Test
+  void updateStampsAreKnownAsSuch() {
+    assertTrue(DatelineParser.isUpdateStamp("آخر تحديث: 12 مارس/آذار 2024 - 14:30 (بتوقيت مكة المكرمة)"));
+    assertEquals(LocalDate.of(2024, 3, 12),
+        DatelineParser.parse("آخر تحديث: 12 مارس/آذار 2024 - 14:30 (بتوقيت مكة المكرمة)").gregorian());
+    assertFalse(DatelineParser.isUpdateStamp("الأربعاء، 07 أكتوبر 2020 - 12:09 م"));
   }
 }

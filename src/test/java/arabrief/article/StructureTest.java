@@ -7,7 +7,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every page with hand-read structure (the two real pages from ../shared/corpus, the seed, the layout
+ * Every page with hand-read structure (the eight real pages of ../shared/corpus and its dev/, the seed, the layout
  * fixtures, the composed pages): the same expectations scripts/eval_structure.sh scores.
  */
 class StructureTest {
@@ -29,6 +29,24 @@ class StructureTest {
     assertTrue(s.last(), why);
     assertEquals(0, s.furnitureParagraphs(), why);
     assertEquals(0, s.furnitureKept(), why);
+  }
+
+  static java.util.List<String> pastedPages() {
+    return StructureEval.pastedPages();
+  }
+
+  /**
+   * A real page pasted whole, read with a line model fitted without its site: the article's ends are
+   * found and at most one furniture paragraph reaches the model.
+   */
+  @ParameterizedTest
+  @MethodSource("pastedPages")
+  void pastedPageOfAnUnseenSite(String page) {
+    StructureEval.Score s = StructureEval.runPasted(page, StructureEval.fitWithout(StructureEval.expected(page).site()));
+    String why = page + " (pasted): " + s.why();
+    assertTrue(s.first(), why);
+    assertTrue(s.last(), why);
+    assertTrue(s.furnitureParagraphs() <= 1, why);
   }
 
   @ParameterizedTest
