@@ -5,6 +5,22 @@ package arabrief.article;
  * encodings Arabic sites use) to an {@link Article} whose paragraphs are split into sentences.
  */
 public final class ArticleReader {
+  private final int maxTextChars;
+  private final String advice;
+
+  /** A reader without a size limit (callers that bound their input themselves). */
+  public ArticleReader() {
+    this(Integer.MAX_VALUE, "");
+  }
+
+  /**
+   * A reader that refuses article text (after HTML extraction) over {@code maxTextChars} before parsing it,
+   * with a message that ends in {@code advice}; the limits themselves live in {@code pipeline.InputLimits}.
+   */
+  public ArticleReader(int maxTextChars, String advice) {
+    this.maxTextChars = maxTextChars;
+    this.advice = advice;
+  }
 
   /**
    * Reads one article.
@@ -24,6 +40,10 @@ public final class ArticleReader {
       }
       hints = new ArticleParser.Hints(normalized(page.headline()), normalized(page.caption()), normalized(page.author()), normalized(page.source()));
     }
+    if (text.length() > maxTextChars) {
+      throw new InputTooLargeException(String.format(java.util.Locale.ROOT,
+          "%s: %,d characters of article text; an article is limited to %,d: %s", name, text.length(), maxTextChars, advice));
+    }
     Article article = ArticleParser.parse(Normalizer.normalize(text), hints);
     if (article.paragraphs().isEmpty()) {
       throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)");
@@ -34,4 +54,5 @@ public final class ArticleReader {
   private static String normalized(String s) {
     return s == null ? null : Normalizer.normalize(s);
   }
+
 }

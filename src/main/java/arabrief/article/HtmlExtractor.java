@@ -1,5 +1,6 @@
 package arabrief.article;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * An HTML news page to the plain-text layout {@link ArticleParser} reads: headline, date line,
@@ -60,6 +63,8 @@ final class HtmlExtractor {
   // The body is the best-scoring element; blocks inside it that are links by more than
   // MAX_KEPT_LINKS are related-story lists, not paragraphs.
   private static final int MIN_BLOCK = 25;
+  /** Deepest element kept in place (see {@link #flatten}). */
+  static final int MAX_DEPTH = 256;
   /** A date element's text is a date line, not a paragraph. */
   private static final int MAX_DATE_CHARS = 80;
   private static final double MAX_SCORED_LINKS = 0.5;
@@ -88,6 +93,7 @@ final class HtmlExtractor {
 
   static Page page(String html) {
     Document doc = Jsoup.parse(html);
+    flatten(doc);
     PageMetadata meta = PageMetadata.of(doc);
     String author = meta.authors().isEmpty() ? null : String.join(" و", meta.authors());
     String source = null;
@@ -128,6 +134,50 @@ final class HtmlExtractor {
     addIfPresent(out, caption);
     out.addAll(body);
     return new Page(String.join("\n\n", out), headline, caption, author, source);
+  }
+
+  /**
+   * Elements nested deeper than {@link #MAX_DEPTH} are lifted into their ancestor at that depth, in document
+   * order, each followed by its content (as browsers cap the DOM's depth: Blink at 512). No real page comes
+   * near the limit; a page that does (100,000 nested {@code <div>}s) would otherwise cost time quadratic in its
+   * depth in every step that reads an element's text, and stack in the recursive walks (jsoup's and ours).
+   * Iterative, linear in the page.
+   */
+  static void flatten(Document doc) {
+    List<Element> caps = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (depth < MAX_DEPTH) {
+          return FilterResult.CONTINUE;
+        }
+        if (node instanceof Element e && !e.children().isEmpty()) {
+          caps.add(e);
+        }
+        return FilterResult.SKIP_CHILDREN;
+      }
+    }, doc);
+    for (Element cap : caps) {
+      List<Node> flat = new ArrayList<>();
+      ArrayDeque<Node> todo = new ArrayDeque<>();
+      List<Node> kids = new ArrayList<>(cap.childNodes());
+      cap.empty();
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        todo.push(kids.get(i));
+      }
+      while (!todo.isEmpty()) {
+        Node n = todo.pop();
+        flat.add(n);
+        if (n instanceof Element e && e.childNodeSize() > 0) {
+          List<Node> inner = new ArrayList<>(e.childNodes());
+          e.empty();
+          for (int i = inner.size() - 1; i >= 0; i--) {
+            todo.push(inner.get(i));
+          }
+        }
+      }
+      cap.appendChildren(flat);
+    }
   }
 
   /** The element with the best content score; the body when nothing scores. */

@@ -1,5 +1,7 @@
 package arabrief.cli;
 
+import arabrief.article.BadInputException;
+import arabrief.pipeline.InputLimits;
 import arabrief.summary.Summarizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -45,6 +47,11 @@ public final class SummarizeCommand implements Callable<Integer> {
     String text = TranslateCommand.utf8(Inputs.read(file), Inputs.name(file));
     if (text.isBlank()) {
       throw new UserException(ExitCodes.BAD_INPUT, Inputs.name(file) + ": empty input, nothing to summarize");
+    }
+    try {
+      InputLimits.checkChars(text.length(), Inputs.name(file));
+    } catch (BadInputException e) {
+      throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
     }
     List<String> chosen = Summarizer.summarizeEnglish(text, sentences, words);
     try (AtomicOutput out = AtomicOutput.open(output)) {
