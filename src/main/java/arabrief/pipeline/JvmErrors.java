@@ -20,7 +20,7 @@ public final class JvmErrors {
       return "the input is nested too deeply for the thread's stack (StackOverflowError); "
           + "simplify or split it, or raise the stack with -Xss (ARABRIEF_JAVA_OPTS)";
     }
-    String what = e.getMessage() == null || e.getMessage().isBlank() ? "" : " (" + e.getMessage() + ")";
+    String what = e.getMessage() == null || e.getMessage().isBlank() ? "" : ": " + e.getMessage();
     return "out of memory on this input (OutOfMemoryError" + what + "); "
         + "split it into smaller documents, or give Java more memory with -Xmx (ARABRIEF_JAVA_OPTS)";
   }

@@ -223,6 +223,9 @@ public final class Server implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new ApiError(503, "interrupted");
     } catch (ExecutionException e) {
+      if (arabrief.pipeline.JvmErrors.recoverable(e.getCause())) {
+        throw new ApiError(500, arabrief.pipeline.JvmErrors.describe(e.getCause()));
+      }
       throw new ApiError(500, "translation failed: " + e.getCause().getClass().getSimpleName());
     }
   }
