@@ -5,16 +5,32 @@ package arabrief.article;
  * encodings Arabic sites use) to an {@link Article} whose paragraphs are split into sentences.
  */
 public final class ArticleReader {
-
   private final LineModel model;
+  private final int maxTextChars;
+  private final String advice;
 
+  /** A reader without a size limit (callers that bound their input themselves). */
   public ArticleReader() {
-    this(LineModel.shipped());
+    this(LineModel.shipped(), Integer.MAX_VALUE, "");
+  }
+
+  /**
+   * A reader that refuses article text (after HTML extraction) over {@code maxTextChars} before parsing it,
+   * with a message that ends in {@code advice}; the limits themselves live in {@code pipeline.InputLimits}.
+   */
+  public ArticleReader(int maxTextChars, String advice) {
+    this(LineModel.shipped(), maxTextChars, advice);
   }
 
   /** A reader with other fitted weights: the leave-one-site-out evaluation fits one per held-out site. */
   ArticleReader(LineModel model) {
+    this(model, Integer.MAX_VALUE, "");
+  }
+
+  private ArticleReader(LineModel model, int maxTextChars, String advice) {
     this.model = model;
+    this.maxTextChars = maxTextChars;
+    this.advice = advice;
   }
 
   /**
@@ -35,6 +51,10 @@ public final class ArticleReader {
       }
       hints = new ArticleParser.Hints(normalized(page.headline()), normalized(page.caption()), normalized(page.author()), normalized(page.source()));
     }
+    if (text.length() > maxTextChars) {
+      throw new InputTooLargeException(String.format(java.util.Locale.ROOT,
+          "%s: %,d characters of article text; an article is limited to %,d: %s", name, text.length(), maxTextChars, advice));
+    }
     Article article = ArticleParser.parse(Normalizer.normalize(text), hints, model);
     if (article.paragraphs().isEmpty()) {
       throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)");
@@ -45,4 +65,5 @@ public final class ArticleReader {
   private static String normalized(String s) {
     return s == null ? null : Normalizer.normalize(s);
   }
+
 }

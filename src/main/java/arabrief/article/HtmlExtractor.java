@@ -1,9 +1,12 @@
 package arabrief.article;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
@@ -11,6 +14,8 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeFilter;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * An HTML news page to the plain-text layout {@link ArticleParser} reads: headline, date line,
@@ -28,8 +33,10 @@ import org.jsoup.nodes.TextNode;
  */
 final class HtmlExtractor {
 
+  /** The first tag of a page, after any XML declaration and comments ({@link #startsLikeHtml} skips those). */
   private static final Pattern HTML_START =
-      Pattern.compile("(?is)^\\s*(?:<\\?xml[^>]*>\\s*)?(?:<!--.*?-->\\s*)*<(?:!doctype\\s+html|html|head|body|article|div|p|meta|title)\\b");
+      Pattern.compile("(?i)<(?:!doctype\\s+html|html|head|body|article|div|p|meta|title)\\b");
+  private static final Pattern BLANKS = Pattern.compile("\\s+");
   private static final Pattern HTML_PARAGRAPH = Pattern.compile("(?i)</p>|<br\\s*/?>");
 
   /**
@@ -65,6 +72,15 @@ final class HtmlExtractor {
   // The body is the best-scoring element; blocks inside it that are links by more than
   // MAX_KEPT_LINKS are related-story lists, not paragraphs.
   private static final int MIN_BLOCK = 25;
+  /** Deepest element kept in place (see {@link #flatten}). */
+  static final int MAX_DEPTH = 256;
+  /**
+   * A byline label ("بقلم: name") is a few nodes; checking the text of every larger element cost time quadratic
+   * in a deep page's depth (each ancestor's text is the whole page's).
+   */
+  private static final int MAX_LABEL_NODES = 64;
+  /** Below the cap, an element of inline markup at most this deep keeps its content. */
+  private static final int MAX_WHOLE_HEIGHT = 8;
   /** A date element's text is a date line, not a paragraph. */
   private static final int MAX_DATE_CHARS = 80;
   private static final double MAX_SCORED_LINKS = 0.5;
@@ -83,8 +99,39 @@ final class HtmlExtractor {
   private HtmlExtractor() {}
 
   static boolean looksLikeHtml(String text) {
-    return HTML_START.matcher(text).find()
+    return startsLikeHtml(text)
         || HTML_PARAGRAPH.matcher(text).results().limit(2).count() >= 2;
+  }
+
+  /**
+   * Whether the text starts with an HTML tag once blanks, an XML declaration and comments are skipped. A loop,
+   * not one regex: Java's regex engine recurses once per repetition of a group, so a page that opens with tens
+   * of thousands of comments overflowed the stack (found by DeepPageTest, issue 20).
+   */
+  private static boolean startsLikeHtml(String text) {
+    int i = skipBlanks(text, 0);
+    if (text.regionMatches(true, i, "<?xml", 0, 5)) {
+      int end = text.indexOf('>', i);
+      if (end < 0) {
+        return false;
+      }
+      i = skipBlanks(text, end + 1);
+    }
+    while (text.startsWith("<!--", i)) {
+      int end = text.indexOf("-->", i + 4);
+      if (end < 0) {
+        return false;
+      }
+      i = skipBlanks(text, end + 3);
+    }
+    return HTML_START.matcher(text).region(i, text.length()).lookingAt();
+  }
+
+  private static int skipBlanks(String text, int i) {
+    while (i < text.length() && " \t\n\u000B\f\r".indexOf(text.charAt(i)) >= 0) { // regex \\s
+      i++;
+    }
+    return i;
   }
 
   static String extract(String html) {
@@ -93,11 +140,13 @@ final class HtmlExtractor {
 
   static Page page(String html) {
     Document doc = Jsoup.parse(html);
+    flatten(doc);
     PageMetadata meta = PageMetadata.of(doc);
     String author = meta.authors().isEmpty() ? null : String.join(" و", meta.authors());
     String source = null;
+    Map<Node, Integer> sizes = subtreeSizes(doc);
     for (Element e : doc.select("li, p, span, div")) {
-      if (e.children().size() > 3 || e.text().length() > 80) {
+      if (e.children().size() > 3 || sizes.get(e) > MAX_LABEL_NODES || e.text().length() > 80) {
         continue;
       }
       Matcher a = AUTHOR_LABEL.matcher(e.text().strip());
@@ -147,6 +196,103 @@ final class HtmlExtractor {
     addIfPresent(out, caption);
     out.addAll(body);
     return new Page(String.join("\n\n", out), headline, caption, author, source);
+  }
+
+  /**
+   * Elements nested deeper than {@link #MAX_DEPTH} are lifted into their ancestor at that depth, in document
+   * order, each followed by its content (as browsers cap the DOM's depth: Blink at 512). No real page comes
+   * near the limit; a page that does (100,000 nested {@code <div>}s) would otherwise cost time quadratic in its
+   * depth in every step that reads an element's text, and stack in the recursive walks (jsoup's and ours).
+   * Iterative, linear in the page.
+   */
+  static void flatten(Document doc) {
+    List<Element> caps = new ArrayList<>();
+    NodeTraversor.filter(new NodeFilter() {
+      @Override
+      public FilterResult head(Node node, int depth) {
+        if (depth < MAX_DEPTH) {
+          return FilterResult.CONTINUE;
+        }
+        if (node instanceof Element e && !e.children().isEmpty()) {
+          caps.add(e);
+        }
+        return FilterResult.SKIP_CHILDREN;
+      }
+    }, doc);
+    for (Element cap : caps) {
+      Set<Node> whole = wholeElements(cap);
+      List<Node> flat = new ArrayList<>();
+      ArrayDeque<Node> todo = new ArrayDeque<>();
+      List<Node> kids = new ArrayList<>(cap.childNodes());
+      cap.empty();
+      for (int i = kids.size() - 1; i >= 0; i--) {
+        todo.push(kids.get(i));
+      }
+      while (!todo.isEmpty()) {
+        Node n = todo.pop();
+        flat.add(n);
+        if (n instanceof Element e && !whole.contains(e) && e.childNodeSize() > 0) {
+          List<Node> inner = new ArrayList<>(e.childNodes());
+          e.empty();
+          for (int i = inner.size() - 1; i >= 0; i--) {
+            todo.push(inner.get(i));
+          }
+        }
+      }
+      cap.appendChildren(flat);
+    }
+  }
+
+  /** The number of nodes under each node, itself included: one post-order pass. */
+  private static Map<Node, Integer> subtreeSizes(Document doc) {
+    Map<Node, Integer> sizes = new IdentityHashMap<>();
+    NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {}
+
+      @Override
+      public void tail(Node node, int depth) {
+        int n = 1;
+        for (Node c : node.childNodes()) {
+          n += sizes.getOrDefault(c, 1);
+        }
+        sizes.put(node, n);
+      }
+    }, doc);
+    return sizes;
+  }
+
+  /**
+   * The elements under {@code root} that stay whole when it is flattened: text and inline markup only, a few
+   * levels deep (a heading, a paragraph with its links), so their text stays theirs. One post-order pass.
+   */
+  private static Set<Node> wholeElements(Element root) {
+    Set<Node> whole = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    Map<Node, Integer> height = new IdentityHashMap<>();
+    NodeTraversor.traverse(new org.jsoup.select.NodeVisitor() {
+      @Override
+      public void head(Node node, int depth) {}
+
+      @Override
+      public void tail(Node node, int depth) {
+        if (!(node instanceof Element e) || node == root) {
+          return;
+        }
+        int h = 0;
+        boolean inline = true;
+        for (Node c : e.childNodes()) {
+          if (c instanceof Element ce) {
+            h = Math.max(h, height.getOrDefault(ce, 0) + 1);
+            inline &= whole.contains(ce) && INLINE.matcher(ce.normalName()).matches();
+          }
+        }
+        height.put(e, h);
+        if (inline && h <= MAX_WHOLE_HEIGHT) {
+          whole.add(e);
+        }
+      }
+    }, root);
+    return whole;
   }
 
   /** The element with the best content score; the body when nothing scores. */
@@ -218,7 +364,7 @@ final class HtmlExtractor {
   }
 
   private static void flush(Element holder, StringBuilder text, int[] links, List<Block> out) {
-    String t = text.toString().replaceAll("\\s+", " ").strip();
+    String t = BLANKS.matcher(text).replaceAll(" ").strip();
     if (!t.isEmpty()) {
       out.add(new Block(holder, t, links[0]));
     }

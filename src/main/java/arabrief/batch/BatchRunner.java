@@ -1,14 +1,14 @@
 package arabrief.batch;
 
-import arabrief.article.ArticleReader;
 import arabrief.article.BadInputException;
 import arabrief.article.ClauseSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.InputLimits;
+import arabrief.pipeline.JvmErrors;
 import arabrief.pipeline.Pipeline;
 import arabrief.render.JsonDocument;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -136,6 +136,9 @@ public final class BatchRunner {
       try {
         return future.get();
       } catch (ExecutionException e) {
+        if (JvmErrors.recoverable(e.getCause())) {
+          return Prepared.failed(doc, null, null, JvmErrors.describe(e.getCause()));
+        }
         return Prepared.failed(doc, null, null, "internal error: " + e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -190,33 +193,30 @@ public final class BatchRunner {
     }
     Doc.Line l = (Doc.Line) d;
     String sha = Digests.sha256(l.json());
-    JsonNode node;
-    try {
-      node = JSON.readTree(l.json());
-    } catch (JsonProcessingException e) {
-      return Prepared.failed(d, sha, null, "not valid JSON: " + e.getOriginalMessage());
-    }
-    if (!node.isObject()) {
-      return Prepared.failed(d, sha, null, "not a JSON object");
-    }
-    JsonNode id = node.hasNonNull(c.idField()) ? node.get(c.idField()) : NullNode.getInstance();
-    JsonNode text = node.get(c.textField());
-    if (text == null || !text.isTextual()) {
-      return Prepared.failed(d, sha, id, "no \"" + c.textField() + "\" string field with the article");
+    JsonlLine line = JsonlLine.parse(l.json(), c.textField(), c.idField());
+    if (line.failure() != null) {
+      return Prepared.failed(d, sha, line.id(), line.failure());
     }
     if (!c.force() && store.lineCurrent(l.archive().output(), l.line(), sha, docEngine)) {
       return Prepared.skipped(d);
     }
-    return parse(d, text.asText().getBytes(StandardCharsets.UTF_8), sha, id);
+    return parse(d, line.text().getBytes(StandardCharsets.UTF_8), sha, line.id());
   }
 
   private Prepared parse(Doc d, byte[] bytes, String sha, JsonNode id) {
     try {
-      return Prepared.ready(d, new ArticleReader().read(bytes, d.name()), sha, id);
+      return Prepared.ready(d, InputLimits.read(bytes, d.name()), sha, id);
     } catch (BadInputException e) {
-      String m = e.getMessage();
-      return Prepared.failed(d, sha, id, m.startsWith(d.name() + ": ") ? m.substring(d.name().length() + 2) : m);
+      return Prepared.failed(d, sha, id, reason(d, e));
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      return Prepared.failed(d, sha, id, JvmErrors.describe(e));
     }
+  }
+
+  /** A bad input's message without the document's name, which the report row already gives. */
+  private static String reason(Doc d, BadInputException e) {
+    String m = e.getMessage();
+    return m.startsWith(d.name() + ": ") ? m.substring(d.name().length() + 2) : m;
   }
 
   /** The output exists, is the one recorded, and was made from these bytes under this engine key. */
@@ -253,6 +253,8 @@ public final class BatchRunner {
       progress.step(false);
     } catch (IOException | RuntimeException e) {
       fail(p, "writing the output failed: " + e.getMessage());
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      fail(p, JvmErrors.describe(e));
     }
   }
 

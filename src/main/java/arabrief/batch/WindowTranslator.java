@@ -96,7 +96,7 @@ public final class WindowTranslator {
   public List<List<Translation>> translateEach(List<List<String>> docs, BiConsumer<Integer, String> failed) {
     try {
       return translate(docs);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
       List<List<Translation>> out = new ArrayList<>();
       for (int i = 0; i < docs.size(); i++) {
         try {
@@ -104,6 +104,9 @@ public final class WindowTranslator {
         } catch (RuntimeException e1) {
           out.add(null);
           failed.accept(i, "translation failed: " + e1.getMessage());
+        } catch (OutOfMemoryError | StackOverflowError e1) { // this document alone: the others went through
+          out.add(null);
+          failed.accept(i, "translation failed: " + arabrief.pipeline.JvmErrors.describe(e1));
         }
       }
       return out;

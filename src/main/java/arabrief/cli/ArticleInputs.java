@@ -1,8 +1,8 @@
 package arabrief.cli;
 
 import arabrief.article.Article;
-import arabrief.article.ArticleReader;
 import arabrief.article.BadInputException;
+import arabrief.pipeline.InputLimits;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,11 +17,10 @@ final class ArticleInputs {
     if (names.stream().filter(n -> n.equals("-")).count() > 1) {
       throw new UserException(ExitCodes.USAGE, "standard input (-) can be read only once");
     }
-    ArticleReader reader = new ArticleReader();
     List<Named> out = new ArrayList<>();
     for (String f : names) {
       try {
-        out.add(new Named(Inputs.name(f), reader.read(Inputs.read(f), Inputs.name(f))));
+        out.add(new Named(Inputs.name(f), InputLimits.read(Inputs.read(f), Inputs.name(f))));
       } catch (BadInputException e) {
         throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
       }

@@ -7,6 +7,8 @@ public final class ExitCodes {
   public static final int USAGE = 2;
   public static final int MODEL = 3;
   public static final int PARTIAL = 4;
+  /** A JVM error on the input (heap or stack used up): split the input or give the JVM more. */
+  public static final int RESOURCES = 5;
   public static final int INTERNAL = 70;
 
   public static final String HELP =
@@ -15,7 +17,8 @@ public final class ExitCodes {
           + "  1  bad input (unreadable, binary, or no Arabic text)%n"
           + "  2  usage error (unknown option, bad value)%n"
           + "  3  model missing or unusable (the message names the command that fixes it)%n"
-          + "  4  batch finished but some documents failed (see _report.json)%n";
+          + "  4  batch finished but some documents failed (see _report.json)%n"
+          + "  5  the input used up the memory or the stack (the message says which and what to do)%n";
 
   private ExitCodes() {}
 }

@@ -2,6 +2,7 @@ package arabrief.cli;
 
 import arabrief.models.ModelSmokeTest;
 import arabrief.mt.Translator;
+import arabrief.pipeline.JvmErrors;
 import java.io.PrintWriter;
 import java.util.List;
 import java.nio.file.Files;
@@ -36,7 +37,14 @@ public final class Main {
   /** Runs a command line and returns its exit code. */
   public static int run(String... args) {
     CommandLine cl = commandLine();
-    return cl.execute(args);
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError | StackOverflowError e) { // picocli passes errors through; no stack trace for them
+      PrintWriter err = cl.getErr();
+      err.println("arabrief: " + JvmErrors.describe(e));
+      err.flush();
+      return ExitCodes.RESOURCES;
+    }
   }
 
   static CommandLine commandLine() {

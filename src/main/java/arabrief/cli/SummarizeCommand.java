@@ -1,7 +1,7 @@
 package arabrief.cli;
 
-import arabrief.article.ArticleReader;
 import arabrief.article.BadInputException;
+import arabrief.pipeline.InputLimits;
 import arabrief.pipeline.Pipeline;
 import arabrief.summary.Summarizer;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,11 +62,16 @@ public final class SummarizeCommand implements Callable<Integer> {
       // Not UTF-8: an Arabic file in one of the legacy encodings the article reader decodes, or bad input
       // that the reader names.
       try {
-        chosen = Pipeline.arabicSummary(new ArticleReader().read(bytes, name), sentences, words);
+        chosen = Pipeline.arabicSummary(InputLimits.read(bytes, name), sentences, words);
       } catch (BadInputException e) {
         throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
       }
     } else {
+      try {
+        InputLimits.checkChars(text.length(), name);
+      } catch (BadInputException e) {
+        throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+      }
       chosen = Summarizer.summarizeEnglish(text, sentences, words);
     }
     try (AtomicOutput out = AtomicOutput.open(output)) {

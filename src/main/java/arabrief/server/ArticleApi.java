@@ -1,12 +1,13 @@
 package arabrief.server;
 
 import arabrief.article.Article;
-import arabrief.article.ArticleReader;
+import arabrief.article.InputTooLargeException;
 import arabrief.article.BadInputException;
 import arabrief.article.Paragraph;
 import arabrief.mt.Translation;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.InputLimits;
 import arabrief.pipeline.ModelInfo;
 import arabrief.pipeline.Pipeline;
 import arabrief.pipeline.TranslatedParagraph;
@@ -61,7 +62,9 @@ final class ArticleApi {
     Article a;
     try {
       // the name only appears in messages; nothing here touches a file
-      a = new ArticleReader().read(input.getBytes(StandardCharsets.UTF_8), text != null ? "text" : "html");
+      a = InputLimits.read(input.getBytes(StandardCharsets.UTF_8), text != null ? "text" : "html");
+    } catch (InputTooLargeException e) {
+      throw new ApiError(413, e.getMessage());
     } catch (BadInputException e) {
       throw new ApiError(400, e.getMessage());
     }
@@ -134,6 +137,11 @@ final class ArticleApi {
       ObjectNode err = Server.JSON.createObjectNode();
       err.put("type", "error");
       err.put("error", e instanceof ApiError ? e.getMessage() : "interrupted");
+      line(out, err);
+    } catch (OutOfMemoryError | StackOverflowError e) {
+      ObjectNode err = Server.JSON.createObjectNode();
+      err.put("type", "error");
+      err.put("error", arabrief.pipeline.JvmErrors.describe(e));
       line(out, err);
     }
   }

@@ -147,6 +147,8 @@ public final class Server implements AutoCloseable {
         error(ctx, status, status == 413 ? "request body over the limit of " + config.maxBodyBytes() + " bytes" : e.getMessage());
       } catch (Exception e) {
         error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+      } catch (OutOfMemoryError | StackOverflowError e) { // the one request fails; its memory is garbage now
+        error(ctx, 500, arabrief.pipeline.JvmErrors.describe(e));
       } finally {
         inFlight.decrementAndGet();
         metrics.request(endpoint, ctx.statusCode(), (System.nanoTime() - t0) / 1e9);
@@ -221,6 +223,9 @@ public final class Server implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new ApiError(503, "interrupted");
     } catch (ExecutionException e) {
+      if (arabrief.pipeline.JvmErrors.recoverable(e.getCause())) {
+        throw new ApiError(500, arabrief.pipeline.JvmErrors.describe(e.getCause()));
+      }
       throw new ApiError(500, "translation failed: " + e.getCause().getClass().getSimpleName());
     }
   }

@@ -1,12 +1,13 @@
 package arabrief.spark;
 
 import arabrief.article.Article;
-import arabrief.article.ArticleReader;
 import arabrief.article.BadInputException;
 import arabrief.batch.Memory;
 import arabrief.batch.WindowTranslator;
 import arabrief.mt.Translation;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.InputLimits;
+import arabrief.pipeline.JvmErrors;
 import arabrief.pipeline.Pipeline;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -83,12 +84,14 @@ final class PartitionBriefs {
             if (src.error() != null) {
               results[i] = new Result(null, src.error());
             } else {
-              articles.set(i, new ArticleReader().read(src.bytes(), src.name()));
+              articles.set(i, InputLimits.read(src.bytes(), src.name()));
             }
           } catch (BadInputException e) {
             results[i] = new Result(null, e.getMessage());
           } catch (RuntimeException e) {
             results[i] = new Result(null, "internal error: " + e);
+          } catch (OutOfMemoryError | StackOverflowError e) { // this document fails; the partition goes on
+            results[i] = new Result(null, JvmErrors.describe(e));
           }
         }
         List<Integer> ok = new ArrayList<>();
@@ -111,6 +114,8 @@ final class PartitionBriefs {
               results[i] = new Result(Pipeline.assemble(articles.get(i), ts.get(k), s.summarySentences()), null);
             } catch (RuntimeException e) {
               results[i] = new Result(null, "internal error: " + e);
+            } catch (OutOfMemoryError | StackOverflowError e) {
+              results[i] = new Result(null, JvmErrors.describe(e));
             }
           }
         }

@@ -14,10 +14,10 @@ public class CheckpointException extends IOException {
   private static final long serialVersionUID = 1L;
 
   public CheckpointException(String message) {
-    super(message);
+    super(OneLine.of(message));
   }
 
   public CheckpointException(String message, Throwable cause) {
-    super(message, cause);
+    super(OneLine.of(message), cause);
   }
 }

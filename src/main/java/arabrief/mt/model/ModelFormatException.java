@@ -7,10 +7,10 @@ public class ModelFormatException extends IOException {
   private static final long serialVersionUID = 1L;
 
   public ModelFormatException(String message) {
-    super(message);
+    super(OneLine.of(message));
   }
 
   public ModelFormatException(String message, Throwable cause) {
-    super(message, cause);
+    super(OneLine.of(message), cause);
   }
 }

@@ -126,6 +126,9 @@ public record SentencePieceModel(
           p.skipField(tag);
       }
     }
+    if (type < NORMAL || type > BYTE) { // found by SentencePieceFuzzTest (issue 20): a type the tokenizer cannot treat
+      throw new IOException("a piece has type " + type + ", not one of SentencePiece's (1-6)");
+    }
     return new Piece(piece, score, type);
   }
 
