@@ -101,6 +101,10 @@ public final class BatchCommand implements Callable<Integer> {
       defaultValue = "" + BatchConfig.DEFAULT_WINDOW)
   int window;
 
+  /** How often the plain progress line is printed; hidden: tests watch a child's progress with 0. */
+  @Option(names = "--progress-seconds", hidden = true, defaultValue = "10")
+  int progressSeconds;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -120,7 +124,7 @@ public final class BatchCommand implements Callable<Integer> {
       GenerationSettings settings = engine.settings(t);
       BatchConfig config = new BatchConfig(inputs, out, f, bilingual, jobs, glob, textField, idField, force,
           summarySentences, summaryWords, window, engine.batchSize, settings, ArticleOutput.modelInfo(t, settings),
-          System.console() != null, Duration.ofSeconds(10), err);
+          System.console() != null, Duration.ofSeconds(progressSeconds), err);
       report = BatchRunner.run(t, config);
     } catch (NoSuchFileException e) {
       throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
