@@ -237,12 +237,7 @@ public final class BatchRunner {
       return Prepared.ready(r, new ArticleReader().readPage(i.payload(), r.name(), i.charset()), sha, null);
     } catch (BadInputException e) {
       String m = e.getMessage().startsWith(r.name() + ": ") ? e.getMessage().substring(r.name().length() + 2) : e.getMessage();
-      WarcRecords.Skip why = switch (e.kind()) {
-        case NOT_ARABIC -> WarcRecords.Skip.NOT_ARABIC;
-        case NOT_AN_ARTICLE -> WarcRecords.Skip.NOT_AN_ARTICLE;
-        case UNREADABLE -> WarcRecords.Skip.NOT_TEXT;
-      };
-      return Prepared.notArticle(r, sha, m, why);
+      return Prepared.notArticle(r, sha, m, WarcRecords.Skip.of(e.kind()));
     }
   }
 

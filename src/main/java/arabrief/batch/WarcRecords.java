@@ -49,6 +49,15 @@ public final class WarcRecords implements Iterator<WarcRecords.Item>, Closeable 
     Skip(String key) {
       this.key = key;
     }
+
+    /** Why a page the article reader refused is skipped. */
+    public static Skip of(arabrief.article.BadInputException.Kind kind) {
+      return switch (kind) {
+        case NOT_ARABIC -> NOT_ARABIC;
+        case NOT_AN_ARTICLE -> NOT_AN_ARTICLE;
+        case UNREADABLE -> NOT_TEXT;
+      };
+    }
   }
 
   /** One record: a page (payload set), a skipped record (skip set), or a broken one (error set). */
