@@ -77,14 +77,23 @@ public final class WarcRecords implements Iterator<WarcRecords.Item>, Closeable 
 
   private final String name;
   private final WarcReader reader;
+  private final String openError;
   private long ordinal;
   private Item next;
   private boolean done;
 
   /** @param name how messages name the file */
-  public WarcRecords(InputStream in, String name) throws IOException {
+  public WarcRecords(InputStream in, String name) {
     this.name = name;
-    this.reader = new WarcReader(in);
+    WarcReader r = null;
+    String error = null;
+    try {
+      r = new WarcReader(in);
+    } catch (IOException | RuntimeException e) {
+      error = describe(e);
+    }
+    this.reader = r;
+    this.openError = error;
   }
 
   @Override
@@ -106,6 +115,10 @@ public final class WarcRecords implements Iterator<WarcRecords.Item>, Closeable 
   }
 
   private Item advance() {
+    if (reader == null) {
+      done = true;
+      return broken(null, name + " cannot be read as a WARC file (" + openError + ")");
+    }
     long at = reader.position();
     WarcRecord r;
     try {
@@ -204,6 +217,8 @@ public final class WarcRecords implements Iterator<WarcRecords.Item>, Closeable 
 
   @Override
   public void close() throws IOException {
-    reader.close();
+    if (reader != null) {
+      reader.close();
+    }
   }
 }
