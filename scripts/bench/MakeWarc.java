@@ -20,7 +20,7 @@ import org.netpreserve.jwarc.Warcinfo;
  * A crawl-shaped WARC for the WARC benchmark: exactly RECORDS records (a warcinfo, then request/response
  * pairs as crawlers write them, one gzip member per record), the responses mostly Arabic article pages made
  * from the .txt files under ARTICLES (make_articles.py), every tenth an image and every tenth+5 an English
- * page; plus the same articles as JSONL ({"id","text"}) for the side-by-side run.
+ * page; plus the same article pages (the same HTML) as JSONL ({"id","text"}) for the side-by-side run.
  *
  * <p>java -cp "target/classes:target/lib/*" scripts/bench/MakeWarc.java ARTICLES OUT.warc.gz OUT.jsonl [RECORDS]
  */
@@ -58,11 +58,13 @@ public class MakeWarc {
               ("<html><body><article><h1>Ministers meet</h1><p>The ministers met on Monday to discuss the budget.</p>"
                   + "</article></body></html>").getBytes(StandardCharsets.UTF_8)).build();
         } else {
-          String text = Files.readString(texts.get(articles % texts.size()), StandardCharsets.UTF_8);
+          String page = html(Files.readString(texts.get(articles % texts.size()), StandardCharsets.UTF_8));
           articles++;
           http = new HttpResponse.Builder(200, "OK")
-              .body(MediaType.parse("text/html; charset=utf-8"), html(text).getBytes(StandardCharsets.UTF_8)).build();
-          jsonl.append("{\"id\":\"").append(i).append("\",\"text\":").append(json(text)).append("}\n");
+              .body(MediaType.parse("text/html; charset=utf-8"), page.getBytes(StandardCharsets.UTF_8)).build();
+          // the same page as the JSONL line's text: batch reads HTML in a text field alike, so the two runs
+          // differ only in how the pages are stored
+          jsonl.append("{\"id\":\"").append(i).append("\",\"text\":").append(json(page)).append("}\n");
         }
         w.write(new WarcResponse.Builder(URI.create(url)).date(date).recordId(UUID.nameUUIDFromBytes(url.getBytes(StandardCharsets.UTF_8))).body(http).build());
         written++;

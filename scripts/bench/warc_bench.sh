@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Records per minute of `arabrief batch` on a generated 1,000-record WARC (.warc.gz, a crawl's shape:
 # request/response pairs, images and English pages among the Arabic articles), side by side with the same
-# articles as one JSONL file; first run and re-run (every record current). Not a test: numbers depend on the
-# machine and its load, so read the WARC/JSONL ratio, measured in the same run.
+# article pages (the same HTML) as one JSONL file; first run and re-run (every record current). Not a test:
+# numbers depend on the machine and its load, so read the WARC/JSONL ratio, measured in the same run.
 #
-#   scripts/bench/warc_bench.sh [RECORDS]          (default 1000; tiny fixture model)
+#   scripts/bench/warc_bench.sh [RECORDS]          (default 1000; tiny fixture model; ROUNDS=2)
 #   MODEL=dir ARGS="--beams 1" scripts/bench/warc_bench.sh
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -32,7 +32,7 @@ printf '%s records, model %s, %s; CPU %s, %s cores, load %s\n' "$records" "$(bas
   "$(lscpu | sed -n 's/^Model name: *//p')" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
 printf '%-6s %-7s %9s %6s %8s %12s %13s\n' input run batch_s done skipped 'records/min' 'articles/min'
 declare -A first
-for round in 1 2; do
+for round in $(seq 1 "${ROUNDS:-2}"); do
   for input in warc jsonl; do
     in="$work/crawl.$input"; [ "$input" = warc ] && in="$work/crawl.warc.gz"
     out="$work/out-$input-$round"
