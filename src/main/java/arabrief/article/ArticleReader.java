@@ -41,14 +41,30 @@ public final class ArticleReader {
    * @throws BadInputException when the input is empty, binary, or holds no Arabic text
    */
   public Article read(byte[] bytes, String name) throws BadInputException {
-    String text = TextDecoder.decode(bytes, name);
+    return parse(TextDecoder.decode(bytes, name), name);
+  }
+
+  /**
+   * Reads one web page that came with a declared charset (a web archive's HTTP header): the BOM, then
+   * {@code charset}, then the page's {@code <meta>} declaration, then detection as for files.
+   *
+   * @param charset the HTTP header's charset, null when it named none
+   */
+  public Article readPage(byte[] bytes, String name, String charset) throws BadInputException {
+    return parse(TextDecoder.decodePage(bytes, name, charset), name);
+  }
+
+  private Article parse(String text, String name) throws BadInputException {
     ArticleParser.Hints hints = ArticleParser.Hints.NONE;
     if (HtmlExtractor.looksLikeHtml(text)) {
       HtmlExtractor.Page page = HtmlExtractor.page(text);
-      text = page.text();
-      if (!TextDecoder.hasArabicLetter(text)) {
-        throw new BadInputException(name + ": no Arabic text found in the page's article content");
+      if (!TextDecoder.hasArabicLetter(page.text())) {
+        // Arabic only in the menus: a section or home page when most of the page's letters are Arabic, a page in
+        // another language with a language switcher ("العربية") when few are
+        BadInputException.Kind kind = arabicShare(text) >= 0.5 ? BadInputException.Kind.NOT_AN_ARTICLE : BadInputException.Kind.NOT_ARABIC;
+        throw new BadInputException(name + ": no Arabic text found in the page's article content", kind);
       }
+      text = page.text();
       hints = new ArticleParser.Hints(normalized(page.headline()), normalized(page.caption()), normalized(page.author()), normalized(page.source()));
     }
     if (text.length() > maxTextChars) {
@@ -57,10 +73,21 @@ public final class ArticleReader {
     }
     Article article = ArticleParser.parse(Normalizer.normalize(text), hints, model);
     if (article.paragraphs().isEmpty()) {
-      throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)");
+      throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)", BadInputException.Kind.NOT_AN_ARTICLE);
     }
     return article;
   }
+
+  /** Arabic letters among the letters of a page's text outside its tags. */
+  private static double arabicShare(String html) {
+    String visible = TAG.matcher(html).replaceAll(" ");
+    long letters = visible.codePoints().filter(Character::isLetter).count();
+    long arabic = visible.codePoints()
+        .filter(cp -> Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC).count();
+    return letters == 0 ? 0 : (double) arabic / letters;
+  }
+
+  private static final java.util.regex.Pattern TAG = java.util.regex.Pattern.compile("<[^>]*>");
 
   private static String normalized(String s) {
     return s == null ? null : Normalizer.normalize(s);

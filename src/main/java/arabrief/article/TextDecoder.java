@@ -23,7 +23,18 @@ final class TextDecoder {
   private TextDecoder() {}
 
   static String decode(byte[] bytes, String name) throws BadInputException {
-    String text = decodeBytes(bytes);
+    return check(decodeBytes(bytes), name);
+  }
+
+  /**
+   * As {@link #decode(byte[], String)}, for a web page that came with HTTP headers: a BOM decides, then the
+   * header's charset (null when none), then the page's own {@code <meta>} declaration, then detection.
+   */
+  static String decodePage(byte[] bytes, String name, String headerCharset) throws BadInputException {
+    return check(decodeDeclared(bytes, headerCharset), name);
+  }
+
+  private static String check(String text, String name) throws BadInputException {
     if (text.isBlank()) {
       throw new BadInputException(name + ": empty input, nothing to read");
     }
@@ -31,7 +42,7 @@ final class TextDecoder {
       throw new BadInputException(name + ": looks like binary data, not text");
     }
     if (!hasArabicLetter(text)) {
-      throw new BadInputException(name + ": no Arabic text found");
+      throw new BadInputException(name + ": no Arabic text found", BadInputException.Kind.NOT_ARABIC);
     }
     return text;
   }
@@ -97,5 +108,65 @@ final class TextDecoder {
     return text.codePoints()
         .anyMatch(
             cp -> Character.isLetter(cp) && Character.UnicodeScript.of(cp) == Character.UnicodeScript.ARABIC);
+  }
+
+  /** The first 1024 bytes of a page, where HTML says a {@code <meta>} charset declaration must be. */
+  private static final int PRESCAN_BYTES = 1024;
+
+  private static final java.util.regex.Pattern META_CHARSET = java.util.regex.Pattern.compile(
+      "(?i)<meta[^>]*?charset\\s*=\\s*[\"']?\\s*([a-z0-9_:.-]+)");
+
+  /**
+   * A BOM, then {@code header} (the HTTP Content-Type's charset), then the page's {@code <meta>} charset, then
+   * {@link #decodeBytes} detection. A declared charset is taken when Java knows it, when the bytes are valid in it
+   * (checked for UTF-8) and when it gives Arabic letters where a later reading would: servers that label every
+   * page ISO-8859-1 or UTF-8 whatever it holds are common, and only Arabic text is wanted here. The meta prescan
+   * is a regular expression over the first 1024 bytes rather than jsoup's sniffing, which falls back to UTF-8
+   * where Arabic pages need windows-1256.
+   */
+  static String decodeDeclared(byte[] b, String header) {
+    if (startsWith(b, 0xEF, 0xBB, 0xBF) || startsWith(b, 0xFF, 0xFE) || startsWith(b, 0xFE, 0xFF)) {
+      return decodeBytes(b);
+    }
+    String meta = null;
+    java.util.regex.Matcher m =
+        META_CHARSET.matcher(new String(b, 0, Math.min(b.length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1));
+    if (m.find()) {
+      meta = m.group(1);
+    }
+    String first = null;
+    for (String declared : new String[] {header, meta}) {
+      Charset cs = charset(declared);
+      if (cs == null) {
+        continue;
+      }
+      String text;
+      if (cs.equals(StandardCharsets.UTF_8)) {
+        try {
+          text = strictUtf8(b);
+        } catch (CharacterCodingException e) {
+          continue;
+        }
+      } else {
+        text = new String(b, cs);
+      }
+      if (hasArabicLetter(text)) {
+        return text;
+      }
+      first = first == null ? text : first;
+    }
+    String detected = decodeBytes(b);
+    return first == null || hasArabicLetter(detected) ? detected : first;
+  }
+
+  private static Charset charset(String name) {
+    if (name == null || name.isBlank()) {
+      return null;
+    }
+    try {
+      return Charset.forName(name.trim());
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
   }
 }

@@ -8,7 +8,9 @@ import java.util.TreeMap;
 
 /**
  * What a batch run did, written to {@code DIR/_report.json} at the end: counts of documents done,
- * skipped (already current) and failed, every failure with its reason, and the sentence counts.
+ * skipped (already current) and failed, every failure with its reason, and the sentence counts; for WARC
+ * inputs, the records that are not articles counted by why ({@code skipped_records}), and the Arabic pages
+ * that are not articles by URL ({@code not_articles}).
  */
 public final class BatchReport {
   public static final String FILE = "_report.json";
@@ -18,13 +20,27 @@ public final class BatchReport {
   long done;
   long skipped;
   private final Map<Integer, String[]> failures = new TreeMap<>();
+  private final Map<WarcRecords.Skip, Long> skippedRecords = new java.util.EnumMap<>(WarcRecords.Skip.class);
+  private final Map<Integer, String[]> notArticles = new TreeMap<>();
   long sentencesTranslated;
   long sentencesFromMemory;
   long sentencesRepeated;
   double elapsedSeconds;
 
   synchronized void fail(Doc d, String reason) {
-    failures.put(d.index(), new String[] {d.name(), reason});
+    failures.put(d.index(), new String[] {d.name(), reason, d instanceof Doc.Record r ? r.item().url() : null});
+  }
+
+  synchronized void skippedRecords(Map<WarcRecords.Skip, Long> counts) {
+    counts.forEach((k, v) -> skippedRecords.merge(k, v, Long::sum));
+  }
+
+  /** A WARC page that is not an article: counted, and listed by URL when it is Arabic. */
+  synchronized void notArticle(Doc.Record d, WarcRecords.Skip why, String reason) {
+    skippedRecords.merge(why, 1L, Long::sum);
+    if (why == WarcRecords.Skip.NOT_AN_ARTICLE) {
+      notArticles.put(d.index(), new String[] {d.name(), reason, d.item().url()});
+    }
   }
 
   synchronized void done() {
@@ -52,7 +68,18 @@ public final class BatchReport {
     o.put("failed", failures.size());
     ArrayNode fs = o.putArray("failures");
     for (String[] f : failures.values()) {
-      fs.addObject().put("path", f[0]).put("reason", f[1]);
+      ObjectNode fo = fs.addObject().put("path", f[0]).put("reason", f[1]);
+      if (f[2] != null) {
+        fo.put("url", f[2]);
+      }
+    }
+    if (!skippedRecords.isEmpty()) {
+      ObjectNode sr = o.putObject("skipped_records");
+      skippedRecords.forEach((k, v) -> sr.put(k.key, v));
+      ArrayNode na = o.putArray("not_articles");
+      for (String[] f : notArticles.values()) {
+        na.addObject().put("path", f[0]).put("url", f[2]).put("reason", f[1]);
+      }
     }
     o.put("sentences_translated", sentencesTranslated);
     o.put("sentences_from_memory", sentencesFromMemory);

@@ -80,6 +80,7 @@ public final class BatchRunner {
     docEngine = Digests.sha256(String.join("\n", OUTPUT_VERSION, memEngine, c.format().name(), "" + c.bilingual(),
         "" + c.summarySentences() + (c.summaryWords() > 0 ? " words=" + c.summaryWords() : ""), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();
+    report.skippedRecords(found.skippedRecords());
     ExecutorService pool = Executors.newFixedThreadPool(c.jobs(), r -> {
       Thread t = new Thread(r, "batch-io");
       t.setDaemon(true);
@@ -89,6 +90,7 @@ public final class BatchRunner {
         Progress p = c.progressBar() ? Progress.bar(found.total()) : Progress.log(c.err(), found.total(), c.logInterval())) {
       store = s;
       progress = p;
+      found.skippedRecords().forEach(p::skipped);
       WindowTranslator model = new WindowTranslator(
           translator.withSplitter(ClauseSplitter::split), c.settings(), c.batchSize(), store, memEngine);
       Iterator<Doc> docs = found.documents();
@@ -160,6 +162,12 @@ public final class BatchRunner {
       if (p.skip()) {
         report.skipped();
         progress.step(false);
+      } else if (p.notArticle() != null) {
+        Doc.Record r = (Doc.Record) p.doc();
+        report.notArticle(r, p.notArticle(), p.failure());
+        store.putLine(r.archive().output(), r.line(), p.inputSha(), docEngine, false, null);
+        progress.skipped(p.notArticle(), 1);
+        progress.step(false);
       } else if (p.failure() != null) {
         fail(p, p.failure());
       } else {
@@ -178,6 +186,9 @@ public final class BatchRunner {
   }
 
   private Prepared prepare(Doc d) {
+    if (d instanceof Doc.Record r) {
+      return prepareRecord(r);
+    }
     if (d instanceof Doc.File f) {
       byte[] bytes;
       try {
@@ -201,6 +212,37 @@ public final class BatchRunner {
       return Prepared.skipped(d);
     }
     return parse(d, line.text().getBytes(StandardCharsets.UTF_8), sha, line.id());
+  }
+
+  /** A WARC page: current, an article, a page that is not one (skipped and counted), or broken (failed). */
+  private Prepared prepareRecord(Doc.Record r) {
+    WarcRecords.Item i = r.item();
+    var md = Digests.digest();
+    md.update(String.join("\n", String.valueOf(i.url()), String.valueOf(i.recordId()), String.valueOf(i.date()),
+        String.valueOf(i.charset()), i.error() == null ? "" : i.error(), "").getBytes(StandardCharsets.UTF_8));
+    md.update(i.payload() == null ? new byte[0] : i.payload());
+    String sha = java.util.HexFormat.of().formatHex(md.digest());
+    if (i.error() != null) {
+      return Prepared.failed(r, sha, null, i.error());
+    }
+    if (!c.force() && store.lineCurrent(r.archive().output(), r.line(), sha, docEngine)) {
+      return Prepared.skipped(r);
+    }
+    try {
+      return Prepared.ready(r, new ArticleReader().readPage(i.payload(), r.name(), i.charset()), sha, null);
+    } catch (BadInputException e) {
+      String m = e.getMessage().startsWith(r.name() + ": ") ? e.getMessage().substring(r.name().length() + 2) : e.getMessage();
+      return Prepared.notArticle(r, sha, m, WarcRecords.Skip.of(e.kind()));
+    }
+  }
+
+  /** The WARC fields every line of a WARC input's output starts with. */
+  private static ObjectNode warcFields(Doc.Record r) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("url", r.item().url());
+    o.put("warc_record_id", r.item().recordId());
+    o.put("warc_date", r.item().date());
+    return o;
   }
 
   private Prepared parse(Doc d, byte[] bytes, String sha, JsonNode id) {
@@ -241,6 +283,10 @@ public final class BatchRunner {
         byte[] bytes = c.format().render(b, c.bilingual(), c.model(), stats).getBytes(StandardCharsets.UTF_8);
         writeAtomically(c.out().resolve(f.output()), bytes);
         store.putDoc(f.output(), p.inputSha(), docEngine, Digests.sha256(bytes));
+      } else if (p.doc() instanceof Doc.Record r) {
+        ObjectNode o = warcFields(r);
+        o.setAll(JsonDocument.toJson(b, c.model(), stats));
+        store.putLine(r.archive().output(), r.line(), p.inputSha(), docEngine, true, JSON.writeValueAsString(o));
       } else {
         Doc.Line l = (Doc.Line) p.doc();
         ObjectNode o = JSON.createObjectNode();
@@ -279,7 +325,11 @@ public final class BatchRunner {
 
   private void fail(Prepared p, String reason) {
     report.fail(p.doc(), reason);
-    if (p.doc() instanceof Doc.Line l) {
+    if (p.doc() instanceof Doc.Record r) {
+      ObjectNode o = warcFields(r);
+      o.put("error", reason);
+      store.putLine(r.archive().output(), r.line(), p.inputSha() == null ? "" : p.inputSha(), docEngine, false, o.toString());
+    } else if (p.doc() instanceof Doc.Line l) {
       ObjectNode o = JSON.createObjectNode();
       o.set("id", p.id() == null ? NullNode.getInstance() : p.id());
       o.put("line", l.lineNo());

@@ -20,11 +20,12 @@ import java.util.stream.Stream;
 
 /**
  * Finds the documents of a batch: named files, files under directories (recursively, in sorted order,
- * hidden files and the output directory left out), and the lines of JSONL archives; and decides where
- * each one's translation goes, mirroring the input's relative path.
+ * hidden files and the output directory left out), the lines of JSONL archives and the pages of WARC files;
+ * and decides where each one's translation goes, mirroring the input's relative path.
  */
 final class Discovery {
   private final List<Object> units = new ArrayList<>(); // Doc.File or Doc.Archive, in order
+  private final Map<WarcRecords.Skip, Long> skippedRecords = new java.util.EnumMap<>(WarcRecords.Skip.class);
   private int total;
 
   /**
@@ -71,15 +72,17 @@ final class Discovery {
   }
 
   private void add(Path file, String rel, String extension, Map<String, String> outputs) throws IOException {
-    boolean archive = hasExtension(rel, ".jsonl");
-    String output = outputName(rel, archive ? "jsonl" : extension);
+    boolean warc = isWarc(rel);
+    boolean archive = warc || hasExtension(rel, ".jsonl");
+    String output = outputName(warc ? rel.substring(0, rel.toLowerCase(Locale.ROOT).lastIndexOf(".warc")) + ".warc" : rel,
+        archive ? "jsonl" : extension);
     String clash = outputs.putIfAbsent(output, rel);
     if (clash != null) {
       throw new IllegalArgumentException(
           clash + " and " + rel + " would both be written to " + output + "; rename one or give them in separate batches");
     }
     if (archive) {
-      int lines = countLines(file);
+      int lines = warc ? countRecords(file, rel) : countLines(file);
       units.add(new Doc.Archive(file, rel, output, lines));
       total += lines;
     } else {
@@ -100,6 +103,32 @@ final class Discovery {
     return total;
   }
 
+  /** WARC records that are not documents, by why (request, metadata, not HTML, ...), counted when found. */
+  Map<WarcRecords.Skip, Long> skippedRecords() {
+    return skippedRecords;
+  }
+
+  /** {@code .warc} and {@code .warc.gz} files are web archives. */
+  static boolean isWarc(String rel) {
+    return hasExtension(rel, ".warc", ".warc.gz");
+  }
+
+  /** Pages and broken records of a WARC file (the documents), counting the other records by why they are skipped. */
+  private int countRecords(Path file, String rel) throws IOException {
+    int n = 0;
+    try (WarcRecords r = new WarcRecords(Files.newInputStream(file), rel)) {
+      while (r.hasNext()) {
+        WarcRecords.Item i = r.next();
+        if (i.isLine()) {
+          n++;
+        } else {
+          skippedRecords.merge(i.skip(), 1L, Long::sum);
+        }
+      }
+    }
+    return n;
+  }
+
   List<Doc.Archive> archives() {
     return units.stream().filter(u -> u instanceof Doc.Archive).map(u -> (Doc.Archive) u).toList();
   }
@@ -112,6 +141,7 @@ final class Discovery {
       private Doc next;
       private Doc.Archive archive;
       private BufferedReader reader;
+      private WarcRecords records;
       private int line;
       private int lineNo;
 
@@ -148,6 +178,17 @@ final class Discovery {
               reader = null;
               index += archive.lines() - line; // an archive that shrank since it was counted
             }
+            if (records != null) {
+              while (records.hasNext() && line < archive.lines()) {
+                WarcRecords.Item i = records.next();
+                if (i.isLine()) {
+                  return new Doc.Record(index++, archive, line++, i);
+                }
+              }
+              records.close();
+              records = null;
+              index += archive.lines() - line;
+            }
             if (unit >= units.size()) {
               return null;
             }
@@ -157,7 +198,11 @@ final class Discovery {
               return f;
             }
             archive = (Doc.Archive) u;
-            reader = Files.newBufferedReader(archive.file(), StandardCharsets.UTF_8);
+            if (archive.warc()) {
+              records = new WarcRecords(Files.newInputStream(archive.file()), archive.name());
+            } else {
+              reader = Files.newBufferedReader(archive.file(), StandardCharsets.UTF_8);
+            }
             line = 0;
             lineNo = 0;
           }

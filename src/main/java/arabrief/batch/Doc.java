@@ -2,7 +2,7 @@ package arabrief.batch;
 
 import java.nio.file.Path;
 
-/** One document of a batch, numbered in input order: a file, or one line of a JSONL archive. */
+/** One document of a batch, numbered in input order: a file, one line of a JSONL archive, or one WARC record. */
 sealed interface Doc {
   /** Position in the whole batch; windows of documents are cut on it, so they do not depend on what is skipped. */
   int index();
@@ -21,6 +21,22 @@ sealed interface Doc {
     }
   }
 
+  /**
+   * Record {@code item.ordinal()} (0-based, every record counted) of a WARC file, the {@code line}-th (0-based)
+   * of its records that are pages or broken, each of which has a line in the archive's JSONL output.
+   */
+  record Record(int index, Archive archive, int line, WarcRecords.Item item) implements Doc {
+    @Override
+    public String name() {
+      return archive.name() + "#" + item.ordinal();
+    }
+  }
+
   /** A JSONL archive: one article per non-blank line, translated into one JSONL output. */
-  record Archive(Path file, String name, String output, int lines) {}
+  record Archive(Path file, String name, String output, int lines) {
+    /** A WARC file rather than JSONL: its records are the documents, its output one line per article. */
+    boolean warc() {
+      return Discovery.isWarc(name);
+    }
+  }
 }

@@ -19,6 +19,7 @@ final class Progress implements AutoCloseable {
   private final long start = System.nanoTime();
   private long done;
   private long failed;
+  private final java.util.Map<WarcRecords.Skip, Long> skipped = new java.util.EnumMap<>(WarcRecords.Skip.class);
   private long lastLog = System.nanoTime();
 
   private Progress(ProgressBar bar, PrintStream log, long total, Duration interval) {
@@ -46,6 +47,24 @@ final class Progress implements AutoCloseable {
     return new Progress(null, err, total, interval);
   }
 
+  /** WARC records that are not articles, by why; shown with the counts. */
+  synchronized void skipped(WarcRecords.Skip why, long n) {
+    skipped.merge(why, n, Long::sum);
+    if (bar != null) {
+      bar.setExtraMessage(skippedText());
+    }
+  }
+
+  private String skippedText() {
+    if (skipped.isEmpty()) {
+      return "";
+    }
+    StringBuilder sb = new StringBuilder("; records skipped:");
+    skipped.forEach((k, v) -> sb.append(' ').append(v).append(' ').append(k.key).append(','));
+    sb.setLength(sb.length() - 1);
+    return sb.toString();
+  }
+
   /** One document finished (written, skipped or failed). */
   synchronized void step(boolean failure) {
     done++;
@@ -67,7 +86,7 @@ final class Progress implements AutoCloseable {
     double seconds = (now - start) / 1e9;
     double rate = seconds > 0 ? done / seconds : 0;
     String eta = rate > 0 ? String.format("%.0f s", (total - done) / rate) : "?";
-    log.printf("arabrief batch: %d/%d documents (%d failed), %.1f docs/s, about %s left%n", done, total, failed, rate, eta);
+    log.printf("arabrief batch: %d/%d documents (%d failed%s), %.1f docs/s, about %s left%n", done, total, failed, skippedText(), rate, eta);
     log.flush();
   }
 

@@ -26,7 +26,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Translate many Arabic articles into English: directories of files, or JSONL archives.",
+      "Translate many Arabic articles into English: directories of files, JSONL archives, or web archives (WARC).",
       "",
       "INPUT is a file, a directory (searched recursively for .txt, .html and .htm files, or for the files"
           + " --glob matches), or a .jsonl archive with one article per line (the article in --text-field,"
@@ -35,6 +35,14 @@ import picocli.CommandLine.Parameters;
           + " becomes DIR/x.en.jsonl, one JSON object per non-blank input line with \"id\" and \"line\","
           + " and \"error\" instead of the translation for a line that failed. Per-document \"stats\" hold"
           + " token counts only, never timings, so the same input always gives the same bytes.",
+      "",
+      "A .warc or .warc.gz file (Common Crawl's CC-NEWS, the Internet Archive's crawls) becomes DIR/x.en.jsonl with"
+          + " one line per article, carrying the record's \"url\", \"warc_record_id\" and \"warc_date\": response"
+          + " and resource records holding HTML, decoded by the HTTP header's charset, then the page's <meta>, then"
+          + " detection. Requests, metadata, warcinfo, non-HTML payloads, non-2xx responses, pages that are not Arabic"
+          + " and Arabic pages that are not articles (home and section pages) are skipped and counted by why in"
+          + " _report.json (\"skipped_records\", \"not_articles\") and on the progress line, not failed. A record"
+          + " that cannot be read (a truncated file, a lying Content-Length) fails, and ends its file.",
       "",
       "The model is loaded once; the sentences of a window of documents (--window) share its batches, and"
           + " a sentence seen before (site furniture, repeated quotes, wire copy) is translated once: the"
@@ -56,7 +64,7 @@ import picocli.CommandLine.Parameters;
     },
     footer = ExitCodes.HELP)
 public final class BatchCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories or .jsonl archives.")
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, .jsonl archives or .warc(.gz) files.")
   List<Path> inputs = new ArrayList<>();
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
@@ -101,6 +109,10 @@ public final class BatchCommand implements Callable<Integer> {
       defaultValue = "" + BatchConfig.DEFAULT_WINDOW)
   int window;
 
+  /** How often the plain progress line is printed; hidden: tests watch a child's progress with 0. */
+  @Option(names = "--progress-seconds", hidden = true, defaultValue = "10")
+  int progressSeconds;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -120,7 +132,7 @@ public final class BatchCommand implements Callable<Integer> {
       GenerationSettings settings = engine.settings(t);
       BatchConfig config = new BatchConfig(inputs, out, f, bilingual, jobs, glob, textField, idField, force,
           summarySentences, summaryWords, window, engine.batchSize, settings, ArticleOutput.modelInfo(t, settings),
-          System.console() != null, Duration.ofSeconds(10), err);
+          System.console() != null, Duration.ofSeconds(progressSeconds), err);
       report = BatchRunner.run(t, config);
     } catch (NoSuchFileException e) {
       throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
@@ -136,6 +148,11 @@ public final class BatchCommand implements Callable<Integer> {
     err.printf("arabrief batch: %d documents: %d done, %d skipped, %d failed; %d sentences translated, %d from memory; %.1f s%n",
         j.get("documents").asLong(), j.get("done").asLong(), j.get("skipped").asLong(), j.get("failed").asLong(),
         j.get("sentences_translated").asLong(), j.get("sentences_from_memory").asLong(), j.get("elapsed_seconds").asDouble());
+    if (j.has("skipped_records")) {
+      StringBuilder sb = new StringBuilder();
+      j.get("skipped_records").fields().forEachRemaining(e -> sb.append(sb.length() == 0 ? "" : ", ").append(e.getValue().asLong()).append(' ').append(e.getKey()));
+      err.println("arabrief batch: WARC records skipped: " + sb);
+    }
     if (engine.stats) {
       err.println(j.toString());
     }

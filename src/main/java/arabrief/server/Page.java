@@ -21,6 +21,11 @@ final class Page {
     send(ctx, "page.css", "text/css; charset=utf-8");
   }
 
+  /** The API's OpenAPI 3.1 description: a checked-in file (OpenApiTest keeps it true to the server). */
+  static void openapi(Context ctx) {
+    send(ctx, "openapi.json", "application/json; charset=utf-8");
+  }
+
   private static void send(Context ctx, String name, String type) {
     try (InputStream in = Page.class.getResourceAsStream(name)) {
       if (in == null) {

@@ -71,6 +71,7 @@ public final class Server implements AutoCloseable {
               cfg.routes.post("/api/stream", route("stream", api::stream));
               cfg.routes.get("/health", route("health", this::health));
               cfg.routes.get("/metrics", route("metrics", this::metricsPage));
+              cfg.routes.get("/openapi.json", route("openapi", Page::openapi));
             });
     app.start(config.host(), config.port());
     return this;

@@ -9,6 +9,10 @@ import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.when;
 
 import arabrief.batch.BatchConfig;
+import arabrief.batch.WarcRecords;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import arabrief.mt.Translator;
 import java.io.PrintWriter;
 import java.util.Arrays;
@@ -44,6 +48,11 @@ import picocli.CommandLine.Option;
           + " recognized by its content), directories searched recursively; jsonl and parquet take the article"
           + " from --text-field and the id from --id-field. One output row per article: id, source, headline,"
           + " dateline, caption, byline, paragraphs, summary, summary_source, dropped, error (null unless the document failed).",
+      "",
+      "warc reads .warc and .warc.gz files (a file, or every one under a directory), one task per file: each"
+          + " response or resource record holding an Arabic HTML article gives a row with source (the file), url,"
+          + " warc_record_id and warc_date instead of id, as `arabrief batch` writes it; the other records (requests,"
+          + " metadata, non-HTML, non-2xx, not Arabic, not an article) are counted and reported, not written.",
       ""
     })
 public final class ArchiveJob implements Callable<Integer> {
@@ -64,7 +73,7 @@ public final class ArchiveJob implements Callable<Integer> {
       defaultValue = BriefSettings.DEFAULT_MODEL)
   String model;
 
-  @Option(names = "--input-format", paramLabel = "F", description = "text, html, jsonl or parquet. Default: ${DEFAULT-VALUE}.",
+  @Option(names = "--input-format", paramLabel = "F", description = "text, html, jsonl, parquet or warc. Default: ${DEFAULT-VALUE}.",
       defaultValue = "text")
   String inputFormat;
 
@@ -103,7 +112,8 @@ public final class ArchiveJob implements Callable<Integer> {
   int window;
 
   @Option(names = "--partitions", paramLabel = "N", description = "Spread the articles over N tasks (Spark packs small"
-      + " files into few partitions; a cluster wants at least one per executor core). Default: as read.")
+      + " files into few partitions; a cluster wants at least one per executor core; WARC files are read one task per"
+      + " file, and N spreads their pages over the translation tasks). Default: as read.")
   Integer partitions;
 
   /** A test hook for Spark's retries: the first attempt of this partition fails. */
@@ -112,6 +122,7 @@ public final class ArchiveJob implements Callable<Integer> {
 
   private SparkSession spark;
   private long modelLoads;
+  private Map<String, Long> skippedRecords;
 
   ArchiveJob() {}
 
@@ -141,6 +152,11 @@ public final class ArchiveJob implements Callable<Integer> {
     return cl.execute(args);
   }
 
+  /** The WARC records the last {@link #call} skipped, by why (null unless the input was WARC). */
+  Map<String, Long> skippedRecords() {
+    return skippedRecords;
+  }
+
   /** How many times the model was loaded by the last {@link #call} (once per executor JVM that ran a task). */
   long modelLoads() {
     return modelLoads;
@@ -148,8 +164,8 @@ public final class ArchiveJob implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (!List.of("text", "html", "jsonl", "parquet").contains(inputFormat)) {
-      throw new IllegalArgumentException("--input-format is text, html, jsonl or parquet, not '" + inputFormat + "'");
+    if (!List.of("text", "html", "jsonl", "parquet", "warc").contains(inputFormat)) {
+      throw new IllegalArgumentException("--input-format is text, html, jsonl, parquet or warc, not '" + inputFormat + "'");
     }
     if (!List.of("jsonl", "parquet").contains(outputFormat)) {
       throw new IllegalArgumentException("--output-format is jsonl or parquet, not '" + outputFormat + "'");
@@ -162,11 +178,20 @@ public final class ArchiveJob implements Callable<Integer> {
     BriefSettings settings =
         new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition, computeType);
     long t0 = System.nanoTime();
-    Dataset<Row> sources = sources(s);
+    boolean warc = inputFormat.equals("warc");
+    Map<WarcRecords.Skip, LongAccumulator> skipped = warc ? WarcSource.counters(s) : null;
+    Dataset<Row> sources;
+    try {
+      sources = warc ? WarcSource.read(s, input, skipped) : sources(s);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + input + ": " + e.getMessage(), e);
+    }
     if (partitions != null) {
       sources = sources.repartition(partitions);
     }
-    Dataset<Row> briefs = sources.mapPartitions(briefs(settings), Encoders.row(SCHEMA));
+    Dataset<Row> briefs = warc
+        ? sources.mapPartitions(warcBriefs(settings, skipped), Encoders.row(WarcSource.SCHEMA))
+        : sources.mapPartitions(briefs(settings), Encoders.row(SCHEMA));
     var writer = briefs.write().mode(SaveMode.ErrorIfExists);
     if (outputFormat.equals("parquet")) {
       writer.parquet(output);
@@ -174,9 +199,36 @@ public final class ArchiveJob implements Callable<Integer> {
       writer.json(output);
     }
     modelLoads = loads.value();
+    if (warc) {
+      StringBuilder sb = new StringBuilder();
+      skipped.forEach((k, v) -> {
+        if (v.value() > 0) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(v.value()).append(' ').append(k.key);
+        }
+      });
+      skippedRecords = new java.util.TreeMap<>();
+      skipped.forEach((k, v) -> skippedRecords.put(k.key, v.value()));
+      new PrintWriter(System.err, true).println("ArchiveJob: records skipped: " + (sb.length() == 0 ? "none" : sb));
+    }
     new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%n",
         output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads);
     return 0;
+  }
+
+  /**
+   * The partition function for WARC source rows ({@link WarcSource#SOURCE}): pages that are articles to output
+   * rows, broken records to error rows; pages that are not articles are counted and left out.
+   */
+  static MapPartitionsFunction<Row, Row> warcBriefs(BriefSettings settings, Map<WarcRecords.Skip, LongAccumulator> skipped) {
+    return rows -> PartitionBriefs.map(rows, settings,
+        r -> new PartitionBriefs.Source(r.getString(2), r.getString(1), (byte[]) r.get(4), r.getString(6), true, r.getString(5)),
+        (r, result) -> {
+          if (result.skipped() != null) {
+            skipped.get(result.skipped()).add(1);
+            return null;
+          }
+          return BriefRow.row(Arrays.asList(r.getString(0), r.getString(1), r.getString(2), r.getString(3)), result);
+        });
   }
 
   /** The partition function: source rows (id, source, bytes, error) to output rows. */

@@ -3,6 +3,7 @@ package arabrief.spark;
 import arabrief.article.Article;
 import arabrief.article.BadInputException;
 import arabrief.batch.Memory;
+import arabrief.batch.WarcRecords;
 import arabrief.batch.WindowTranslator;
 import arabrief.mt.Translation;
 import arabrief.pipeline.Brief;
@@ -26,20 +27,32 @@ import org.apache.spark.TaskContext;
  * the others go on.
  */
 final class PartitionBriefs {
-  /** One input document: its bytes (file content, or a text column's UTF-8), or why there are none. */
-  record Source(String id, String path, byte[] bytes, String error) {
+  /**
+   * One input document: its bytes (file content, or a text column's UTF-8), or why there are none. A web
+   * page ({@code page}, from a WARC record) is decoded by its HTTP {@code charset} first, and when it is not an
+   * Arabic article it is skipped (its result says why) rather than failed.
+   */
+  record Source(String id, String path, byte[] bytes, String error, boolean page, String charset) {
+    Source(String id, String path, byte[] bytes, String error) {
+      this(id, path, bytes, error, false, null);
+    }
+
     /** How messages name the document. */
     String name() {
       return path != null ? path : id != null ? id : "document";
     }
   }
 
-  /** A brief, or the reason there is none. */
-  record Result(Brief brief, String error) {}
+  /** A brief, or the reason there is none; {@code skipped} set for a web page that is not an article. */
+  record Result(Brief brief, String error, WarcRecords.Skip skipped) {
+    Result(Brief brief, String error) {
+      this(brief, error, null);
+    }
+  }
 
   private PartitionBriefs() {}
 
-  /** Maps every element of {@code in} to {@code write(element, result)}, in order. */
+  /** Maps every element of {@code in} to {@code write(element, result)}, in order, leaving out nulls. */
   static <T, R> Iterator<R> map(Iterator<T> in, BriefSettings s, Function<T, Source> read, BiFunction<T, Result, R> write) {
     TaskContext task = TaskContext.get();
     if (task != null && task.partitionId() == s.faultPartition() && task.attemptNumber() == 0) {
@@ -83,6 +96,12 @@ final class PartitionBriefs {
             Source src = read.apply(item);
             if (src.error() != null) {
               results[i] = new Result(null, src.error());
+            } else if (src.page()) {
+              try {
+                articles.set(i, new ArticleReader().readPage(src.bytes(), src.name(), src.charset()));
+              } catch (BadInputException e) {
+                results[i] = new Result(null, e.getMessage(), WarcRecords.Skip.of(e.kind()));
+              }
             } else {
               articles.set(i, InputLimits.read(src.bytes(), src.name()));
             }
@@ -120,7 +139,10 @@ final class PartitionBriefs {
           }
         }
         for (int i = 0; i < items.size(); i++) {
-          ready.add(write.apply(items.get(i), results[i]));
+          R out = write.apply(items.get(i), results[i]);
+          if (out != null) { // a web page that is not an article: left out
+            ready.add(out);
+          }
         }
       }
     };
