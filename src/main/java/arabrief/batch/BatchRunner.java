@@ -1,6 +1,7 @@
 package arabrief.batch;
 
 import arabrief.article.BadInputException;
+import arabrief.article.InputTooLargeException;
 import arabrief.article.ClauseSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
@@ -229,7 +230,10 @@ public final class BatchRunner {
       return Prepared.skipped(r);
     }
     try {
-      return Prepared.ready(r, new ArticleReader().readPage(i.payload(), r.name(), i.charset()), sha, null);
+      return Prepared.ready(r, InputLimits.readPage(i.payload(), r.name(), i.charset()), sha, null);
+    } catch (InputTooLargeException e) {
+      // over a limit is a failure of the record, not a page to skip
+      return Prepared.failed(r, sha, null, e.getMessage());
     } catch (BadInputException e) {
       String m = e.getMessage().startsWith(r.name() + ": ") ? e.getMessage().substring(r.name().length() + 2) : e.getMessage();
       return Prepared.notArticle(r, sha, m, WarcRecords.Skip.of(e.kind()));

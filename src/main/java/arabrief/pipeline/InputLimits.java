@@ -29,7 +29,16 @@ public final class InputLimits {
   /** Reads one article within the limits; a limit passed is an {@link InputTooLargeException} naming it. */
   public static Article read(byte[] bytes, String name) throws BadInputException {
     checkBytes(bytes.length, name);
-    Article a = new ArticleReader(MAX_TEXT_CHARS, ADVICE).read(bytes, name);
+    return checkSentences(new ArticleReader(MAX_TEXT_CHARS, ADVICE).read(bytes, name), name);
+  }
+
+  /** {@link #read}, for a web page that came with a declared charset (a web archive's HTTP header; null if none). */
+  public static Article readPage(byte[] bytes, String name, String charset) throws BadInputException {
+    checkBytes(bytes.length, name);
+    return checkSentences(new ArticleReader(MAX_TEXT_CHARS, ADVICE).readPage(bytes, name, charset), name);
+  }
+
+  private static Article checkSentences(Article a, String name) throws InputTooLargeException {
     int sentences = 0;
     for (Paragraph p : a.paragraphs()) {
       sentences += p.sentences().size();

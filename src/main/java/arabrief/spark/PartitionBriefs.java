@@ -2,6 +2,7 @@ package arabrief.spark;
 
 import arabrief.article.Article;
 import arabrief.article.BadInputException;
+import arabrief.article.InputTooLargeException;
 import arabrief.batch.Memory;
 import arabrief.batch.WarcRecords;
 import arabrief.batch.WindowTranslator;
@@ -98,7 +99,9 @@ final class PartitionBriefs {
               results[i] = new Result(null, src.error());
             } else if (src.page()) {
               try {
-                articles.set(i, new ArticleReader().readPage(src.bytes(), src.name(), src.charset()));
+                articles.set(i, InputLimits.readPage(src.bytes(), src.name(), src.charset()));
+              } catch (InputTooLargeException e) {
+                results[i] = new Result(null, e.getMessage());
               } catch (BadInputException e) {
                 results[i] = new Result(null, e.getMessage(), WarcRecords.Skip.of(e.kind()));
               }
