@@ -374,11 +374,20 @@ final class RestrictedUnpickler {
 
   /** Only value-like keys; a mutable container as a dict key would be a Python error anyway. */
   private Object hashable(Object key) throws CheckpointException {
-    if (key == null || key instanceof String || key instanceof Long || key instanceof Boolean
-        || key instanceof Double || key instanceof Tuple) {
+    if (scalar(key)) {
+      return key;
+    }
+    // A tuple key only of scalars: Python refuses a tuple holding a dict or list as a key, and a nested or
+    // self-containing one (the memo can put a container inside itself) would make hashCode recurse without end
+    // (a Jazzer finding). A state dict's keys are strings, so nothing real is lost.
+    if (key instanceof Tuple t && t.items().stream().allMatch(RestrictedUnpickler::scalar)) {
       return key;
     }
     throw fail("unhashable dict key " + describe(key));
+  }
+
+  private static boolean scalar(Object o) {
+    return o == null || o instanceof String || o instanceof Long || o instanceof Boolean || o instanceof Double;
   }
 
   static String describe(Object o) {
