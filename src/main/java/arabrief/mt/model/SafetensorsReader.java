@@ -64,13 +64,26 @@ final class SafetensorsReader {
           long begin = t.path("data_offsets").path(0).asLong(-1);
           long end = t.path("data_offsets").path(1).asLong(-1);
           long[] dims = new long[t.path("shape").size()];
+          long numel = 1;
           for (int i = 0; i < dims.length; i++) {
-            dims[i] = t.path("shape").get(i).asLong();
+            JsonNode d = t.path("shape").get(i);
+            // a dimension is a non-negative integer and the element count fits a long (a Jazzer finding: a
+            // negative one reached DJL's Shape, which throws IllegalArgumentException)
+            if (!d.isIntegralNumber() || !d.canConvertToLong() || d.asLong() < 0) {
+              throw new ModelFormatException(file + ": tensor '" + name + "' has a shape that is not a list of"
+                  + " non-negative integers: " + t.path("shape"));
+            }
+            dims[i] = d.asLong();
+            try {
+              numel = Math.multiplyExact(numel, dims[i]);
+            } catch (ArithmeticException overflow) {
+              throw new ModelFormatException(file + ": tensor '" + name + "' has more elements than a file can hold: " + t.path("shape"));
+            }
           }
           Shape shape = new Shape(dims);
           String dtype = t.path("dtype").asText();
           int width = width(dtype, name, file);
-          if (begin < 0 || end < begin || (end - begin) != shape.size() * width) {
+          if (begin < 0 || end < begin || numel > Long.MAX_VALUE / width || (end - begin) != numel * width) {
             throw new ModelFormatException(
                 file + ": tensor '" + name + "' has inconsistent offsets for shape " + shape + " " + dtype);
           }
