@@ -29,7 +29,16 @@ final class Requests {
     }
     if (formAllowed && (type.startsWith("application/x-www-form-urlencoded") || type.startsWith("multipart/form-data"))) {
       ObjectNode o = Server.JSON.createObjectNode();
-      for (Map.Entry<String, List<String>> e : ctx.formParamMap().entrySet()) {
+      Map<String, List<String>> form;
+      try {
+        form = ctx.formParamMap();
+      } catch (io.javalin.http.HttpResponseException e) { // Javalin's own 413 and 400 keep their status
+        throw e;
+      } catch (Exception e) { // Jetty's ServletException for a form it cannot parse (a Jazzer finding: it was a 500)
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+        throw new ApiError(400, "malformed form body: " + why);
+      }
+      for (Map.Entry<String, List<String>> e : form.entrySet()) {
         if (e.getValue().size() == 1) {
           o.put(e.getKey(), e.getValue().get(0));
         } else {
