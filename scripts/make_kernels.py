@@ -14,7 +14,7 @@ The file is reproducible from this script; CI never runs Python.
 """
 import argparse
 import os
-from typing import List, Optional
+from typing import List, Optional, Tuple, Union
 
 import torch
 from torch import Tensor
@@ -23,14 +23,46 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DEFAULT_OUT = os.path.join(HERE, "..", "src", "main", "resources", "arabrief", "mt", "kernels.pt")
 
 
+# activation codes of the fused decoder step (the order of arabrief's Activation enum; -1 = not fused)
+SWISH, GELU, GELU_TANH, GELU_10, QUICK_GELU, RELU, RELU2, RELU6, LEAKY_RELU, MISH, LINEAR, TANH, SIGMOID = range(13)
+
+
 class Kernels(torch.nn.Module):
     int8: List[torch.classes.quantized.LinearPackedParamsBase]
     bf16: List[Tensor]
+    dnn: List[Tensor]
+    # the fused decoder step's linear layers: kind (0 float32, 1 int8, 2 bfloat16), the index of the weight in
+    # fp_w / int8 / bf16, and the bias (zero elements for none; int8 packs its own)
+    lin_kind: List[int]
+    lin_ref: List[int]
+    lin_b: List[Tensor]
+    fp_w: List[Tensor]
+    # per decoder layer: linear ids [self qkv, self out, cross q, cross out, fc1, fc2] and the three norms'
+    # [weight, bias] pairs
+    layer_lin: List[List[int]]
+    layer_norm: List[List[Tensor]]
 
     def __init__(self):
         super().__init__()
         self.int8 = []
         self.bf16 = []
+        self.dnn = []
+        self.lin_kind = []
+        self.lin_ref = []
+        self.lin_b = []
+        self.fp_w = []
+        self.layer_lin = []
+        self.layer_norm = []
+        self.table = torch.zeros([0])
+        self.positions = torch.zeros([0])
+        self.embed_scale = 1.0
+        self.heads = 1
+        self.dim = 1
+        self.scale = 1.0
+        self.prescaled = True
+        self.act = 0
+        self.reduce_range = False
+        self.none = torch.zeros([0])
 
     def forward(self, x: Tensor) -> Tensor:
         return x
@@ -77,10 +109,250 @@ class Kernels(torch.nn.Module):
         return y
 
     @torch.jit.export
+    def add_dnn(self, w: Tensor) -> int:
+        """Keeps w [out, in] float32, packed in oneDNN's blocked layout (mkldnn::_reorder_linear_weight), and
+        returns its index; or -1 when the packed product does not reproduce w's own (then the caller keeps
+        MKL's). libtorch 2.7.1 (DJL 0.36) computes wrong products for some shapes, e.g. 48, 80, 96, 112 or 300
+        outputs (checked on an AMD Zen 5: differences of 4-20 on values of order 10), while 16-2048 in powers
+        of two, 192 and 62834 are right; so every weight is checked on probe rows before it is used."""
+        packed = torch.ops.mkldnn._reorder_linear_weight(w.clone(memory_format=torch.contiguous_format), None)
+        none: List[Optional[Union[int, float, complex]]] = []
+        for rows in [1, 5]:
+            n = rows * w.size(1)
+            x = torch.sin(torch.arange(n, dtype=torch.float32) * 0.37).reshape(rows, w.size(1))
+            ref = torch.nn.functional.linear(x, w)
+            got = torch.ops.mkldnn._linear_pointwise(x, packed, None, "none", none, "")
+            tol = 1e-4 * (1.0 + float(ref.abs().max().item())) * (1.0 + float(w.size(1)) ** 0.5)
+            if got.shape != ref.shape or float((got - ref).abs().max().item()) > tol:
+                return -1
+        self.dnn.append(packed)
+        return len(self.dnn) - 1
+
+    @torch.jit.export
+    def linear_dnn(self, x: Tensor, i: int, b: Tensor) -> Tensor:
+        """x W^T (+ b) in float32 through oneDNN's matmul (float32 products and sums, in another order than
+        MKL's sgemm); b zero elements for none."""
+        none: List[Optional[Union[int, float, complex]]] = []
+        bias: Optional[Tensor] = None
+        if b.numel() > 0:
+            bias = b
+        return torch.ops.mkldnn._linear_pointwise(x, self.dnn[i], bias, "none", none, "")
+
+    @torch.jit.export
     def clear(self) -> int:
         self.int8.clear()
         self.bf16.clear()
+        self.dnn.clear()
+        self.lin_kind.clear()
+        self.lin_ref.clear()
+        self.lin_b.clear()
+        self.fp_w.clear()
+        self.layer_lin.clear()
+        self.layer_norm.clear()
         return 0
+
+    # ---- the fused decoder step: one call per step for every layer, the cache update and the LM head ----
+    # It repeats, op for op, what MarianModel.step does through DJL (the same aten operations in the same
+    # order, so float32 results are the same numbers), to save the ~250 JNI calls per step.
+
+    @torch.jit.export
+    def add_linear(self, kind: int, ref: int, w: Tensor, b: Tensor) -> int:
+        """Registers a linear layer for the step: a float32 weight w (kind 0; the tensor is shared, not
+        copied) or the int8 (1) / bfloat16 (2) / oneDNN float32 (3) weight number ref added before; b the bias
+        or zero elements."""
+        if kind == 0:
+            self.fp_w.append(w)
+            ref = len(self.fp_w) - 1
+        self.lin_kind.append(kind)
+        self.lin_ref.append(ref)
+        self.lin_b.append(b)
+        return len(self.lin_kind) - 1
+
+    @torch.jit.export
+    def add_decoder_layer(self, ids: List[int], norms: List[Tensor]) -> int:
+        self.layer_lin.append(ids)
+        self.layer_norm.append(norms)
+        return len(self.layer_lin) - 1
+
+    @torch.jit.export
+    def configure(self, table: Tensor, positions: Tensor, embed_scale: float, heads: int, dim: int,
+                  scale: float, prescaled: bool, act: int, reduce_range: bool) -> int:
+        """table: the decoder's embedding rows [vocab, d] (may be a transposed view); positions [P, d]."""
+        self.table = table
+        self.positions = positions
+        self.embed_scale = embed_scale
+        self.heads = heads
+        self.dim = dim
+        self.scale = scale
+        self.prescaled = prescaled
+        self.act = act
+        self.reduce_range = reduce_range
+        return 0
+
+    def _linear(self, x: Tensor, i: int) -> Tensor:
+        kind = self.lin_kind[i]
+        r = self.lin_ref[i]
+        b = self.lin_b[i]
+        if kind == 0:
+            if b.numel() > 0:
+                return torch.nn.functional.linear(x, self.fp_w[r], b)
+            return torch.nn.functional.linear(x, self.fp_w[r])
+        if kind == 1:
+            return torch.ops.quantized.linear_dynamic(x, self.int8[r], self.reduce_range)
+        if kind == 3:
+            return self.linear_dnn(x, r, b)
+        return self.linear_bf16(x, r, False, b)
+
+    def _act(self, x: Tensor) -> Tensor:
+        a = self.act
+        if a == 0:  # SWISH
+            return x * torch.sigmoid(x)
+        if a == 1:  # GELU
+            return torch.nn.functional.gelu(x)
+        if a == 2:  # GELU_TANH
+            return x * (torch.tanh((x.pow(3.0) * 0.044715 + x) * 0.7978845608028654) + 1.0) * 0.5
+        if a == 3:  # GELU_10
+            return torch.clamp(torch.nn.functional.gelu(x), -10.0, 10.0)
+        if a == 4:  # QUICK_GELU
+            return x * torch.sigmoid(x * 1.702)
+        if a == 5:  # RELU
+            return torch.relu(x)
+        if a == 6:  # RELU2
+            r = torch.relu(x)
+            return r * r
+        if a == 7:  # RELU6
+            return torch.clamp(x, 0.0, 6.0)
+        if a == 8:  # LEAKY_RELU
+            return torch.nn.functional.leaky_relu(x, 0.01)
+        if a == 9:  # MISH
+            return x * torch.tanh(torch.nn.functional.softplus(x))
+        if a == 11:  # TANH
+            return torch.tanh(x)
+        if a == 12:  # SIGMOID
+            return torch.sigmoid(x)
+        return x.clone()
+
+    def _attend(self, q: Tensor, k: Tensor, v: Tensor, mask: Tensor) -> Tensor:
+        scores = torch.matmul(q, k.transpose(2, 3))
+        if not self.prescaled:
+            scores = scores * self.scale
+        if mask.numel() > 0:
+            scores = scores + mask
+        return torch.matmul(torch.softmax(scores, -1), v)
+
+    @torch.jit.export
+    def decoder_step(self, tokens: Tensor, t: int, self_k: List[Tensor], self_v: List[Tensor],
+                     cross_k: List[Tensor], cross_v: List[Tensor], mask: Tensor, group: int,
+                     head_t: Tensor, head_id: int, bias: Tensor) -> Tuple[Tensor, List[Tensor], List[Tensor]]:
+        """One decoder step for tokens [R, 1]: logits [R, vocab] and every layer's self-attention keys and
+        values with this step appended. self_k/self_v are empty at the first step. mask: the additive
+        padding mask [slots, 1, 1, S] or zero elements; group: rows per source slot (a beam's K, else 1).
+        The LM head is head_t [d, vocab] (float32, transposed) when head_id < 0, else linear head_id; bias
+        (zero elements for none) is added to the logits."""
+        r = tokens.size(0)
+        d = self.dim
+        h = self.heads
+        dh = d // h
+        x = torch.embedding(self.table, tokens) * self.embed_scale + self.positions[t:t + 1]
+        new_k: List[Tensor] = []
+        new_v: List[Tensor] = []
+        first = len(self_k) == 0
+        for i in range(len(self.layer_lin)):
+            ids = self.layer_lin[i]
+            nm = self.layer_norm[i]
+            parts = torch.split(self._linear(x, ids[0]), d, -1)
+            q = parts[0].reshape(r, h, 1, dh)
+            k = parts[1].reshape(r, h, 1, dh)
+            v = parts[2].reshape(r, h, 1, dh)
+            if not first:
+                k = torch.cat([self_k[i], k], 2)
+                v = torch.cat([self_v[i], v], 2)
+            new_k.append(k)
+            new_v.append(v)
+            a = self._linear(self._attend(q, k, v, self.none).reshape(r, 1, d), ids[1])
+            x = torch.layer_norm(x + a, [d], nm[0], nm[1], 1e-5)
+            cq = self._linear(x, ids[2])
+            if group == 1:
+                o = self._attend(cq.reshape(r, h, 1, dh), cross_k[i], cross_v[i], mask)
+                a = self._linear(o.reshape(r, 1, d), ids[3])
+            else:
+                slots = r // group
+                o = self._attend(cq.reshape(slots, group, h, dh).transpose(1, 2), cross_k[i], cross_v[i], mask)
+                a = self._linear(o.transpose(1, 2).reshape(slots, group, d), ids[3]).reshape(r, 1, d)
+            x = torch.layer_norm(x + a, [d], nm[2], nm[3], 1e-5)
+            f = self._linear(self._act(self._linear(x, ids[4])), ids[5])
+            x = torch.layer_norm(x + f, [d], nm[4], nm[5], 1e-5)
+        hs = x.reshape(r, d)
+        if head_id < 0:
+            logits = torch.matmul(hs, head_t)
+        else:
+            logits = self._linear(hs, head_id)
+        if bias.numel() > 0:
+            logits = logits + bias
+        return logits, new_k, new_v
+
+    @torch.jit.export
+    def take(self, xs: List[Tensor], index: Tensor) -> List[Tensor]:
+        """Each tensor's rows index, as DecoderState.select keeps rows: advanced indexing (aten::index, what
+        DJL's get(NDArray) runs), not index_select, because the two lay the result out differently when the
+        input is a strided view (the first step's keys are views of the qkv product), and torch.cat then picks
+        its output layout, hence the matmul kernel and its order of additions, from that layout."""
+        out: List[Tensor] = []
+        for x in xs:
+            out.append(x[index])
+        return out
+
+
+def check_step(m):
+    """The fused step against the same network written out in eager torch, float32, grouped and not."""
+    torch.manual_seed(0)
+    d, h, layers, vocab, ffn = 16, 4, 2, 11, 32
+    table = torch.randn(vocab, d)
+    positions = torch.randn(8, d)
+    none = torch.zeros([0])
+    m.configure(table, positions, 4.0, h, d, 0.5, True, SWISH, False)
+    ws = []
+    for _ in range(layers):
+        lin = [torch.randn(3 * d, d), torch.randn(d, d), torch.randn(d, d), torch.randn(d, d),
+               torch.randn(ffn, d), torch.randn(d, ffn)]
+        bias = [torch.randn(w.size(0)) for w in lin]
+        norms = [torch.randn(d) for _ in range(6)]
+        ids = [m.add_linear(0, -1, w, b) for w, b in zip(lin, bias)]
+        m.add_decoder_layer(ids, norms)
+        ws.append((lin, bias, norms))
+    head_t = table.t().contiguous()
+    slots, group, src = 2, 3, 5
+    cross_k = [torch.randn(slots, h, src, d // h) for _ in range(layers)]
+    cross_v = [torch.randn(slots, h, src, d // h) for _ in range(layers)]
+    mask = torch.zeros(slots, 1, 1, src)
+    mask[1, :, :, 3:] = float("-inf")
+    tokens = torch.tensor([[1], [2], [3], [4], [5], [6]])
+    logits, k1, v1 = m.decoder_step(tokens, 0, [], [], cross_k, cross_v, mask, group, head_t, -1, none)
+    # eager reference of the same step
+    r = tokens.size(0)
+    x = table[tokens] * 4.0 + positions[0:1]
+    ln = torch.nn.functional.layer_norm
+    for i in range(layers):
+        lin, bias, norms = ws[i]
+        qkv = x @ lin[0].t() + bias[0]
+        q, k, v = [p.reshape(r, h, 1, d // h) for p in qkv.split(d, -1)]
+        a = (torch.softmax(q @ k.transpose(2, 3), -1) @ v).reshape(r, 1, d) @ lin[1].t() + bias[1]
+        x = ln(x + a, [d], norms[0], norms[1])
+        cq = (x @ lin[2].t() + bias[2]).reshape(slots, group, h, d // h).transpose(1, 2)
+        o = torch.softmax(cq @ cross_k[i].transpose(2, 3) + mask, -1) @ cross_v[i]
+        a = (o.transpose(1, 2).reshape(slots, group, d) @ lin[3].t() + bias[3]).reshape(r, 1, d)
+        x = ln(x + a, [d], norms[2], norms[3])
+        f = x @ lin[4].t() + bias[4]
+        x = ln(x + (f * torch.sigmoid(f)) @ lin[5].t() + bias[5], [d], norms[4], norms[5])
+    ref = x.reshape(r, d) @ head_t
+    assert torch.allclose(logits, ref, rtol=1e-4, atol=1e-4), (logits - ref).abs().max()
+    assert len(k1) == layers and k1[0].shape == (r, h, 1, d // h)
+    # a second step extends the cache; take keeps rows
+    idx = torch.tensor([0, 0, 0, 5, 5, 5])
+    k1 = m.take(k1, idx)
+    v1 = m.take(v1, idx)
+    logits2, k2, v2 = m.decoder_step(tokens, 1, k1, v1, cross_k, cross_v, mask, group, head_t, -1, none)
+    assert k2[0].shape == (r, h, 2, d // h) and logits2.shape == (r, vocab)
 
 
 def main():
@@ -98,9 +370,13 @@ def main():
     i = m.add_int8(w, b)
     j = m.add_bf16(w, False)
     k = m.add_bf16(w, True)
+    dn = m.add_dnn(w)
+    assert dn >= 0 and torch.allclose(m.linear_dnn(x, dn, b), ref, rtol=1e-5, atol=1e-5)
     for y in (m.linear_int8(x, i, False), m.linear_bf16(x, j, False, b), m.linear_bf16(x, k, True, b)):
         rel = ((y - ref).norm() / ref.norm()).item()
         assert rel < 0.05, rel
+    m.clear()
+    check_step(m)
     m.clear()
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     torch.jit.save(m, a.out)

@@ -13,6 +13,11 @@ import java.util.List;
  * Prints tokens/s per round and the median ratio to float32. For a quick look; bench.py is the benchmark.
  *
  * <p>java -cp "target/classes:target/lib/*" scripts/bench/ComputeTypeSpeed.java MODEL LINES BEAMS BATCH ROUNDS [TYPES]
+ *
+ * <p>A type named with the suffix {@code /djl} (e.g. {@code float32/djl}) is loaded with the fused decoder step
+ * off ({@code -Darabrief.fused=false} at its load): the DJL path, to time the fused step side by side. The
+ * first type is the reference of the ratios. {@code /mkl} or {@code /onednn} forces the exact mode's float32
+ * kernel (-Darabrief.float32.kernel) instead of its calibration; suffixes combine ({@code float32/djl/mkl}).
  */
 public class ComputeTypeSpeed {
   public static void main(String[] a) throws Exception {
@@ -24,7 +29,10 @@ public class ComputeTypeSpeed {
     List<Translator> ts = new ArrayList<>();
     for (String n : names) {
       long t0 = System.nanoTime();
-      Translator t = Translator.load(Path.of(a[0]), ComputeType.parse(n), Path.of(System.getProperty("user.home"), ".arabrief"));
+      System.setProperty("arabrief.fused", Boolean.toString(!n.contains("/djl")));
+      System.setProperty("arabrief.float32.kernel", n.contains("/mkl") ? "mkl" : n.contains("/onednn") ? "onednn" : "");
+      Translator t = Translator.load(Path.of(a[0]), ComputeType.parse(n.split("/")[0]),
+          Path.of(System.getProperty("user.home"), ".arabrief"));
       System.out.printf("%s load %.2fs plan %s%n", n, (System.nanoTime() - t0) / 1e9, t.computePlan());
       ts.add(t);
     }
@@ -50,8 +58,8 @@ public class ComputeTypeSpeed {
       java.util.Arrays.sort(ratio);
       double[] sorted = tps[i].clone();
       java.util.Arrays.sort(sorted);
-      System.out.printf("%-9s beams=%d batch=%d median %.1f tok/s, x%.2f vs float32%n", names[i], beams, batch,
-          sorted[rounds / 2], ratio[rounds / 2]);
+      System.out.printf("%-13s beams=%d batch=%d median %.1f tok/s, x%.2f vs %s%n", names[i], beams, batch,
+          sorted[rounds / 2], ratio[rounds / 2], names[0]);
     }
     ts.forEach(Translator::close);
   }

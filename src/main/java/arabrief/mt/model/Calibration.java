@@ -18,6 +18,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.EnumMap;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -35,7 +37,7 @@ import java.util.function.Function;
  */
 final class Calibration {
   /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   static final int[] DECODER_ROWS = {1, 4, 16, 64};
   static final int ENCODER_ROWS = 256;
@@ -51,17 +53,22 @@ final class Calibration {
 
   private Calibration() {}
 
-  static ComputePlan plan(MarianModel model, Path modelDir, Path home) {
-    String key = key(modelDir);
+  /**
+   * The plan for {@code type}: for {@link ComputeType#AUTO} every precision is a candidate; for
+   * {@link ComputeType#FLOAT32} (the exact mode) only the float32 kernels, MKL's and oneDNN's.
+   */
+  static ComputePlan plan(MarianModel model, Path modelDir, Path home, ComputeType type) {
+    String key = key(modelDir) + "type " + type + "\n" + "candidates " + candidates(type) + "\n";
     Path file = home == null ? null : home.resolve("calibration").resolve(sha256(key).substring(0, 32) + ".json");
     ComputePlan cached = read(file, key);
     if (cached != null) {
       return cached;
     }
     ObjectNode record = JSON.createObjectNode();
-    ComputePlan p = measure(model, record);
+    ComputePlan p = measure(model, record, type);
     if (file != null) {
       record.put("key", key);
+      record.put("type", type.name());
       record.put("encoder", p.encoder().name());
       record.put("decoder", p.decoder().name());
       record.put("head", p.head().name());
@@ -71,13 +78,14 @@ final class Calibration {
   }
 
   /** Times the candidates on {@code model} (still all float32) and returns the fastest per group. */
-  static ComputePlan measure(MarianModel model, ObjectNode record) {
+  static ComputePlan measure(MarianModel model, ObjectNode record, ComputeType type) {
     Kernels k = model.kernels();
+    List<Precision> c = candidates(type);
     try (NDManager m = model.lmHeadT().getManager().newSubManager()) {
-      Precision enc = pick("encoder", record, p -> linearSeconds(model.sampleLinears(false), p, k, m, new int[] {ENCODER_ROWS}));
-      Precision dec = pick("decoder", record, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS));
-      Precision head = pick("head", record, p -> headSeconds(model, p, k, m));
-      return new ComputePlan(ComputeType.AUTO, enc, dec, head);
+      Precision enc = pick("encoder", record, c, p -> linearSeconds(model.sampleLinears(false), p, k, m, new int[] {ENCODER_ROWS}));
+      Precision dec = pick("decoder", record, c, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS));
+      Precision head = pick("head", record, c, p -> headSeconds(model, p, k, m));
+      return new ComputePlan(type, enc, dec, head);
     } finally {
       k.clear(); // the candidates' converted weights; the real conversion follows
     }
@@ -87,9 +95,10 @@ final class Calibration {
    * The precision of least cost; {@code cost} gives, per candidate, seconds per row count (best of the repeats,
    * which are interleaved across candidates so that a busy machine slows them alike).
    */
-  private static Precision pick(String group, ObjectNode record, Function<Precision, Timer> cost) {
+  private static Precision pick(String group, ObjectNode record, List<Precision> candidates,
+      Function<Precision, Timer> cost) {
     Map<Precision, Timer> timers = new EnumMap<>(Precision.class);
-    for (Precision p : Precision.values()) {
+    for (Precision p : candidates) {
       timers.put(p, cost.apply(p));
     }
     long start = System.nanoTime();
@@ -190,6 +199,34 @@ final class Calibration {
     };
   }
 
+  /**
+   * The precisions timed for {@code type}. oneDNN's float32 is left out when the environment sets oneDNN's default
+   * floating-point math mode (ONEDNN_DEFAULT_FPMATH_MODE / DNNL_DEFAULT_FPMATH_MODE): that lets oneDNN compute
+   * float32 products in bfloat16, which the exact mode must not.
+   */
+  static List<Precision> candidates(ComputeType type) {
+    List<Precision> out = new ArrayList<>();
+    for (Precision p : Precision.values()) {
+      if (p == Precision.FLOAT32_ONEDNN && !oneDnnStrict()) {
+        continue;
+      }
+      if (type == ComputeType.AUTO || p.exact) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static boolean oneDnnStrict() {
+    for (String v : new String[] {"ONEDNN_DEFAULT_FPMATH_MODE", "DNNL_DEFAULT_FPMATH_MODE"}) {
+      String s = System.getenv(v);
+      if (s != null && !s.isBlank() && !s.equalsIgnoreCase("strict")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** What the measurement depends on: the CPU, the model's files, the libraries and this procedure. */
   static String key(Path modelDir) {
     StringBuilder b = new StringBuilder();
@@ -226,7 +263,7 @@ final class Calibration {
       if (!key.equals(j.path("key").asText())) {
         return null;
       }
-      return new ComputePlan(ComputeType.AUTO, Precision.valueOf(j.path("encoder").asText()),
+      return new ComputePlan(ComputeType.valueOf(j.path("type").asText()), Precision.valueOf(j.path("encoder").asText()),
           Precision.valueOf(j.path("decoder").asText()), Precision.valueOf(j.path("head").asText()));
     } catch (IOException | RuntimeException e) {
       return null;

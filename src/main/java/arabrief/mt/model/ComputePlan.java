@@ -15,7 +15,7 @@ public record ComputePlan(ComputeType type, Precision encoder, Precision decoder
   }
 
   public boolean isExact() {
-    return encoder == Precision.FLOAT32 && decoder == Precision.FLOAT32 && head == Precision.FLOAT32;
+    return encoder.exact && decoder.exact && head.exact;
   }
 
   public String encoderLabel() {
@@ -32,6 +32,10 @@ public record ComputePlan(ComputeType type, Precision encoder, Precision decoder
 
   @Override
   public String toString() {
-    return type + " (encoder " + encoder.label + ", decoder " + decoder.label + ", LM head " + head.label + ")";
+    return type + " (encoder " + name(encoder) + ", decoder " + name(decoder) + ", LM head " + name(head) + ")";
+  }
+
+  private static String name(Precision p) {
+    return p == Precision.FLOAT32_ONEDNN ? "float32 oneDNN" : p.label;
   }
 }

@@ -5,6 +5,8 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.IValue;
 import java.util.Arrays;
 
 /**
@@ -34,6 +36,17 @@ public final class DecoderState implements AutoCloseable {
   /** Whether any source is shorter than the longest (else the mask is all zeros and is not applied). */
   private final boolean padded;
 
+  /**
+   * With the fused step ({@link FusedDecoder}, else null): every layer's self-attention keys and values as
+   * TorchScript lists (empty before the first step), and the cross-attention arrays as lists, made on first
+   * use and again after {@link #select} changes them.
+   */
+  private FusedDecoder fused;
+  private IValue fusedSelfK;
+  private IValue fusedSelfV;
+  private IValue fusedCrossK;
+  private IValue fusedCrossV;
+
   DecoderState(NDArray sourceMask, boolean padded, NDArray[] crossK, NDArray[] crossV, int layers) {
     this.sourceMask = sourceMask;
     this.padded = padded;
@@ -45,6 +58,52 @@ public final class DecoderState implements AutoCloseable {
     this.crossV = crossV;
     this.selfK = new NDArray[layers];
     this.selfV = new NDArray[layers];
+  }
+
+  /** Steps this state through {@code f}: the self-attention cache then lives in TorchScript lists. */
+  void useFused(FusedDecoder f) {
+    fused = f;
+    fusedSelfK = IValue.listFrom(new PtNDArray[0]);
+    fusedSelfV = IValue.listFrom(new PtNDArray[0]);
+  }
+
+  /** The self-attention key and value lists for the fused step. */
+  IValue[] fusedSelf() {
+    return new IValue[] {fusedSelfK, fusedSelfV};
+  }
+
+  /** The step's new self-attention lists replace the old ones (which are released). */
+  void replaceFusedSelf(IValue k, IValue v) {
+    fusedSelfK.close();
+    fusedSelfV.close();
+    fusedSelfK = k;
+    fusedSelfV = v;
+  }
+
+  /** The cross-attention key and value lists for the fused step. */
+  IValue[] fusedCross() {
+    if (fusedCrossK == null) {
+      fusedCrossK = IValue.listFrom(asPt(crossK));
+      fusedCrossV = IValue.listFrom(asPt(crossV));
+    }
+    return new IValue[] {fusedCrossK, fusedCrossV};
+  }
+
+  private static PtNDArray[] asPt(NDArray[] a) {
+    PtNDArray[] out = new PtNDArray[a.length];
+    for (int i = 0; i < a.length; i++) {
+      out[i] = (PtNDArray) a[i];
+    }
+    return out;
+  }
+
+  private void dropFusedCross() {
+    if (fusedCrossK != null) {
+      fusedCrossK.close();
+      fusedCrossV.close();
+      fusedCrossK = null;
+      fusedCrossV = null;
+    }
   }
 
   /** Tokens decoded so far (the next position). */
@@ -119,6 +178,7 @@ public final class DecoderState implements AutoCloseable {
     if (!Arrays.equals(newSlotSource, slotSource)) {
       try (NDArray idx = owner.create(oldSlot)) {
         sourceMask = take(sourceMask, idx);
+        dropFusedCross();
         for (int i = 0; i < crossK.length; i++) {
           crossK[i] = take(crossK[i], idx);
           crossV[i] = take(crossV[i], idx);
@@ -127,6 +187,13 @@ public final class DecoderState implements AutoCloseable {
     }
     slotSource = newSlotSource;
     group = newGroup;
+    if (fused != null && length > 0) {
+      try (NDArray idx = owner.create(index)) {
+        IValue k = fused.take(fusedSelfK, idx);
+        IValue v = fused.take(fusedSelfV, idx);
+        replaceFusedSelf(k, v);
+      }
+    }
     if (selfK[0] != null) {
       try (NDArray idx = owner.create(index)) {
         for (int i = 0; i < selfK.length; i++) {
@@ -172,6 +239,11 @@ public final class DecoderState implements AutoCloseable {
 
   @Override
   public void close() {
+    dropFusedCross();
+    if (fused != null) {
+      fusedSelfK.close();
+      fusedSelfV.close();
+    }
     sourceMask.close();
     for (int i = 0; i < crossK.length; i++) {
       crossK[i].close();

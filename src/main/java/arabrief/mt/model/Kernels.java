@@ -63,6 +63,26 @@ final class Kernels implements AutoCloseable {
     }
   }
 
+  /**
+   * Keeps {@code w} [out, in] float32 in oneDNN's packed layout and returns its index, or -1 when oneDNN's
+   * product for this shape failed the module's check against w's own (see make_kernels.py).
+   */
+  int addDnn(NDArray w) {
+    try (IValue wi = IValue.from((PtNDArray) w); IValue r = run("add_dnn", wi)) {
+      return (int) r.toLong();
+    }
+  }
+
+  /** x W^T (+ b) for the oneDNN float32 weight {@code index}. */
+  NDArray linearDnn(NDArray x, int index, NDArray bias) {
+    try (IValue xi = IValue.from((PtNDArray) x);
+        IValue i = IValue.from((long) index);
+        IValue b = IValue.from((PtNDArray) (bias == null ? none : bias));
+        IValue r = run("linear_dnn", xi, i, b)) {
+      return r.toTensor((PtNDManager) x.getManager());
+    }
+  }
+
   /** x W^T + b for the int8 weight {@code index}, x quantized on the fly; float32 in and out. */
   NDArray linearInt8(NDArray x, int index) {
     try (IValue xi = IValue.from((PtNDArray) x);
@@ -84,7 +104,29 @@ final class Kernels implements AutoCloseable {
     }
   }
 
-  private IValue run(String method, IValue... args) {
+  /** Whether int8 activations use fbgemm's reduced range (CPUs without VNNI). */
+  boolean reduceRange() {
+    return reduceRange;
+  }
+
+  /** The zero-element tensor that stands for "none" in the module's arguments. */
+  NDArray none() {
+    return none;
+  }
+
+  /**
+   * TorchScript's graph executor optimizes a method after its first (profiling) run, and its passes may regroup
+   * the arithmetic (the fused step's logits moved in the last bits from the second step on). The switch is per
+   * thread in libtorch, so each thread that calls the module turns it off once: the module then runs its code
+   * as written, which is what keeps the fused step's numbers equal to the DJL path's.
+   */
+  private static final ThreadLocal<Boolean> PLAIN = ThreadLocal.withInitial(() -> {
+    JniUtils.setGraphExecutorOptimize(false);
+    return true;
+  });
+
+  IValue run(String method, IValue... args) {
+    PLAIN.get();
     long[] handles = new long[args.length];
     for (int i = 0; i < args.length; i++) {
       handles[i] = args[i].getHandle();

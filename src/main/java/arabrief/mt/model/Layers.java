@@ -24,6 +24,7 @@ final class Layers {
         case FLOAT32 -> x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
         case INT8 -> kernels.linearInt8(x, index);
         case BFLOAT16 -> kernels.linearBf16(x, index, false, bias);
+        case FLOAT32_ONEDNN -> kernels.linearDnn(x, index, bias);
       };
     }
 
@@ -35,7 +36,14 @@ final class Layers {
       if (p == Precision.FLOAT32 || precision != Precision.FLOAT32) {
         return this;
       }
-      int i = p == Precision.INT8 ? k.addInt8(weight, bias) : k.addBf16(weight, false);
+      int i = switch (p) {
+        case INT8 -> k.addInt8(weight, bias);
+        case BFLOAT16 -> k.addBf16(weight, false);
+        default -> k.addDnn(weight);
+      };
+      if (i < 0) {
+        return this; // oneDNN refused this shape (its product failed the check): MKL's float32 stays
+      }
       if (free) {
         weight.close();
       }

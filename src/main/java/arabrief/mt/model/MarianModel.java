@@ -45,6 +45,8 @@ public final class MarianModel implements AutoCloseable {
   /** The LM head in reduced precision (used when no shortlist is set), or null for the float32 product. */
   private Linear head;
   private ComputePlan plan = ComputePlan.EXACT;
+  /** The decoder step as one native call, or null for the DJL path (see {@link FusedDecoder}). */
+  private FusedDecoder fused;
   private final Activation activation;
   private final float embedScale;
 
@@ -139,17 +141,32 @@ public final class MarianModel implements AutoCloseable {
     MarianModel model = loadExact(modelDir, parent);
     try {
       ComputePlan plan = switch (type) {
-        case FLOAT32 -> ComputePlan.EXACT;
+        case FLOAT32 -> float32Plan(model, modelDir, home);
         case INT8 -> ComputePlan.uniform(type, Precision.INT8);
         case BFLOAT16 -> ComputePlan.uniform(type, Precision.BFLOAT16);
-        case AUTO -> Calibration.plan(model, modelDir, home);
+        case AUTO -> Calibration.plan(model, modelDir, home, type);
       };
       model.convert(plan);
+      model.fuse();
       return model;
     } catch (RuntimeException e) {
       model.close();
       throw e;
     }
+  }
+
+  /**
+   * The exact mode's kernels: MKL's or oneDNN's float32 per group, as {@link Calibration} times them on this
+   * CPU, unless the system property {@code arabrief.float32.kernel} names one ({@code mkl} or {@code onednn})
+   * for every group (the tests check token parity with transformers under each).
+   */
+  private static ComputePlan float32Plan(MarianModel model, Path modelDir, Path home) {
+    String forced = System.getProperty("arabrief.float32.kernel", "");
+    return switch (forced) {
+      case "mkl" -> ComputePlan.EXACT;
+      case "onednn" -> ComputePlan.uniform(ComputeType.FLOAT32, Precision.FLOAT32_ONEDNN);
+      default -> Calibration.plan(model, modelDir, home, ComputeType.FLOAT32);
+    };
   }
 
   private static MarianModel loadExact(Path modelDir, NDManager parent) throws IOException {
@@ -175,6 +192,11 @@ public final class MarianModel implements AutoCloseable {
     return config;
   }
 
+  /** Whether the decoder step runs as one native call ({@link FusedDecoder}). */
+  public boolean fused() {
+    return fused != null;
+  }
+
   /** The precision of each group of operations. */
   public ComputePlan plan() {
     return plan;
@@ -194,7 +216,7 @@ public final class MarianModel implements AutoCloseable {
       throw new IllegalStateException("the model is already converted to " + plan);
     }
     plan = p;
-    if (p.isExact()) {
+    if (p.encoder() == Precision.FLOAT32 && p.decoder() == Precision.FLOAT32 && p.head() == Precision.FLOAT32) {
       return;
     }
     Kernels k = kernels();
@@ -208,13 +230,33 @@ public final class MarianModel implements AutoCloseable {
     System.gc(); // the float32 weights just freed may be views of the mapped file (see load)
   }
 
+  /** Hands the decoder, in its final precisions, to the fused step (when enabled and the activation allows). */
+  private void fuse() {
+    if (!FusedDecoder.enabled() || !FusedDecoder.supports(activation)) {
+      return;
+    }
+    List<Linear[]> linears = new ArrayList<>();
+    List<Norm[]> norms = new ArrayList<>();
+    for (DecoderLayer l : decoderLayers) {
+      linears.add(new Linear[] {l.selfAttn.qkv(), l.selfAttn.out(), l.crossAttn.q(), l.crossAttn.out(), l.fc1, l.fc2});
+      norms.add(new Norm[] {l.selfNorm, l.crossNorm, l.finalNorm});
+    }
+    Attention a = decoderLayers.length == 0 ? null : decoderLayers[0].selfAttn;
+    if (a == null) {
+      return;
+    }
+    fused = FusedDecoder.build(kernels(), decoderEmbed, positions, embedScale, a.heads(), config.dModel(),
+        a.prescaled(), activation, linears, norms, head);
+  }
+
   /** The LM head (without bias) as a layer in {@code p}, or null for float32 (the transposed product). */
   Linear headIn(Precision p, Kernels k) {
     if (p == Precision.FLOAT32) {
       return null;
     }
     try (NDArray w = lmHeadT.transpose()) {
-      return new Linear(w, null).to(p, k, false);
+      Linear l = new Linear(w, null).to(p, k, false);
+      return l.precision() == Precision.FLOAT32 ? null : l; // refused (oneDNN's check): the transposed product
     }
   }
 
@@ -254,6 +296,14 @@ public final class MarianModel implements AutoCloseable {
    * returns a decoder state for {@code B} rows whose arrays belong to {@code owner}.
    */
   public DecoderState encode(long[][] ids, NDManager owner) {
+    DecoderState state = encodeSources(ids, owner);
+    if (fused != null) {
+      state.useFused(fused);
+    }
+    return state;
+  }
+
+  private DecoderState encodeSources(long[][] ids, NDManager owner) {
     int b = ids.length;
     int s = 0;
     int[] lengths = new int[b];
@@ -416,6 +466,13 @@ public final class MarianModel implements AutoCloseable {
     int t = state.length();
     if (t >= config.maxPositions()) {
       throw new IllegalStateException("the decoder reached the model's " + config.maxPositions() + " positions");
+    }
+    if (fused != null) {
+      boolean shortlisted = shortlistHeadT != null;
+      NDArray logits = fused.step(state, tokens, t, shortlisted ? shortlistHeadT : lmHeadT,
+          shortlisted || head == null, shortlisted ? shortlistBias : finalLogitsBias, owner);
+      state.advance();
+      return logits;
     }
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();

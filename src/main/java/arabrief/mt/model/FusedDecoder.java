@@ -1,0 +1,137 @@
+package arabrief.mt.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import ai.djl.pytorch.jni.IValue;
+import arabrief.mt.model.Layers.Linear;
+import arabrief.mt.model.Layers.Norm;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The decoder step as one native call: {@code decoder_step} of the kernels module ({@code scripts/make_kernels.py})
+ * runs every layer, the cache update, the LM head and its bias in TorchScript, where {@link MarianModel#step}
+ * makes about 40 DJL calls per layer (each a JNI crossing, a Java object and a manager registration). The
+ * module repeats the DJL path op for op (the same aten operations, in the same order, on the same tensors:
+ * float32 weights are shared, not copied), so the exact mode's numbers do not change; the parity tests run
+ * through it.
+ *
+ * <p>The caches travel as TorchScript lists: the step returns the new self-attention lists and {@link
+ * DecoderState} hands them back at the next step, so they never become Java arrays.
+ */
+final class FusedDecoder {
+  /**
+   * Whether models loaded from now on use the fused step: yes unless the system property {@code arabrief.fused}
+   * is {@code false} (the DJL path, for side-by-side timing and the equality test); read at each load.
+   */
+  static boolean enabled() {
+    return !"false".equals(System.getProperty("arabrief.fused"));
+  }
+
+  private final Kernels kernels;
+  /** The LM head's linear id in the module (reduced precision), or -1 for the float32 transposed product. */
+  private final int headId;
+
+  private FusedDecoder(Kernels kernels, int headId) {
+    this.kernels = kernels;
+    this.headId = headId;
+  }
+
+  /** The decoder's layers as they are now (any precision) handed to the module; the activation by its code. */
+  static FusedDecoder build(Kernels k, NDArray table, NDArray positions, float embedScale, int heads, long dim,
+      boolean prescaled, Activation act, List<Linear[]> linears, List<Norm[]> norms, Linear head) {
+    for (int i = 0; i < linears.size(); i++) {
+      Linear[] ls = linears.get(i);
+      long[] ids = new long[ls.length];
+      for (int j = 0; j < ls.length; j++) {
+        ids[j] = register(k, ls[j]);
+      }
+      List<PtNDArray> ns = new ArrayList<>();
+      for (Norm n : norms.get(i)) {
+        ns.add((PtNDArray) n.weight());
+        ns.add((PtNDArray) n.bias());
+      }
+      try (IValue idv = IValue.listFrom(ids);
+          IValue nv = IValue.listFrom(ns.toArray(new PtNDArray[0]));
+          IValue r = k.run("add_decoder_layer", idv, nv)) {
+        // registered
+      }
+    }
+    try (IValue t = IValue.from((PtNDArray) table);
+        IValue p = IValue.from((PtNDArray) positions);
+        IValue es = IValue.from((double) embedScale);
+        IValue h = IValue.from((long) heads);
+        IValue d = IValue.from(dim);
+        IValue sc = IValue.from((double) Layers.Attention.scale(heads, dim));
+        IValue pre = IValue.from(prescaled);
+        IValue a = IValue.from((long) act.ordinal());
+        IValue rr = IValue.from(k.reduceRange());
+        IValue r = k.run("configure", t, p, es, h, d, sc, pre, a, rr)) {
+      // configured
+    }
+    return new FusedDecoder(k, head == null ? -1 : register(k, head));
+  }
+
+  /** Whether the module computes {@code a} with the same operations as {@link Activation} (all but the tanh GELU). */
+  static boolean supports(Activation a) {
+    return true;
+  }
+
+  private static int register(Kernels k, Linear l) {
+    long kind = switch (l.precision()) {
+      case FLOAT32 -> 0;
+      case INT8 -> 1;
+      case BFLOAT16 -> 2;
+      case FLOAT32_ONEDNN -> 3;
+    };
+    NDArray w = l.precision() == Precision.FLOAT32 ? l.weight() : k.none();
+    NDArray b = l.bias() == null || l.precision() == Precision.INT8 ? k.none() : l.bias();
+    try (IValue kv = IValue.from(kind);
+        IValue ref = IValue.from((long) l.index());
+        IValue wv = IValue.from((PtNDArray) w);
+        IValue bv = IValue.from((PtNDArray) b);
+        IValue r = k.run("add_linear", kv, ref, wv, bv)) {
+      return (int) r.toLong();
+    }
+  }
+
+  /**
+   * One step for {@code tokens} at position {@code state.length()}: the logits [rows, columns of
+   * {@code headT}] owned by {@code owner}, the state's caches extended. {@code headT} (float32, transposed) is
+   * the LM head used when the model's head is float32 or a shortlist is set ({@code useHeadT}); {@code bias}
+   * is added to the logits (null for none).
+   */
+  NDArray step(DecoderState state, long[] tokens, int position, NDArray headT, boolean useHeadT, NDArray bias,
+      NDManager owner) {
+    NDArray none = kernels.none();
+    NDArray mask = state.sourceMask();
+    try (NDArray ids = owner.create(tokens, new Shape(tokens.length, 1))) {
+      IValue[] cross = state.fusedCross();
+      IValue[] self = state.fusedSelf();
+      try (IValue tv = IValue.from((PtNDArray) ids);
+          IValue pos = IValue.from((long) position);
+          IValue m = IValue.from((PtNDArray) (mask == null ? none : mask));
+          IValue g = IValue.from((long) state.group());
+          IValue h = IValue.from((PtNDArray) (useHeadT ? headT : none));
+          IValue hid = IValue.from((long) (useHeadT ? -1 : headId));
+          IValue b = IValue.from((PtNDArray) (bias == null ? none : bias));
+          IValue out = kernels.run("decoder_step", tv, pos, self[0], self[1], cross[0], cross[1], m, g, h, hid, b)) {
+        IValue[] parts = out.toIValueTuple();
+        try (IValue logits = parts[0]) {
+          state.replaceFusedSelf(parts[1], parts[2]);
+          return logits.toTensor((PtNDManager) owner);
+        }
+      }
+    }
+  }
+
+  /** Each list's tensors' rows {@code index} (one call for every layer). */
+  IValue take(IValue list, NDArray index) {
+    try (IValue i = IValue.from((PtNDArray) index)) {
+      return kernels.run("take", list, i);
+    }
+  }
+}
