@@ -115,7 +115,7 @@ class Kernels(torch.nn.Module):
         MKL's). libtorch 2.7.1 (DJL 0.36) computes wrong products for some shapes, e.g. 48, 80, 96, 112 or 300
         outputs (checked on an AMD Zen 5: differences of 4-20 on values of order 10), while 16-2048 in powers
         of two, 192 and 62834 are right; so every weight is checked on probe rows before it is used."""
-        packed = torch.ops.mkldnn._reorder_linear_weight(w.clone(memory_format=torch.contiguous_format), None)
+        packed = torch.ops.mkldnn._reorder_linear_weight(w.contiguous(), None)
         none: List[Optional[Union[int, float, complex]]] = []
         for rows in [1, 5]:
             n = rows * w.size(1)

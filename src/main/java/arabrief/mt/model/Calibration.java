@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 final class Calibration {
   /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
-  static final int VERSION = 3;
+  static final int VERSION = 5;
 
   static final int[] DECODER_ROWS = {1, 4, 16, 64};
   static final int ENCODER_ROWS = 256;
@@ -72,6 +72,8 @@ final class Calibration {
       record.put("encoder", p.encoder().name());
       record.put("decoder", p.decoder().name());
       record.put("head", p.head().name());
+      record.put("head_batched", p.headBatched().name());
+      record.put("head_batched_rows", p.headBatchedRows());
       write(file, record);
     }
     return p;
@@ -82,10 +84,30 @@ final class Calibration {
     Kernels k = model.kernels();
     List<Precision> c = candidates(type);
     try (NDManager m = model.lmHeadT().getManager().newSubManager()) {
-      Precision enc = pick("encoder", record, c, p -> linearSeconds(model.sampleLinears(false), p, k, m, new int[] {ENCODER_ROWS}));
-      Precision dec = pick("decoder", record, c, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS));
-      Precision head = pick("head", record, c, p -> headSeconds(model, p, k, m));
-      return new ComputePlan(type, enc, dec, head);
+      Map<Precision, double[]> seconds = new EnumMap<>(Precision.class);
+      Precision enc = pick("encoder", record, c, p -> linearSeconds(model.sampleLinears(false), p, k, m, new int[] {ENCODER_ROWS}), seconds);
+      Precision dec = pick("decoder", record, c, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS), seconds);
+      seconds.clear();
+      Precision head = pick("head", record, c, p -> headSeconds(model, p, k, m), seconds);
+      // the head's cost grows with the rows far more than the layers' (a 62834-wide product): when another
+      // candidate is clearly faster at the largest row counts, the head switches to it from there on
+      Precision batched = head;
+      int from = Integer.MAX_VALUE;
+      int last = DECODER_ROWS.length - 1;
+      for (Precision q : seconds.keySet()) {
+        if (q == head || seconds.get(q)[last] >= MARGIN * seconds.get(batched)[last]) {
+          continue;
+        }
+        int j = last;
+        while (j > 0 && seconds.get(q)[j - 1] < seconds.get(head)[j - 1]) {
+          j--;
+        }
+        if (j > 0 && j < last) { // faster at the two largest row counts at least: one slow round is no crossing
+          batched = q;
+          from = (int) Math.ceil(Math.sqrt((double) DECODER_ROWS[j - 1] * DECODER_ROWS[j]));
+        }
+      }
+      return new ComputePlan(type, enc, dec, head, batched, from);
     } finally {
       k.clear(); // the candidates' converted weights; the real conversion follows
     }
@@ -96,7 +118,7 @@ final class Calibration {
    * which are interleaved across candidates so that a busy machine slows them alike).
    */
   private static Precision pick(String group, ObjectNode record, List<Precision> candidates,
-      Function<Precision, Timer> cost) {
+      Function<Precision, Timer> cost, Map<Precision, double[]> seconds) {
     Map<Precision, Timer> timers = new EnumMap<>(Precision.class);
     for (Precision p : candidates) {
       timers.put(p, cost.apply(p));
@@ -124,7 +146,8 @@ final class Calibration {
         score += Math.log(s[i] / exact[i]) / s.length;
       }
       score = Math.exp(score);
-      ObjectNode c = g.putObject(e.getKey().label);
+      ObjectNode c = g.putObject(e.getKey().name().toLowerCase(java.util.Locale.ROOT));
+      seconds.put(e.getKey(), s.clone());
       c.put("ratio_to_float32", score);
       c.putPOJO("seconds", s);
       e.getValue().close();
@@ -264,7 +287,8 @@ final class Calibration {
         return null;
       }
       return new ComputePlan(ComputeType.valueOf(j.path("type").asText()), Precision.valueOf(j.path("encoder").asText()),
-          Precision.valueOf(j.path("decoder").asText()), Precision.valueOf(j.path("head").asText()));
+          Precision.valueOf(j.path("decoder").asText()), Precision.valueOf(j.path("head").asText()),
+          Precision.valueOf(j.path("head_batched").asText()), j.path("head_batched_rows").asInt());
     } catch (IOException | RuntimeException e) {
       return null;
     }

@@ -32,17 +32,22 @@ final class FusedDecoder {
   }
 
   private final Kernels kernels;
-  /** The LM head's linear id in the module (reduced precision), or -1 for the float32 transposed product. */
+  /** The LM head's linear id in the module, or -1 for the float32 transposed product; from {@code batchedRows} on, {@code batchedId}. */
   private final int headId;
+  private final int batchedId;
+  private final int batchedRows;
 
-  private FusedDecoder(Kernels kernels, int headId) {
+  private FusedDecoder(Kernels kernels, int headId, int batchedId, int batchedRows) {
     this.kernels = kernels;
     this.headId = headId;
+    this.batchedId = batchedId;
+    this.batchedRows = batchedRows;
   }
 
   /** The decoder's layers as they are now (any precision) handed to the module; the activation by its code. */
   static FusedDecoder build(Kernels k, NDArray table, NDArray positions, float embedScale, int heads, long dim,
-      boolean prescaled, Activation act, List<Linear[]> linears, List<Norm[]> norms, Linear head) {
+      boolean prescaled, Activation act, List<Linear[]> linears, List<Norm[]> norms, Linear head, Linear headBatched,
+      int batchedRows) {
     for (int i = 0; i < linears.size(); i++) {
       Linear[] ls = linears.get(i);
       long[] ids = new long[ls.length];
@@ -72,7 +77,9 @@ final class FusedDecoder {
         IValue r = k.run("configure", t, p, es, h, d, sc, pre, a, rr)) {
       // configured
     }
-    return new FusedDecoder(k, head == null ? -1 : register(k, head));
+    int id = head == null ? -1 : register(k, head);
+    int batchedId = headBatched == head ? id : headBatched == null ? -1 : register(k, headBatched);
+    return new FusedDecoder(k, id, batchedId, batchedRows);
   }
 
   /** Whether the module computes {@code a} with the same operations as {@link Activation} (all but the tanh GELU). */
@@ -116,7 +123,7 @@ final class FusedDecoder {
           IValue m = IValue.from((PtNDArray) (mask == null ? none : mask));
           IValue g = IValue.from((long) state.group());
           IValue h = IValue.from((PtNDArray) (useHeadT ? headT : none));
-          IValue hid = IValue.from((long) (useHeadT ? -1 : headId));
+          IValue hid = IValue.from((long) (useHeadT ? -1 : tokens.length >= batchedRows ? batchedId : headId));
           IValue b = IValue.from((PtNDArray) (bias == null ? none : bias));
           IValue out = kernels.run("decoder_step", tv, pos, self[0], self[1], cross[0], cross[1], m, g, h, hid, b)) {
         IValue[] parts = out.toIValueTuple();

@@ -44,6 +44,9 @@ public final class MarianModel implements AutoCloseable {
   private Kernels kernels;
   /** The LM head in reduced precision (used when no shortlist is set), or null for the float32 product. */
   private Linear head;
+  /** The LM head from {@link #headBatchedRows} rows on (see {@link ComputePlan#headBatched}); null for float32. */
+  private Linear headBatched;
+  private int headBatchedRows = Integer.MAX_VALUE;
   private ComputePlan plan = ComputePlan.EXACT;
   /** The decoder step as one native call, or null for the DJL path (see {@link FusedDecoder}). */
   private FusedDecoder fused;
@@ -216,7 +219,8 @@ public final class MarianModel implements AutoCloseable {
       throw new IllegalStateException("the model is already converted to " + plan);
     }
     plan = p;
-    if (p.encoder() == Precision.FLOAT32 && p.decoder() == Precision.FLOAT32 && p.head() == Precision.FLOAT32) {
+    if (p.encoder() == Precision.FLOAT32 && p.decoder() == Precision.FLOAT32 && p.head() == Precision.FLOAT32
+        && p.headBatched() == Precision.FLOAT32) {
       return;
     }
     Kernels k = kernels();
@@ -227,6 +231,8 @@ public final class MarianModel implements AutoCloseable {
       decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
     }
     head = headIn(p.head(), k);
+    headBatched = p.switched() ? headIn(p.headBatched(), k) : head;
+    headBatchedRows = p.switched() ? p.headBatchedRows() : Integer.MAX_VALUE;
     System.gc(); // the float32 weights just freed may be views of the mapped file (see load)
   }
 
@@ -246,7 +252,12 @@ public final class MarianModel implements AutoCloseable {
       return;
     }
     fused = FusedDecoder.build(kernels(), decoderEmbed, positions, embedScale, a.heads(), config.dModel(),
-        a.prescaled(), activation, linears, norms, head);
+        a.prescaled(), activation, linears, norms, head, headBatched, headBatchedRows);
+  }
+
+  /** The LM head for a step of {@code rows} rows, or null for the float32 transposed product. */
+  private Linear headFor(int rows) {
+    return rows >= headBatchedRows ? headBatched : head;
   }
 
   /** The LM head (without bias) as a layer in {@code p}, or null for float32 (the transposed product). */
@@ -470,7 +481,7 @@ public final class MarianModel implements AutoCloseable {
     if (fused != null) {
       boolean shortlisted = shortlistHeadT != null;
       NDArray logits = fused.step(state, tokens, t, shortlisted ? shortlistHeadT : lmHeadT,
-          shortlisted || head == null, shortlisted ? shortlistBias : finalLogitsBias, owner);
+          shortlisted || headFor(tokens.length) == null, shortlisted ? shortlistBias : finalLogitsBias, owner);
       state.advance();
       return logits;
     }
@@ -501,7 +512,8 @@ public final class MarianModel implements AutoCloseable {
       // as transformers: lm_head without bias, then the bias added (torch's addmm path is twice as slow here)
       NDArray headT = shortlistHeadT != null ? shortlistHeadT : lmHeadT;
       NDArray bias = shortlistHeadT != null ? shortlistBias : finalLogitsBias;
-      NDArray logits = head != null && shortlistHeadT == null ? head.apply(h) : project(h, headT);
+      Linear hd = headFor(tokens.length);
+      NDArray logits = hd != null && shortlistHeadT == null ? hd.apply(h) : project(h, headT);
       if (bias != null) {
         logits.addi(bias);
       }

@@ -38,10 +38,20 @@ class CalibrationTest {
       assertTrue(record.path("timings").has("decoder"), record.toString());
       assertTrue(record.path("timings").path("head").has("int8"), record.toString());
       // a cached choice is used as is: rewrite it to one no timing would pick on every CPU, and load again
-      record.put("encoder", "BFLOAT16").put("decoder", "INT8").put("head", "FLOAT32");
+      record.put("encoder", "BFLOAT16").put("decoder", "INT8").put("head", "FLOAT32")
+          .put("head_batched", "FLOAT32").put("head_batched_rows", Integer.MAX_VALUE);
       new ObjectMapper().writeValue(files.get(0).toFile(), record);
       try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
         assertEquals(new ComputePlan(ComputeType.AUTO, Precision.BFLOAT16, Precision.INT8, Precision.FLOAT32), m.plan());
+      }
+      // and a head that changes precision with the rows: int8 below 32 rows, oneDNN's float32 from there
+      record.put("head", "INT8").put("head_batched", "FLOAT32_ONEDNN").put("head_batched_rows", 32);
+      new ObjectMapper().writeValue(files.get(0).toFile(), record);
+      try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
+        ComputePlan p = m.plan();
+        assertEquals(new ComputePlan(ComputeType.AUTO, Precision.BFLOAT16, Precision.INT8, Precision.INT8,
+            Precision.FLOAT32_ONEDNN, 32), p);
+        assertEquals("int8, float32 from 32 rows", p.headLabel());
       }
     }
   }
