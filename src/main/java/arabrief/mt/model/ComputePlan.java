@@ -35,7 +35,10 @@ public record ComputePlan(ComputeType type, Precision encoder, Precision decoder
   }
 
   public String headLabel() {
-    return switched() ? head.label + ", " + headBatched.label + " from " + headBatchedRows + " rows" : head.label;
+    // MKL's and oneDNN's float32 are both "float32" to users: the exact mode's output does not name kernels
+    return switched() && !head.label.equals(headBatched.label)
+        ? head.label + ", " + headBatched.label + " from " + headBatchedRows + " rows"
+        : head.label;
   }
 
   /** Whether the LM head changes precision with the row count. */
