@@ -160,11 +160,15 @@ public final class MarianModel implements AutoCloseable {
 
   /**
    * The exact mode's kernels: MKL's or oneDNN's float32 per group, as {@link Calibration} times them on this
-   * CPU, unless the system property {@code arabrief.float32.kernel} names one ({@code mkl} or {@code onednn})
-   * for every group (the tests check token parity with transformers under each).
+   * CPU, unless the system property {@code arabrief.float32.kernel} (else the environment variable
+   * {@code ARABRIEF_FLOAT32_KERNEL}) names one ({@code mkl} or {@code onednn}) for every group; {@code calibrate}
+   * times them whatever the environment says. The tests check token parity with transformers under each.
    */
   private static ComputePlan float32Plan(MarianModel model, Path modelDir, Path home) {
-    String forced = System.getProperty("arabrief.float32.kernel", "");
+    String forced = System.getProperty("arabrief.float32.kernel");
+    if (forced == null || forced.isEmpty()) {
+      forced = System.getenv().getOrDefault("ARABRIEF_FLOAT32_KERNEL", "");
+    }
     return switch (forced) {
       case "mkl" -> ComputePlan.EXACT;
       case "onednn" -> ComputePlan.uniform(ComputeType.FLOAT32, Precision.FLOAT32_ONEDNN);

@@ -1,6 +1,7 @@
 package arabrief.mt.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -53,6 +54,30 @@ class CalibrationTest {
             Precision.FLOAT32_ONEDNN, 32), p);
         assertEquals("int8, float32 from 32 rows", p.headLabel());
       }
+    }
+  }
+
+  @Test
+  void theExactModeTimesOnlyTheFloat32KernelsAndCachesItsChoice() throws Exception {
+    Path dir = Fixtures.model("tiny-opus");
+    System.setProperty("arabrief.float32.kernel", "calibrate");
+    try (NDManager root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
+        MarianModel m = MarianModel.load(dir, root, ComputeType.FLOAT32, home)) {
+      ComputePlan p = m.plan();
+      assertEquals(ComputeType.FLOAT32, p.type());
+      assertTrue(p.isExact(), p.toString());
+      assertEquals("float32", p.headLabel());
+      List<Path> files;
+      try (Stream<Path> s = Files.list(home.resolve("calibration"))) {
+        files = s.toList();
+      }
+      assertEquals(1, files.size());
+      ObjectNode record = (ObjectNode) new ObjectMapper().readTree(files.get(0).toFile());
+      assertEquals("FLOAT32", record.path("type").asText());
+      assertTrue(record.path("timings").path("head").has("float32"), record.toString());
+      assertFalse(record.path("timings").path("head").has("int8"), record.toString());
+    } finally {
+      System.clearProperty("arabrief.float32.kernel");
     }
   }
 
