@@ -60,12 +60,33 @@ class RequestFuzzTest {
   @AfterAll
   static void stop() throws Exception {
     if (allowed != null) {
-      allowed.close();
+      try {
+        allowed.close();
+      } catch (IllegalStateException e) {
+        // a later allowance (set before each input) is the current policy: Jazzer refuses to restore over it
+      }
       allowed = null;
     }
     if (server != null) {
       server.close();
       server = null;
+    }
+  }
+
+  /**
+   * One POST, sent again once if the pooled connection it went out on was closed before any reply byte came
+   * (Java's client reuses a keep-alive connection that the server may close at the same moment; a POST is not
+   * retried by the client itself). A server that really answers an input with a closed connection fails the
+   * second attempt too. Found fuzzing: 1 in ~200,000 requests at 600 a second.
+   */
+  private static Http.Reply postOnce(int port, String path, String type, String body) {
+    try {
+      return Http.post(port, path, type, body);
+    } catch (java.io.UncheckedIOException e) {
+      if (String.valueOf(e.getCause().getMessage()).contains("received no bytes")) {
+        return Http.post(port, path, type, body);
+      }
+      throw e;
     }
   }
 
@@ -76,7 +97,7 @@ class RequestFuzzTest {
     String body = data.consumeRemainingAsString();
     int port = port();
     allowOwnServer(port);
-    Http.Reply r = Http.post(port, path, type, body);
+    Http.Reply r = postOnce(port, path, type, body);
     assertNotEquals(500, r.status(), () -> path + " answered 500: " + r.body());
     if (path.equals("/api/stream") && r.status() == 200) {
       for (String line : r.body().split("\n")) {
