@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -343,18 +342,27 @@ public final class BatchRunner {
     progress.step(true);
   }
 
+  /**
+   * Writes an archive's output from the finished lines, streamed a page at a time into a temporary file
+   * beside the target (an archive of a million lines is never held in memory), which replaces the target
+   * only when its content differs, so an unchanged re-run leaves the file (and its time stamp) alone.
+   */
   private void writeArchive(Doc.Archive a) throws IOException {
-    StringBuilder sb = new StringBuilder();
-    for (String line : store.lines(a.output(), a.lines())) {
-      if (line != null) {
-        sb.append(line).append('\n');
-      }
-    }
-    byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
     Path target = c.out().resolve(a.output());
-    if (!Files.isRegularFile(target) || !Arrays.equals(Files.readAllBytes(target), bytes)) {
-      writeAtomically(target, bytes);
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path temp = dir.resolve("." + target.getFileName() + TEMP_SUFFIX);
+    try (java.io.Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
+      store.lines(a.output(), a.lines(), json -> {
+        w.write(json);
+        w.write('\n');
+      });
     }
+    if (Files.isRegularFile(target) && Files.mismatch(temp, target) == -1L) {
+      Files.delete(temp);
+      return;
+    }
+    moveOver(temp, target);
   }
 
   private static void await(Future<?> f) {
@@ -374,6 +382,10 @@ public final class BatchRunner {
     Files.createDirectories(dir);
     Path temp = dir.resolve("." + target.getFileName() + TEMP_SUFFIX);
     Files.write(temp, bytes);
+    moveOver(temp, target);
+  }
+
+  private static void moveOver(Path temp, Path target) throws IOException {
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

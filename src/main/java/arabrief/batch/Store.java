@@ -160,25 +160,39 @@ final class Store implements AutoCloseable, Memory {
     }
   }
 
-  /** The JSON of an archive's first {@code count} lines in order (null where a line is missing); later lines are forgotten. */
-  synchronized List<String> lines(String output, int count) {
-    List<String> out = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      out.add(null);
-    }
-    try (PreparedStatement q = db.prepareStatement("SELECT LINE, JSON FROM LINES WHERE OUTPUT = ? AND LINE < ?");
+  /** Receives an archive's finished lines in order. */
+  interface LineSink {
+    void accept(String json) throws java.io.IOException;
+  }
+
+  /** Lines read per query by {@link #lines}: what is held in memory at once, whatever the archive's length. */
+  private static final int LINE_PAGE = 256;
+
+  /**
+   * Passes the finished lines {@code 0..count-1} of an archive's output to {@code sink} in order (missing
+   * lines are skipped), a page at a time, and forgets lines at or past {@code count} (left by an earlier,
+   * longer version of the input).
+   */
+  synchronized void lines(String output, int count, LineSink sink) throws java.io.IOException {
+    try (PreparedStatement q = db.prepareStatement(
+            "SELECT LINE, JSON FROM LINES WHERE OUTPUT = ? AND LINE >= ? AND LINE < ? ORDER BY LINE");
         PreparedStatement d = db.prepareStatement("DELETE FROM LINES WHERE OUTPUT = ? AND LINE >= ?")) {
-      q.setString(1, output);
-      q.setInt(2, count);
-      try (ResultSet r = q.executeQuery()) {
-        while (r.next()) {
-          out.set(r.getInt(1), r.getString(2));
+      for (int from = 0; from < count; from += LINE_PAGE) {
+        q.setString(1, output);
+        q.setInt(2, from);
+        q.setInt(3, Math.min(count, from + LINE_PAGE));
+        try (ResultSet r = q.executeQuery()) {
+          while (r.next()) {
+            String json = r.getString(2);
+            if (json != null) {
+              sink.accept(json);
+            }
+          }
         }
       }
       d.setString(1, output);
       d.setInt(2, count);
       d.executeUpdate();
-      return out;
     } catch (SQLException e) {
       throw new IllegalStateException("reading the batch state failed: " + e.getMessage(), e);
     }
