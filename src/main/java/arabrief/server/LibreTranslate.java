@@ -1,5 +1,6 @@
 package arabrief.server;
 
+import arabrief.mt.model.OneLine;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.pipeline.Lines;
@@ -56,14 +57,14 @@ final class LibreTranslate {
       throw new ApiError(400, "Invalid request: missing target parameter");
     }
     if (!source.equals("ar") && !source.equals("auto")) {
-      throw new ApiError(400, source + " is not supported as a source language: " + PAIRS);
+      throw new ApiError(400, OneLine.quote(source, 40) + " is not supported as a source language: " + PAIRS);
     }
     if (!target.equals("en")) {
-      throw new ApiError(400, target + " is not supported as a target language: " + PAIRS);
+      throw new ApiError(400, OneLine.quote(target, 40) + " is not supported as a target language: " + PAIRS);
     }
     String format = Requests.string(body, "format");
     if (format != null && !format.equals("text") && !format.equals("html")) {
-      throw new ApiError(400, "Invalid request: format is text or html, not '" + format + "'");
+      throw new ApiError(400, "Invalid request: format is text or html, not " + OneLine.quote(format, 40));
     }
     server.checkChars(texts.stream().mapToLong(String::length).sum());
     if (texts.stream().allMatch(String::isBlank)) {

@@ -1,5 +1,6 @@
 package arabrief.server;
 
+import arabrief.mt.model.OneLine;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -50,7 +51,7 @@ final class Requests {
     }
     throw new ApiError(
         400,
-        "Content-Type must be application/json" + (formAllowed ? " or a form" : "") + ", not '" + ctx.contentType() + "'");
+        "Content-Type must be application/json" + (formAllowed ? " or a form" : "") + ", not " + OneLine.quote(String.valueOf(ctx.contentType()), 80));
   }
 
   /** A string field, or null when absent; 400 when present but not a string. */

@@ -109,7 +109,7 @@ class RequestFuzzTest {
       assertTrue(n.isObject() || n.isArray(), r.body());
       if (r.status() != 200) {
         assertTrue(n.path("error").isTextual(), r.body());
-        assertFalse(n.path("error").asText().contains("\n"));
+        assertFalse(n.path("error").asText().contains("\n"), () -> path + " " + type + ": a multi-line error: " + r.body());
       }
     }
     assertEquals(200, Http.get(port, "/health").status());

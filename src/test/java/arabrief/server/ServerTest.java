@@ -212,6 +212,13 @@ class ServerTest {
     Http.Reply pair = Http.postJson(port, "/translate", fr);
     assertEquals(400, pair.status());
     assertTrue(pair.json().get("error").asText().contains("ar -> en"), pair.body());
+    // a field echoed in the error is quoted on one line and cut, whatever it holds (found by RequestFuzzTest)
+    ObjectNode odd = translateBody("روسيا", "ar").put("target", "en\n\u0000\u001b[31m" + "x".repeat(100_000));
+    Http.Reply oddPair = Http.postJson(port, "/translate", odd);
+    assertEquals(400, oddPair.status());
+    String oddError = oddPair.json().get("error").asText();
+    assertTrue(oddError.startsWith("'en\\n\\u0000\\u001b[31mxxx"), oddError);
+    assertTrue(oddError.length() < 300 && oddError.chars().noneMatch(Character::isISOControl), oddError);
     Http.Reply latin = Http.postJson(port, "/translate", translateBody("hello world", "auto"));
     assertEquals(400, latin.status());
     assertTrue(latin.json().get("error").asText().contains("no Arabic"), latin.body());

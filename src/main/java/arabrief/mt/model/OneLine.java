@@ -3,12 +3,19 @@ package arabrief.mt.model;
 /**
  * A message that quotes a model file's own content (tensor names, pickle strings, JSON keys) as one line: control
  * characters become {@code \n}-style or {@code \\uXXXX} escapes, so a crafted file can neither break the one-line
- * error into several nor send escape sequences to the terminal (found by CheckpointFuzzTest, issue 20).
+ * error into several nor send escape sequences to the terminal (found by CheckpointFuzzTest, issue 20). The
+ * server's error messages, which quote request fields, go through it too (found by RequestFuzzTest).
  */
-final class OneLine {
+public final class OneLine {
   private OneLine() {}
 
-  static String of(String message) {
+  /** {@code value} as one line in single quotes, cut to {@code max} characters (an ellipsis marks the cut). */
+  public static String quote(String value, int max) {
+    String v = value.length() > max ? value.substring(0, max) + "\u2026" : value;
+    return "'" + of(v) + "'";
+  }
+
+  public static String of(String message) {
     if (message == null) {
       return null;
     }
