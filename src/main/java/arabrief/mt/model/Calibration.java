@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 final class Calibration {
   /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   static final int[] DECODER_ROWS = {1, 4, 16, 64};
   static final int ENCODER_ROWS = 256;
@@ -89,28 +89,62 @@ final class Calibration {
       Precision dec = pick("decoder", record, c, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS), seconds);
       seconds.clear();
       Precision head = pick("head", record, c, p -> headSeconds(model, p, k, m), seconds);
-      // the head's cost grows with the rows far more than the layers' (a 62834-wide product): when another
-      // candidate is clearly faster at the largest row counts, the head switches to it from there on
-      Precision batched = head;
-      int from = Integer.MAX_VALUE;
-      int last = DECODER_ROWS.length - 1;
-      for (Precision q : seconds.keySet()) {
-        if (q == head || seconds.get(q)[last] >= MARGIN * seconds.get(batched)[last]) {
-          continue;
-        }
-        int j = last;
-        while (j > 0 && seconds.get(q)[j - 1] < seconds.get(head)[j - 1]) {
-          j--;
-        }
-        if (j > 0 && j < last) { // faster at the two largest row counts at least: one slow round is no crossing
-          batched = q;
-          from = (int) Math.ceil(Math.sqrt((double) DECODER_ROWS[j - 1] * DECODER_ROWS[j]));
-        }
-      }
+      // the head's cost grows with the rows far more than the layers' (a 62834-wide product), and the kernel
+      // that wins at one row often loses at 64: it changes precision at the row count where the timings cross
+      HeadSplit split = headSplit(seconds, head, DECODER_ROWS);
+      head = split.small();
+      Precision batched = split.large();
+      int from = split.from();
       return new ComputePlan(type, enc, dec, head, batched, from);
     } finally {
       k.clear(); // the candidates' converted weights; the real conversion follows
     }
+  }
+
+  /** The head's precision below {@code from} rows ({@code small}) and from there on ({@code large}). */
+  record HeadSplit(Precision small, Precision large, int from) {}
+
+  /**
+   * Splits the head between the candidate fastest at the fewest rows and the one fastest at the most, when they
+   * differ and each is clearly (by {@link #MARGIN}) faster than the other at its end; the split falls between
+   * the row counts where the large one starts to be faster at every count from there on. Otherwise the head
+   * stays {@code picked} throughout. The fastest at a count prefers exact arithmetic as {@link #pick} does.
+   */
+  static HeadSplit headSplit(Map<Precision, double[]> seconds, Precision picked, int[] rows) {
+    HeadSplit none = new HeadSplit(picked, picked, Integer.MAX_VALUE);
+    int last = rows.length - 1;
+    Precision small = fastestAt(seconds, 0);
+    Precision large = fastestAt(seconds, last);
+    if (small == large || !(seconds.get(small)[0] < MARGIN * seconds.get(large)[0])
+        || !(seconds.get(large)[last] < MARGIN * seconds.get(small)[last])) {
+      return none;
+    }
+    int j = last;
+    while (j > 0 && seconds.get(large)[j - 1] < seconds.get(small)[j - 1]) {
+      j--;
+    }
+    if (j == 0) {
+      return none;
+    }
+    return new HeadSplit(small, large, (int) Math.ceil(Math.sqrt((double) rows[j - 1] * rows[j])));
+  }
+
+  /** The fastest candidate at row count {@code i}: exact arithmetic unless another is clearly faster. */
+  private static Precision fastestAt(Map<Precision, double[]> seconds, int i) {
+    Precision best = null;
+    for (Map.Entry<Precision, double[]> e : seconds.entrySet()) {
+      if (e.getKey().exact && (best == null || e.getValue()[i] < seconds.get(best)[i])) {
+        best = e.getKey();
+      }
+    }
+    Precision exact = best;
+    for (Map.Entry<Precision, double[]> e : seconds.entrySet()) {
+      if (!e.getKey().exact && (exact == null || e.getValue()[i] < MARGIN * seconds.get(exact)[i])
+          && (best == exact || e.getValue()[i] < seconds.get(best)[i])) {
+        best = e.getKey();
+      }
+    }
+    return best;
   }
 
   /**

@@ -158,6 +158,19 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
+  /** Loads with a given plan (tests: plans a calibration would pick on other CPUs). */
+  static MarianModel load(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+    MarianModel model = loadExact(modelDir, parent);
+    try {
+      model.convert(plan);
+      model.fuse();
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
   /**
    * The exact mode's kernels: MKL's or oneDNN's float32 per group, as {@link Calibration} times them on this
    * CPU, unless the system property {@code arabrief.float32.kernel} (else the environment variable
