@@ -349,9 +349,7 @@ public final class BatchRunner {
    */
   private void writeArchive(Doc.Archive a) throws IOException {
     Path target = c.out().resolve(a.output());
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = dir.resolve("." + target.getFileName() + TEMP_SUFFIX);
+    Path temp = tempBeside(target);
     try (java.io.Writer w = Files.newBufferedWriter(temp, StandardCharsets.UTF_8)) {
       store.lines(a.output(), a.lines(), json -> {
         w.write(json);
@@ -378,11 +376,16 @@ public final class BatchRunner {
 
   /** Whole or not at all: a temporary file beside the target, renamed over it. */
   static void writeAtomically(Path target, byte[] bytes) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path temp = dir.resolve("." + target.getFileName() + TEMP_SUFFIX);
+    Path temp = tempBeside(target);
     Files.write(temp, bytes);
     moveOver(temp, target);
+  }
+
+  /** The temporary file beside {@code target} (its directory created) that is renamed over it when whole. */
+  private static Path tempBeside(Path target) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    return dir.resolve("." + target.getFileName() + TEMP_SUFFIX);
   }
 
   private static void moveOver(Path temp, Path target) throws IOException {

@@ -129,7 +129,10 @@ final class Calibration {
     return new HeadSplit(small, large, (int) Math.ceil(Math.sqrt((double) rows[j - 1] * rows[j])));
   }
 
-  /** The fastest candidate at row count {@code i}: exact arithmetic unless another is clearly faster. */
+  /**
+   * The fastest candidate at row count {@code i}: exact arithmetic unless another is clearly faster (float32 is
+   * always among the candidates).
+   */
   private static Precision fastestAt(Map<Precision, double[]> seconds, int i) {
     Precision best = null;
     for (Map.Entry<Precision, double[]> e : seconds.entrySet()) {
@@ -139,7 +142,7 @@ final class Calibration {
     }
     Precision exact = best;
     for (Map.Entry<Precision, double[]> e : seconds.entrySet()) {
-      if (!e.getKey().exact && (exact == null || e.getValue()[i] < MARGIN * seconds.get(exact)[i])
+      if (!e.getKey().exact && e.getValue()[i] < MARGIN * seconds.get(exact)[i]
           && (best == exact || e.getValue()[i] < seconds.get(best)[i])) {
         best = e.getKey();
       }

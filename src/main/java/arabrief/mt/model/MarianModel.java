@@ -141,28 +141,25 @@ public final class MarianModel implements AutoCloseable {
   }
 
   public static MarianModel load(Path modelDir, NDManager parent, ComputeType type, Path home) throws IOException {
-    MarianModel model = loadExact(modelDir, parent);
-    try {
-      ComputePlan plan = switch (type) {
-        case FLOAT32 -> float32Plan(model, modelDir, home);
-        case INT8 -> ComputePlan.uniform(type, Precision.INT8);
-        case BFLOAT16 -> ComputePlan.uniform(type, Precision.BFLOAT16);
-        case AUTO -> Calibration.plan(model, modelDir, home, type);
-      };
-      model.convert(plan);
-      model.fuse();
-      return model;
-    } catch (RuntimeException e) {
-      model.close();
-      throw e;
-    }
+    return load(modelDir, parent, model -> switch (type) {
+      case FLOAT32 -> float32Plan(model, modelDir, home);
+      case INT8 -> ComputePlan.uniform(type, Precision.INT8);
+      case BFLOAT16 -> ComputePlan.uniform(type, Precision.BFLOAT16);
+      case AUTO -> Calibration.plan(model, modelDir, home, type);
+    });
   }
 
   /** Loads with a given plan (tests: plans a calibration would pick on other CPUs). */
   static MarianModel load(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+    return load(modelDir, parent, model -> plan);
+  }
+
+  /** Loads exact, then converts to the plan {@code planner} makes for the loaded model (it may time it) and fuses. */
+  private static MarianModel load(Path modelDir, NDManager parent, java.util.function.Function<MarianModel, ComputePlan> planner)
+      throws IOException {
     MarianModel model = loadExact(modelDir, parent);
     try {
-      model.convert(plan);
+      model.convert(planner.apply(model));
       model.fuse();
       return model;
     } catch (RuntimeException e) {

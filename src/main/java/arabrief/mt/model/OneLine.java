@@ -11,7 +11,11 @@ public final class OneLine {
 
   /** {@code value} as one line in single quotes, cut to {@code max} characters (an ellipsis marks the cut). */
   public static String quote(String value, int max) {
-    String v = value.length() > max ? value.substring(0, max) + "\u2026" : value;
+    int cut = max;
+    if (cut > 0 && cut < value.length() && Character.isHighSurrogate(value.charAt(cut - 1))) {
+      cut--; // never half a character
+    }
+    String v = value.length() > max ? value.substring(0, cut) + "\u2026" : value;
     return "'" + of(v) + "'";
   }
 
