@@ -31,7 +31,7 @@ import java.util.function.Function;
  * ../shared/NOTES.md: int8 is 8x faster than float32 at one row on one machine, no faster at 64), so nothing
  * is assumed: the candidates are timed, interleaved, best of a few repeats.
  *
- * <p>The result is cached under {@code home/calibration/}, keyed by the CPU (model name, flags, cores), the
+ * <p>The result is cached under {@code home/calibration/}, keyed by the CPU (model name, family, flags, cores), the
  * model (path, config, weight file size and time) and the libraries (libtorch version, the kernels module,
  * this class's {@link #VERSION}); a later load with the same key reads it instead of timing again.
  */

@@ -95,12 +95,17 @@ class CalibrationTest {
   @Test
   void cpuFlagsAreReadFromProcCpuinfo(@TempDir Path tmp) throws Exception {
     Path f = tmp.resolve("cpuinfo");
-    Files.writeString(f, "processor\t: 0\nmodel name\t: Some CPU\nflags\t\t: fpu avx2 avx512f avx512_vnni\n\nprocessor\t: 1\n"
+    Files.writeString(f, "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 25\nmodel\t\t: 17\n"
+        + "model name\t: Some CPU\nflags\t\t: fpu avx2 avx512f avx512_vnni\n\nprocessor\t: 1\n"
         + "model name\t: Some CPU\nflags\t\t: fpu\n");
     CpuInfo c = CpuInfo.read(f);
     assertEquals("Some CPU", c.model());
     assertTrue(c.hasVnni());
-    assertTrue(c.key().startsWith("Some CPU avx2 avx512f avx512_vnni"), c.key());
+    assertTrue(c.key().startsWith("Some CPU (AuthenticAMD 25/17) avx2 avx512f avx512_vnni"), c.key());
+    // the same name and flags on another generation is another CPU to calibrate on
+    Path g = tmp.resolve("cpuinfo2");
+    Files.writeString(g, Files.readString(f).replace(": 25", ": 26"));
+    assertNotEquals(c.key(), CpuInfo.read(g).key());
     CpuInfo none = CpuInfo.read(tmp.resolve("missing"));
     assertEquals("unknown", none.model());
     assertNotNull(none.flags());
