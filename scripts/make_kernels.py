@@ -108,13 +108,12 @@ class Kernels(torch.nn.Module):
             y = y + b
         return y
 
-    @torch.jit.export
-    def add_dnn(self, w: Tensor) -> int:
-        """Keeps w [out, in] float32, packed in oneDNN's blocked layout (mkldnn::_reorder_linear_weight), and
-        returns its index; or -1 when the packed product does not reproduce w's own (then the caller keeps
-        MKL's). libtorch 2.7.1 (DJL 0.36) computes wrong products for some shapes, e.g. 48, 80, 96, 112 or 300
-        outputs (checked on an AMD Zen 5: differences of 4-20 on values of order 10), while 16-2048 in powers
-        of two, 192 and 62834 are right; so every weight is checked on probe rows before it is used."""
+    def _pack_dnn(self, w: Tensor) -> Tensor:
+        """w [out, in] float32 packed in oneDNN's blocked layout (mkldnn::_reorder_linear_weight), or zero elements
+        when the packed product does not reproduce w's own. libtorch 2.7.1 (DJL 0.36) computes wrong products
+        for some shapes, e.g. 48, 80, 96, 112 or 300 outputs (checked on an AMD Zen 5: differences of 4-20 on
+        values of order 10), while 16-2048 in powers of two, 192 and 62834 are right; so every weight is checked
+        on probe rows before it is used."""
         packed = torch.ops.mkldnn._reorder_linear_weight(w.contiguous(), None)
         none: List[Optional[Union[int, float, complex]]] = []
         for rows in [1, 5]:
@@ -124,7 +123,62 @@ class Kernels(torch.nn.Module):
             got = torch.ops.mkldnn._linear_pointwise(x, packed, None, "none", none, "")
             tol = 1e-4 * (1.0 + float(ref.abs().max().item())) * (1.0 + float(w.size(1)) ** 0.5)
             if got.shape != ref.shape or float((got - ref).abs().max().item()) > tol:
-                return -1
+                return torch.zeros([0])
+        return packed
+
+    @torch.jit.export
+    def add_dnn(self, w: Tensor) -> int:
+        """Keeps w [out, in] float32, packed for oneDNN (_pack_dnn), and returns its index; or -1 when oneDNN's
+        product for this shape failed the check (then the caller keeps MKL's)."""
+        return self.put_dnn(self._pack_dnn(w))
+
+    # ---- the LM head, converted on another thread while the layers convert on the caller's: pack_*_t read
+    # the transposed table [in, out] and touch no module state (so they may run beside add_* calls); put_*
+    # then keep the result on the caller's thread. Each gives exactly the weight add_* gives for w = wt^T.
+
+    @torch.jit.export
+    def pack_int8_t(self, wt: Tensor) -> torch.classes.quantized.LinearPackedParamsBase:
+        """add_int8's weight for w = wt^T (no bias) without its float32 copy of w: max(amax, -amin) is abs().amax,
+        and quantize_per_channel rounds w * (1 / scale) half to even, as torch.round does here (checked equal);
+        the rows of wt are quantized in blocks, so the float32 temporaries stay small, and only the int8
+        values are transposed."""
+        amax = torch.maximum(wt.amax(0), torch.neg(wt.amin(0))).clamp_min(1e-12)
+        scale = amax / 127.0
+        inv = 1.0 / scale
+        q = torch.empty([wt.size(0), wt.size(1)], dtype=torch.int8)
+        n = wt.size(0)
+        for i in range(0, n, 32):
+            e = min(n, i + 32)
+            q.narrow(0, i, e - i).copy_(torch.round(wt.narrow(0, i, e - i) * inv).clamp(-128.0, 127.0))
+        zero = torch.zeros([wt.size(1)], dtype=torch.long)
+        qw = torch._make_per_channel_quantized_tensor(q.t().contiguous(), scale.to(torch.double), zero, 0)
+        return torch.ops.quantized.linear_prepack(qw, None)
+
+    @torch.jit.export
+    def put_int8(self, packed: torch.classes.quantized.LinearPackedParamsBase) -> int:
+        self.int8.append(packed)
+        return len(self.int8) - 1
+
+    @torch.jit.export
+    def pack_bf16_t(self, wt: Tensor) -> Tensor:
+        """add_bf16(w, False)'s weight for w = wt^T: rounded to bfloat16 first, then transposed (64 MB copied for
+        the opus-mt head instead of 128)."""
+        return wt.to(torch.bfloat16).t().contiguous()
+
+    @torch.jit.export
+    def put_bf16(self, w: Tensor) -> int:
+        self.bf16.append(w)
+        return len(self.bf16) - 1
+
+    @torch.jit.export
+    def pack_dnn_t(self, wt: Tensor) -> Tensor:
+        return self._pack_dnn(wt.t())
+
+    @torch.jit.export
+    def put_dnn(self, packed: Tensor) -> int:
+        """Keeps a _pack_dnn result; -1 (nothing kept) for a refused one."""
+        if packed.numel() == 0:
+            return -1
         self.dnn.append(packed)
         return len(self.dnn) - 1
 
@@ -378,6 +432,11 @@ def main():
     k = m.add_bf16(w, True)
     dn = m.add_dnn(w)
     assert dn >= 0 and torch.allclose(m.linear_dnn(x, dn, b), ref, rtol=1e-5, atol=1e-5)
+    # the head's path from the transposed table gives add_*'s weights exactly
+    wt = w.t().contiguous()
+    assert torch.equal(m.linear_int8(x, m.put_int8(m.pack_int8_t(wt)), False), m.linear_int8(x, m.add_int8(w, none), False))
+    assert torch.equal(m.linear_bf16(x, m.put_bf16(m.pack_bf16_t(wt)), False, none), m.linear_bf16(x, j, False, none))
+    assert torch.equal(m.linear_dnn(x, m.put_dnn(m.pack_dnn_t(wt)), none), m.linear_dnn(x, dn, none))
     for y in (m.linear_int8(x, i, False), m.linear_bf16(x, j, False, b), m.linear_bf16(x, k, True, b)):
         rel = ((y - ref).norm() / ref.norm()).item()
         assert rel < 0.05, rel

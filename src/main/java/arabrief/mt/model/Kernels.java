@@ -73,6 +73,37 @@ final class Kernels implements AutoCloseable {
     }
   }
 
+  /**
+   * The weight that {@link #addInt8} (no bias), {@link #addBf16} (not transposed) or {@link #addDnn} would keep
+   * for {@code w = wt}<sup>T</sup>, made from {@code wt} [in, out] as the LM head is stored, without a float32
+   * copy of w; the module's state is not touched, so this may run on another thread beside {@code add*} calls.
+   * {@link #put} keeps the result (on the thread that makes the {@code add*} calls); the caller closes it.
+   */
+  IValue packTransposed(Precision p, NDArray wt) {
+    String method = switch (p) {
+      case INT8 -> "pack_int8_t";
+      case BFLOAT16 -> "pack_bf16_t";
+      case FLOAT32_ONEDNN -> "pack_dnn_t";
+      case FLOAT32 -> throw new IllegalArgumentException("float32 needs no packing");
+    };
+    try (IValue wi = IValue.from((PtNDArray) wt)) {
+      return run(method, wi);
+    }
+  }
+
+  /** Keeps a {@link #packTransposed} result and returns its index (-1: oneDNN refused the shape, nothing kept). */
+  int put(Precision p, IValue packed) {
+    String method = switch (p) {
+      case INT8 -> "put_int8";
+      case BFLOAT16 -> "put_bf16";
+      case FLOAT32_ONEDNN -> "put_dnn";
+      case FLOAT32 -> throw new IllegalArgumentException("float32 needs no packing");
+    };
+    try (IValue r = run(method, packed)) {
+      return (int) r.toLong();
+    }
+  }
+
   /** x W^T (+ b) for the oneDNN float32 weight {@code index}. */
   NDArray linearDnn(NDArray x, int index, NDArray bias) {
     try (IValue xi = IValue.from((PtNDArray) x);

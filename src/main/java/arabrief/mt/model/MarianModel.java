@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.jni.IValue;
 import arabrief.mt.model.Layers.Attention;
 import arabrief.mt.model.Layers.Linear;
 import arabrief.mt.model.Layers.Norm;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A MarianMT encoder-decoder on DJL NDArrays, laid out like transformers' {@code modeling_marian.py}:
@@ -238,20 +240,65 @@ public final class MarianModel implements AutoCloseable {
       return;
     }
     Kernels k = kernels();
-    for (int i = 0; i < encoderLayers.length; i++) {
-      encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
+    // the LM head (a third of the weights, and packing it is serial in libtorch: fbgemm's int8 prepack of the
+    // opus-mt head alone takes 0.3 s) converts on another thread while the layers convert on this one
+    Precision batchedP = p.switched() ? p.headBatched() : p.head();
+    CompletableFuture<IValue[]> packedHead = CompletableFuture.supplyAsync(() -> new IValue[] {
+        pack(p.head(), k), batchedP == p.head() ? null : pack(batchedP, k)}, MarianModel::loadThread);
+    try {
+      for (int i = 0; i < encoderLayers.length; i++) {
+        encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
+      }
+      // the encoder's float32 pages (views of the mapped file, see load) go back while the head still packs:
+      // without this, auto's peak RSS rose by 90 MB (opus-mt shape) when the head moved to its own thread
+      System.gc();
+      for (int i = 0; i < decoderLayers.length; i++) {
+        decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
+      }
+    } finally {
+      IValue[] packed = join(packedHead);
+      try {
+        head = put(p.head(), packed[0], k);
+        headBatched = packed[1] == null ? head : put(batchedP, packed[1], k);
+      } finally {
+        for (IValue v : packed) {
+          if (v != null) {
+            v.close();
+          }
+        }
+      }
     }
-    for (int i = 0; i < decoderLayers.length; i++) {
-      decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
-    }
-    // return the layers' float32 pages (views of the mapped file, see load) before the head makes its
-    // transient copies: the conversion's peak, not the model's size, set auto's peak RSS (705 against 573 MB
-    // after it, opus-mt shape)
-    System.gc();
-    head = headIn(p.head(), k);
-    headBatched = p.switched() ? headIn(p.headBatched(), k) : head;
     headBatchedRows = p.switched() ? p.headBatchedRows() : Integer.MAX_VALUE;
-    System.gc(); // the float32 weights just freed may be views of the mapped file (see load)
+    // the float32 weights just freed may be views of the mapped file (see load): one collection returns them
+    System.gc();
+  }
+
+  private static void loadThread(Runnable r) {
+    Thread t = new Thread(r, "arabrief-load");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  private static <T> T join(CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
+    }
+  }
+
+  /** The LM head in {@code p} as {@link Kernels#packTransposed} makes it, or null for float32. */
+  private IValue pack(Precision p, Kernels k) {
+    return p == Precision.FLOAT32 ? null : k.packTransposed(p, lmHeadT);
+  }
+
+  /** The head layer for a {@link #pack} result: null for float32 (the transposed product) or a refused oneDNN shape. */
+  private static Linear put(Precision p, IValue packed, Kernels k) {
+    if (packed == null) {
+      return null;
+    }
+    int i = k.put(p, packed);
+    return i < 0 ? null : new Linear(null, null, p, k, i);
   }
 
   /** Hands the decoder, in its final precisions, to the fused step (when enabled and the activation allows). */
@@ -280,12 +327,13 @@ public final class MarianModel implements AutoCloseable {
 
   /** The LM head (without bias) as a layer in {@code p}, or null for float32 (the transposed product). */
   Linear headIn(Precision p, Kernels k) {
-    if (p == Precision.FLOAT32) {
-      return null;
-    }
-    try (NDArray w = lmHeadT.transpose()) {
-      Linear l = new Linear(w, null).to(p, k, false);
-      return l.precision() == Precision.FLOAT32 ? null : l; // refused (oneDNN's check): the transposed product
+    IValue packed = pack(p, k);
+    try {
+      return put(p, packed, k);
+    } finally {
+      if (packed != null) {
+        packed.close();
+      }
     }
   }
 
