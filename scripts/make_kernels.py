@@ -155,6 +155,26 @@ class Kernels(torch.nn.Module):
         return torch.ops.quantized.linear_prepack(qw, None)
 
     @torch.jit.export
+    def pack_int8_rows(self, w: Tensor) -> torch.classes.quantized.LinearPackedParamsBase:
+        """add_int8's weight for w [out, in] (no bias), as stored (a mapped file's table), without touching the
+        module: max(amax, -amin) is abs().amax without abs's float32 copy."""
+        amax = torch.maximum(w.amax(1), torch.neg(w.amin(1))).clamp_min(1e-12)
+        scales = (amax / 127.0).to(torch.double)
+        zero = torch.zeros([w.size(0)], dtype=torch.long)
+        q = torch.quantize_per_channel(w.contiguous(), scales, zero, 0, torch.qint8)
+        return torch.ops.quantized.linear_prepack(q, None)
+
+    @torch.jit.export
+    def pack_bf16_rows(self, w: Tensor) -> Tensor:
+        """add_bf16(w, False)'s weight, without touching the module."""
+        return w.contiguous().to(torch.bfloat16)
+
+    @torch.jit.export
+    def pack_dnn_rows(self, w: Tensor) -> Tensor:
+        """add_dnn's weight (or zero elements: refused), without touching the module."""
+        return self._pack_dnn(w)
+
+    @torch.jit.export
     def put_int8(self, packed: torch.classes.quantized.LinearPackedParamsBase) -> int:
         self.int8.append(packed)
         return len(self.int8) - 1
@@ -437,6 +457,9 @@ def main():
     assert torch.equal(m.linear_int8(x, m.put_int8(m.pack_int8_t(wt)), False), m.linear_int8(x, m.add_int8(w, none), False))
     assert torch.equal(m.linear_bf16(x, m.put_bf16(m.pack_bf16_t(wt)), False, none), m.linear_bf16(x, j, False, none))
     assert torch.equal(m.linear_dnn(x, m.put_dnn(m.pack_dnn_t(wt)), none), m.linear_dnn(x, dn, none))
+    assert torch.equal(m.linear_int8(x, m.put_int8(m.pack_int8_rows(w)), False), m.linear_int8(x, m.add_int8(w, none), False))
+    assert torch.equal(m.linear_bf16(x, m.put_bf16(m.pack_bf16_rows(w)), False, none), m.linear_bf16(x, j, False, none))
+    assert torch.equal(m.linear_dnn(x, m.put_dnn(m.pack_dnn_rows(w)), none), m.linear_dnn(x, dn, none))
     for y in (m.linear_int8(x, i, False), m.linear_bf16(x, j, False, b), m.linear_bf16(x, k, True, b)):
         rel = ((y - ref).norm() / ref.norm()).item()
         assert rel < 0.05, rel

@@ -91,7 +91,20 @@ final class Kernels implements AutoCloseable {
     }
   }
 
-  /** Keeps a {@link #packTransposed} result and returns its index (-1: oneDNN refused the shape, nothing kept). */
+  /** As {@link #packTransposed}, from {@code w} [out, in] as stored (a mapped file's table). */
+  IValue packRows(Precision p, NDArray w) {
+    String method = switch (p) {
+      case INT8 -> "pack_int8_rows";
+      case BFLOAT16 -> "pack_bf16_rows";
+      case FLOAT32_ONEDNN -> "pack_dnn_rows";
+      case FLOAT32 -> throw new IllegalArgumentException("float32 needs no packing");
+    };
+    try (IValue wi = IValue.from((PtNDArray) w)) {
+      return run(method, wi);
+    }
+  }
+
+  /** Keeps a {@link #packTransposed} or {@link #packRows} result and returns its index (-1: oneDNN refused the shape, nothing kept). */
   int put(Precision p, IValue packed) {
     String method = switch (p) {
       case INT8 -> "put_int8";

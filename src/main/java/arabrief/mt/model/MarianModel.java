@@ -31,10 +31,20 @@ import java.util.concurrent.CompletableFuture;
 public final class MarianModel implements AutoCloseable {
   private final MarianConfig config;
   private final NDManager manager;
-  private final NDArray encoderEmbed;
-  private final NDArray decoderEmbed;
-  /** The LM head transposed, [d_model, target vocab], row-major (see {@link #project}). */
-  private final NDArray lmHeadT;
+  private NDArray encoderEmbed;
+  private NDArray decoderEmbed;
+  /**
+   * The LM head transposed, [d_model, target vocab], row-major (see {@link #project}); null once every row
+   * count's head runs from a packed copy (see {@link #convert}).
+   */
+  private NDArray lmHeadT;
+  /** The LM head's table [target vocab, d_model]: a view of {@link #lmHeadT}, or a mapping of the stored table. */
+  private NDArray headRows;
+  /** The stored tensor the LM head comes from (its name in the weights file) and its shape. */
+  private final String headName;
+  private final Shape headShape;
+  /** The safetensors file the weights were mapped from, or null (a pickle checkpoint: read into copies). */
+  private final Path mappedFile;
   private final NDArray finalLogitsBias;
   /** The LM head's columns (and bias) for a vocabulary shortlist, or null for the whole vocabulary. */
   private NDArray shortlistHeadT;
@@ -84,18 +94,22 @@ public final class MarianModel implements AutoCloseable {
       // kept only transposed, and the embeddings read its rows through a transposed view (a strided gather of
       // a few rows per step, ~0.5 ms for 60 rows) rather than holding the 128 MB table twice
       lmHeadT = transposedCopy(tables.decoder);
-      NDArray rows = lmHeadT.transpose();
-      encoderEmbed = tables.encoder == tables.decoder ? rows : tables.encoder;
-      decoderEmbed = rows;
+      headRows = lmHeadT.transpose();
+      encoderEmbed = tables.encoder == tables.decoder ? headRows : tables.encoder;
+      decoderEmbed = headRows;
       tables.decoder.close(); // every reader now goes through lmHeadT
     } else {
       lmHeadT = transposedCopy(tables.head);
+      headRows = lmHeadT.transpose();
       if (tables.head != tables.encoder) {
         tables.head.close();
       }
       encoderEmbed = tables.encoder;
       decoderEmbed = tables.decoder;
     }
+    headName = tables.head.getName();
+    headShape = tables.head.getShape();
+    mappedFile = w.file().getFileName().toString().endsWith(".safetensors") ? w.file() : null;
     // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
     NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
     finalLogitsBias = bias != null && !allZero(bias) ? bias : null;
@@ -240,11 +254,27 @@ public final class MarianModel implements AutoCloseable {
       return;
     }
     Kernels k = kernels();
+    Precision batchedP = p.switched() ? p.headBatched() : p.head();
+    // When the head runs from a packed copy at every row count, the float32 table is read only by the embeddings
+    // (a few rows per step) and a shortlist: the transposed copy goes now, the head packs from a mapping of the
+    // stored table, and after the conversion the embeddings read a fresh mapping of it, of which only the rows
+    // read become resident. 128 MB less for opus-mt-ar-en, during the conversion and after; the same stored
+    // numbers are read either way (TableMappingTest). A pickle checkpoint, not mapped, keeps the copy.
+    boolean fromFile = mappedFile != null && headName != null && p.head() != Precision.FLOAT32
+        && batchedP != Precision.FLOAT32;
+    if (fromFile) {
+      dropTable();
+    }
     // the LM head (a third of the weights, and packing it is serial in libtorch: fbgemm's int8 prepack of the
     // opus-mt head alone takes 0.3 s) converts on another thread while the layers convert on this one
-    Precision batchedP = p.switched() ? p.headBatched() : p.head();
-    CompletableFuture<IValue[]> packedHead = CompletableFuture.supplyAsync(() -> new IValue[] {
-        pack(p.head(), k), batchedP == p.head() ? null : pack(batchedP, k)}, MarianModel::loadThread);
+    CompletableFuture<IValue[]> packedHead = CompletableFuture.supplyAsync(() -> {
+      if (!fromFile) {
+        return new IValue[] {pack(p.head(), k), batchedP == p.head() ? null : pack(batchedP, k)};
+      }
+      try (NDArray table = storedTable()) {
+        return new IValue[] {k.packRows(p.head(), table), batchedP == p.head() ? null : k.packRows(batchedP, table)};
+      }
+    }, MarianModel::loadThread);
     try {
       for (int i = 0; i < encoderLayers.length; i++) {
         encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
@@ -269,8 +299,53 @@ public final class MarianModel implements AutoCloseable {
       }
     }
     headBatchedRows = p.switched() ? p.headBatchedRows() : Integer.MAX_VALUE;
-    // the float32 weights just freed may be views of the mapped file (see load): one collection returns them
+    // the float32 weights just freed may be views of the mapped file (see load): one collection returns them,
+    // and the mapping the head was packed from
     System.gc();
+    if (fromFile) {
+      NDArray rows = storedTable();
+      if (encoderEmbed == null) {
+        encoderEmbed = rows;
+      }
+      if (decoderEmbed == null) {
+        decoderEmbed = rows;
+      }
+      headRows = rows;
+      if (head == null || headBatched == null) {
+        lmHeadT = transposedCopy(rows); // oneDNN refused the head's shape: the float32 product needs the copy
+      }
+    }
+  }
+
+  /** Frees the transposed table and the embeddings' views of it (their fields become null until refilled). */
+  private void dropTable() {
+    if (encoderEmbed == headRows) {
+      encoderEmbed = null;
+    }
+    if (decoderEmbed == headRows) {
+      decoderEmbed = null;
+    }
+    headRows.close();
+    headRows = null;
+    lmHeadT.close();
+    lmHeadT = null;
+  }
+
+  /** A new mapping of the stored table the LM head was made from, [target vocab, d_model]. */
+  private NDArray storedTable() {
+    try {
+      NDArray t = SafetensorsReader.read(mappedFile, manager, headName::equals).get(headName);
+      if (t == null || !t.getShape().equals(headShape)) {
+        if (t != null) {
+          t.close();
+        }
+        throw new IllegalStateException(mappedFile + " changed while the model loaded: tensor '" + headName
+            + "' is gone or has another shape");
+      }
+      return t;
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(mappedFile + " could not be read again: " + e.getMessage(), e);
+    }
   }
 
   private static void loadThread(Runnable r) {
@@ -628,7 +703,7 @@ public final class MarianModel implements AutoCloseable {
     shortlistHeadT = null;
     shortlistBias = null;
     if (tokens != null) {
-      try (NDArray idx = manager.create(tokens); NDArray all = lmHeadT.transpose(); NDArray rows = all.get(idx)) {
+      try (NDArray idx = manager.create(tokens); NDArray rows = headRows.get(idx)) {
         shortlistHeadT = transposedCopy(rows);
         shortlistBias = finalLogitsBias == null ? null : finalLogitsBias.get(idx);
       }

@@ -30,6 +30,12 @@ final class SafetensorsReader {
   private SafetensorsReader() {}
 
   static Map<String, NDArray> read(Path file, NDManager manager) throws IOException {
+    return read(file, manager, name -> true);
+  }
+
+  /** The tensors whose names {@code wanted} accepts (the others are checked but neither mapped nor created). */
+  static Map<String, NDArray> read(Path file, NDManager manager, java.util.function.Predicate<String> wanted)
+      throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
       if (size < 8) {
@@ -90,6 +96,9 @@ final class SafetensorsReader {
           if (end > dataLen) {
             throw new ModelFormatException(
                 file + " is truncated: tensor '" + name + "' needs " + (dataStart + end) + " bytes, the file has " + size);
+          }
+          if (!wanted.test(name)) {
+            continue;
           }
           ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, dataStart + begin, end - begin)
               .order(ByteOrder.LITTLE_ENDIAN);

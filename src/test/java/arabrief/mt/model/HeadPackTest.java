@@ -13,9 +13,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * The LM head is packed from its transposed table ({@link Kernels#packTransposed}, on a thread of its own at
- * load) instead of from a float32 copy of the untransposed weight ({@code add*}): in libtorch 2.7.1, the
- * weights it makes must be the same, so the products must be equal to the bit in every reduced precision.
+ * The LM head is packed on a thread of its own at load, from its transposed table ({@link Kernels#packTransposed})
+ * or from the stored table ({@link Kernels#packRows}), instead of from a float32 copy of the untransposed weight
+ * ({@code add*}): in libtorch 2.7.1, the weights it makes must be the same, so the products must be equal to the
+ * bit in every reduced precision.
  */
 class HeadPackTest {
   @Test
@@ -43,6 +44,11 @@ class HeadPackTest {
             assertTrue(index >= 0, what);
             Linear viaPack = new Linear(null, null, p, k, index);
             assertArrayEquals(viaAdd.apply(x).toFloatArray(), viaPack.apply(x).toFloatArray(), what);
+            // and from the table as stored ([out, in], a mapped file's), as the head packs when it can
+            IValue rowsPacked = k.packRows(p, w);
+            Linear viaRows = new Linear(null, null, p, k, k.put(p, rowsPacked));
+            rowsPacked.close();
+            assertArrayEquals(viaAdd.apply(x).toFloatArray(), viaRows.apply(x).toFloatArray(), what + ", from rows");
           }
         }
       }

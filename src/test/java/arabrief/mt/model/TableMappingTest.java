@@ -1,0 +1,103 @@
+package arabrief.mt.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * When every row count's LM head runs from a packed copy, the float32 table is dropped and the embeddings and a
+ * shortlist read a fresh mapping of the stored table instead ({@code MarianModel.convert}). They must read the
+ * same numbers: with the decoder's layers in the same kernel and a shortlist (whose product reads the table's
+ * columns, not the packed head), a remapped model's logits equal those of a model that kept the copy, bit for
+ * bit, on tied and untied layouts alike.
+ */
+class TableMappingTest {
+  /** MKL's float32 layers; the LM head in oneDNN's float32 (packed) at every row count. */
+  private static final ComputePlan PACKED_HEAD =
+      new ComputePlan(ComputeType.FLOAT32, Precision.FLOAT32, Precision.FLOAT32, Precision.FLOAT32_ONEDNN);
+
+  @Test
+  void aRemappedTableGivesTheSameEmbeddingsAndShortlist() throws IOException {
+    int remapped = 0;
+    for (Path dir : FusedDecoderTest.models()) {
+      for (boolean fused : new boolean[] {true, false}) {
+        String old = System.getProperty("arabrief.fused");
+        System.setProperty("arabrief.fused", Boolean.toString(fused));
+        try (NDManager root = NDManager.newBaseManager();
+            MarianModel kept = MarianModel.load(dir, root, ComputePlan.EXACT);
+            MarianModel mapped = MarianModel.load(dir, root, PACKED_HEAD)) {
+          assertNotNull(kept.lmHeadT(), dir + ": the exact MKL head keeps its transposed table");
+          if (mapped.lmHeadT() != null) {
+            continue; // oneDNN refused this head's shape: the float32 product, and its table, stay
+          }
+          remapped++;
+          String what = dir.getFileName() + (fused ? " fused" : " DJL path");
+          List<float[]> a = run(kept, root);
+          List<float[]> b = run(mapped, root);
+          for (int i = 0; i < a.size(); i++) {
+            assertArrayEquals(a.get(i), b.get(i), what + " step " + i);
+          }
+        } finally {
+          if (old == null) {
+            System.clearProperty("arabrief.fused");
+          } else {
+            System.setProperty("arabrief.fused", old);
+          }
+        }
+      }
+    }
+    assertTrue(remapped >= 20, "models whose table was remapped: " + remapped);
+  }
+
+  /** Three steps over a two-source batch with a shortlist of every third token (and the EOS). */
+  private static List<float[]> run(MarianModel m, NDManager root) {
+    int vocab = m.config().targetVocabSize();
+    List<Long> keep = new ArrayList<>();
+    for (long t = 0; t < vocab; t += 3) {
+      keep.add(t);
+    }
+    long eos = m.config().eosTokenId();
+    if (eos % 3 != 0) {
+      keep.add(eos);
+    }
+    m.setShortlist(keep.stream().mapToLong(Long::longValue).sorted().toArray());
+    int srcVocab = m.config().vocabSize();
+    long[][] ids = {{3 % srcVocab, 9 % srcVocab, 4 % srcVocab, eos % srcVocab}, {7 % srcVocab, eos % srcVocab}};
+    long start = m.config().decoderStartTokenId();
+    List<float[]> out = new ArrayList<>();
+    try (NDManager scope = root.newSubManager(); DecoderState state = m.encode(ids, scope)) {
+      long[][] tokens = {{start, start}, {5 % vocab, 8 % vocab}, {11 % vocab, 2 % vocab}};
+      for (long[] t : tokens) {
+        try (NDManager s = scope.newSubManager()) {
+          NDArray logits = m.step(state, t, s);
+          out.add(logits.toFloatArray());
+        }
+      }
+    } finally {
+      m.setShortlist(null);
+    }
+    return out;
+  }
+
+  @Test
+  void theExactMklModeKeepsItsCopy() throws IOException {
+    try (NDManager root = NDManager.newBaseManager();
+        MarianModel m = MarianModel.load(arabrief.mt.Fixtures.model("tiny-opus"), root, ComputePlan.EXACT)) {
+      assertNotNull(m.lmHeadT());
+    }
+    try (NDManager root = NDManager.newBaseManager();
+        MarianModel m = MarianModel.load(arabrief.mt.Fixtures.model("tiny-opus"), root,
+            ComputePlan.uniform(ComputeType.INT8, Precision.INT8))) {
+      assertNull(m.lmHeadT(), "an int8 head at every row count needs no float32 table");
+    }
+  }
+}
