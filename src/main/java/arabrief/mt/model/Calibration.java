@@ -58,8 +58,8 @@ final class Calibration {
    * {@link ComputeType#FLOAT32} (the exact mode) only the float32 kernels, MKL's and oneDNN's.
    */
   static ComputePlan plan(MarianModel model, Path modelDir, Path home, ComputeType type) {
-    String key = key(modelDir) + "type " + type + "\n" + "candidates " + candidates(type) + "\n";
-    Path file = home == null ? null : home.resolve("calibration").resolve(sha256(key).substring(0, 32) + ".json");
+    String key = cacheKey(modelDir, type);
+    Path file = cacheFile(home, key);
     ComputePlan cached = read(file, key);
     if (cached != null) {
       return cached;
@@ -77,6 +77,20 @@ final class Calibration {
       write(file, record);
     }
     return p;
+  }
+
+  /** The plan cached for {@code type} on this CPU, or null: then {@link #plan} has to time the loaded model. */
+  static ComputePlan cached(Path modelDir, Path home, ComputeType type) {
+    String key = cacheKey(modelDir, type);
+    return read(cacheFile(home, key), key);
+  }
+
+  private static String cacheKey(Path modelDir, ComputeType type) {
+    return key(modelDir) + "type " + type + "\n" + "candidates " + candidates(type) + "\n";
+  }
+
+  private static Path cacheFile(Path home, String key) {
+    return home == null ? null : home.resolve("calibration").resolve(sha256(key).substring(0, 32) + ".json");
   }
 
   /** Times the candidates on {@code model} (still all float32) and returns the fastest per group. */

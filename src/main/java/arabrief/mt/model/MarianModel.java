@@ -83,13 +83,23 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
-  private MarianModel(MarianConfig config, NDManager manager, Weights w) throws IOException {
+  /**
+   * @param tableMapped the LM head will be packed at every row count (the plan is known before the load): the
+   *     stored table is not copied into {@link #lmHeadT}, the embeddings read it where it is mapped
+   */
+  private MarianModel(MarianConfig config, NDManager manager, Weights w, boolean tableMapped) throws IOException {
     this.config = config;
     this.manager = manager;
     long d = config.dModel();
     long tgtVocab = config.targetVocabSize();
     TiedTables tables = TiedTables.resolve(config, w);
-    if (tables.head == tables.decoder) {
+    mappedFile = w.file().getFileName().toString().endsWith(".safetensors") ? w.file() : null;
+    if (tableMapped && mappedFile != null) {
+      lmHeadT = null;
+      headRows = tables.head;
+      encoderEmbed = tables.encoder;
+      decoderEmbed = tables.decoder;
+    } else if (tables.head == tables.decoder) {
       // tied: one table serves the decoder's embeddings and the head (and the encoder's, when shared). It is
       // kept only transposed, and the embeddings read its rows through a transposed view (a strided gather of
       // a few rows per step, ~0.5 ms for 60 rows) rather than holding the 128 MB table twice
@@ -109,7 +119,6 @@ public final class MarianModel implements AutoCloseable {
     }
     headName = tables.head.getName();
     headShape = tables.head.getShape();
-    mappedFile = w.file().getFileName().toString().endsWith(".safetensors") ? w.file() : null;
     // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
     NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
     finalLogitsBias = bias != null && !allZero(bias) ? bias : null;
@@ -157,25 +166,33 @@ public final class MarianModel implements AutoCloseable {
   }
 
   public static MarianModel load(Path modelDir, NDManager parent, ComputeType type, Path home) throws IOException {
-    return load(modelDir, parent, model -> switch (type) {
-      case FLOAT32 -> float32Plan(model, modelDir, home);
+    return load(modelDir, parent, knownPlan(modelDir, type, home), model -> switch (type) {
+      case FLOAT32, AUTO -> Calibration.plan(model, modelDir, home, type);
       case INT8 -> ComputePlan.uniform(type, Precision.INT8);
       case BFLOAT16 -> ComputePlan.uniform(type, Precision.BFLOAT16);
-      case AUTO -> Calibration.plan(model, modelDir, home, type);
     });
   }
 
   /** Loads with a given plan (tests: plans a calibration would pick on other CPUs). */
   static MarianModel load(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
-    return load(modelDir, parent, model -> plan);
+    return load(modelDir, parent, plan, model -> plan);
   }
 
-  /** Loads exact, then converts to the plan {@code planner} makes for the loaded model (it may time it) and fuses. */
-  private static MarianModel load(Path modelDir, NDManager parent, java.util.function.Function<MarianModel, ComputePlan> planner)
-      throws IOException {
-    MarianModel model = loadExact(modelDir, parent);
+  /** As {@link #load(Path, NDManager, ComputePlan)}, the plan made only after the load (as a calibration is). */
+  static MarianModel loadThenPlan(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+    return load(modelDir, parent, null, model -> plan);
+  }
+
+  /**
+   * Loads exact, then converts to the plan (known before the load, or made by {@code planner} for the loaded
+   * model, which may time it) and fuses. A plan known in advance that packs the LM head at every row count
+   * spares the load the transposed float32 table (see {@link #convert}).
+   */
+  private static MarianModel load(Path modelDir, NDManager parent, ComputePlan known,
+      java.util.function.Function<MarianModel, ComputePlan> planner) throws IOException {
+    MarianModel model = loadExact(modelDir, parent, known != null && packsHeadEverywhere(known));
     try {
-      model.convert(planner.apply(model));
+      model.convert(known != null ? known : planner.apply(model));
       model.fuse();
       return model;
     } catch (RuntimeException e) {
@@ -184,30 +201,42 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
+  private static boolean packsHeadEverywhere(ComputePlan p) {
+    return p.head() != Precision.FLOAT32 && (p.switched() ? p.headBatched() : p.head()) != Precision.FLOAT32;
+  }
+
   /**
-   * The exact mode's kernels: MKL's or oneDNN's float32 per group, as {@link Calibration} times them on this
-   * CPU, unless the system property {@code arabrief.float32.kernel} (else the environment variable
-   * {@code ARABRIEF_FLOAT32_KERNEL}) names one ({@code mkl} or {@code onednn}) for every group; {@code calibrate}
-   * times them whatever the environment says. The tests check token parity with transformers under each.
+   * The plan for {@code type} when it is known without the loaded model: int8 and bfloat16 throughout, a
+   * float32 kernel forced, or a calibration cached for this CPU; else null. The exact mode's kernels are MKL's
+   * or oneDNN's float32 per group, as {@link Calibration} times them on this CPU, unless the system property
+   * {@code arabrief.float32.kernel} (else the environment variable {@code ARABRIEF_FLOAT32_KERNEL}) names one
+   * ({@code mkl} or {@code onednn}) for every group. The tests check token parity with transformers under each.
    */
-  private static ComputePlan float32Plan(MarianModel model, Path modelDir, Path home) {
-    String forced = System.getProperty("arabrief.float32.kernel");
-    if (forced == null || forced.isEmpty()) {
-      forced = System.getenv().getOrDefault("ARABRIEF_FLOAT32_KERNEL", "");
-    }
-    return switch (forced) {
-      case "mkl" -> ComputePlan.EXACT;
-      case "onednn" -> ComputePlan.uniform(ComputeType.FLOAT32, Precision.FLOAT32_ONEDNN);
-      default -> Calibration.plan(model, modelDir, home, ComputeType.FLOAT32);
+  private static ComputePlan knownPlan(Path modelDir, ComputeType type, Path home) {
+    return switch (type) {
+      case INT8 -> ComputePlan.uniform(type, Precision.INT8);
+      case BFLOAT16 -> ComputePlan.uniform(type, Precision.BFLOAT16);
+      case AUTO -> Calibration.cached(modelDir, home, type);
+      case FLOAT32 -> {
+        String forced = System.getProperty("arabrief.float32.kernel");
+        if (forced == null || forced.isEmpty()) {
+          forced = System.getenv().getOrDefault("ARABRIEF_FLOAT32_KERNEL", "");
+        }
+        yield switch (forced) {
+          case "mkl" -> ComputePlan.EXACT;
+          case "onednn" -> ComputePlan.uniform(ComputeType.FLOAT32, Precision.FLOAT32_ONEDNN);
+          default -> Calibration.cached(modelDir, home, type);
+        };
+      }
     };
   }
 
-  private static MarianModel loadExact(Path modelDir, NDManager parent) throws IOException {
+  private static MarianModel loadExact(Path modelDir, NDManager parent, boolean tableMapped) throws IOException {
     MarianConfig config = MarianConfig.read(modelDir);
     NDManager manager = parent.newSubManager();
     try {
       Weights w = Weights.load(modelDir, manager);
-      MarianModel model = new MarianModel(config, manager, w);
+      MarianModel model = new MarianModel(config, manager, w, tableMapped);
       w.closeUnused();
       // safetensors tensors are zero-copy views of the mapped file, and Java unmaps a file region only
       // when its buffer is collected. The regions of tensors replaced by copies (the transposed LM head,
@@ -327,8 +356,10 @@ public final class MarianModel implements AutoCloseable {
     }
     headRows.close();
     headRows = null;
-    lmHeadT.close();
-    lmHeadT = null;
+    if (lmHeadT != null) {
+      lmHeadT.close();
+      lmHeadT = null;
+    }
   }
 
   /** A new mapping of the stored table the LM head was made from, [target vocab, d_model]. */
