@@ -94,7 +94,7 @@ public final class MarianModel implements AutoCloseable {
     long tgtVocab = config.targetVocabSize();
     TiedTables tables = TiedTables.resolve(config, w);
     mappedFile = w.file().getFileName().toString().endsWith(".safetensors") ? w.file() : null;
-    if (tableMapped && mappedFile != null) {
+    if (tableMapped && mappedFile != null && tables.head.getName() != null) {
       lmHeadT = null;
       headRows = tables.head;
       encoderEmbed = tables.encoder;
