@@ -65,9 +65,13 @@ final class Calibration {
       return cached;
     }
     ObjectNode record = JSON.createObjectNode();
+    double busy = loadAverage();
     ComputePlan p = measure(model, record, type);
     if (file != null) {
       record.put("key", key);
+      if (!Double.isNaN(busy)) {
+        record.put("load_average", busy);
+      }
       record.put("type", type.name());
       record.put("encoder", p.encoder().name());
       record.put("decoder", p.decoder().name());
@@ -337,7 +341,29 @@ final class Calibration {
     return b.toString();
   }
 
-  /** The cached plan for {@code key}, or null (no file, another key, or unreadable: measured again). */
+  /**
+   * Whether a plan measured while the machine's load average was {@code recorded} should be measured again now
+   * that it is {@code now}: when other work held more threads than there are cores during the timing (a
+   * calibration at load 28 on 2 cores picked badly, docs/performance.md) and the machine is now at most half
+   * busy. A plan measured on a quiet machine, or one without a record (another OS), is kept.
+   */
+  static boolean measureAgain(double recorded, double now, int cores) {
+    return recorded > cores && now < 0.5 * cores;
+  }
+
+  /** The 1-minute load average ({@code /proc/loadavg}), or NaN where there is none. */
+  static double loadAverage() {
+    try {
+      return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+")[0]);
+    } catch (IOException | RuntimeException e) {
+      return Double.NaN;
+    }
+  }
+
+  /**
+   * The cached plan for {@code key}, or null (no file, another key, unreadable, or measured on a machine far
+   * busier than it is now: see {@link #measureAgain}; measured again).
+   */
   static ComputePlan read(Path file, String key) {
     if (file == null || !Files.isRegularFile(file)) {
       return null;
@@ -345,6 +371,11 @@ final class Calibration {
     try {
       JsonNode j = JSON.readTree(file.toFile());
       if (!key.equals(j.path("key").asText())) {
+        return null;
+      }
+      double recorded = j.path("load_average").asDouble(Double.NaN);
+      if (!Double.isNaN(recorded)
+          && measureAgain(recorded, loadAverage(), Runtime.getRuntime().availableProcessors())) {
         return null;
       }
       return new ComputePlan(ComputeType.valueOf(j.path("type").asText()), Precision.valueOf(j.path("encoder").asText()),

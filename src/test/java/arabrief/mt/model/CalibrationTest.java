@@ -38,7 +38,12 @@ class CalibrationTest {
       ObjectNode record = (ObjectNode) new ObjectMapper().readTree(files.get(0).toFile());
       assertTrue(record.path("timings").has("decoder"), record.toString());
       assertTrue(record.path("timings").path("head").has("int8"), record.toString());
-      // a cached choice is used as is: rewrite it to one no timing would pick on every CPU, and load again
+      if (Files.isReadable(Path.of("/proc/loadavg"))) {
+        assertTrue(record.path("load_average").isNumber(), "the machine's load is recorded: " + record);
+      }
+      // a cached choice is used as is: rewrite it to one no timing would pick on every CPU, and load again (as
+      // measured on a quiet machine, so that it is not measured again whatever the load is now)
+      record.put("load_average", 0.0);
       record.put("encoder", "BFLOAT16").put("decoder", "INT8").put("head", "FLOAT32")
           .put("head_batched", "FLOAT32").put("head_batched_rows", Integer.MAX_VALUE);
       new ObjectMapper().writeValue(files.get(0).toFile(), record);
@@ -79,6 +84,19 @@ class CalibrationTest {
     } finally {
       System.clearProperty("arabrief.float32.kernel");
     }
+  }
+
+  @Test
+  void aPlanMeasuredOnABusyMachineIsMeasuredAgainWhenItIsQuiet() {
+    // 2 cores: measured at load 28 (a process got a tenth of a core), now idle: measure again
+    assertTrue(Calibration.measureAgain(28.0, 0.3, 2));
+    // still busy, or only somewhat quieter: keep the plan (no calibration at every load of a busy machine)
+    assertFalse(Calibration.measureAgain(28.0, 1.5, 2));
+    assertFalse(Calibration.measureAgain(3.0, 2.5, 2));
+    // measured with the cores to itself: kept whatever happens later
+    assertFalse(Calibration.measureAgain(1.9, 0.0, 2));
+    assertFalse(Calibration.measureAgain(Double.NaN, 0.0, 2));
+    assertTrue(Calibration.measureAgain(9.0, 3.0, 8));
   }
 
   @Test
