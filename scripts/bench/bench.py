@@ -286,6 +286,8 @@ def main():
                                      "hf_score": hf_last["results"][i]["score"],
                                      "ab_ids_from_text": text_to_ids(ab_last["results"][i]["text"]),
                                      "ab_text": ab_last["results"][i]["text"], "ab_score": ab_last["results"][i]["score"]}
+            # what the compute type ran in on this CPU (auto's calibration, the exact mode's kernels), as --stats says
+            row["plan"] = ab_last["stats"].get("compute")
             row["hf_versions"] = {k: w.hello[k] for k in ("torch", "transformers", "threads")}
             report["modes"].append(row)
             print(f"[{name} {ct}] hf {fmt_list(hf_tps)} tok/s, arabrief {fmt_list(ab_tps)} tok/s, "
@@ -374,6 +376,13 @@ def print_table(report, mnt, args):
               f"| {same32} "
               f"| {r['hf_tokens']}/{r['ab_tokens']} | {r['hf_load_s']:.2f}/{r['ab_load_s']:.2f} "
               f"| {r['hf_rss_mb']:.0f}/{r['ab_rss_mb']:.0f} |")
+    plans = {}
+    for r in report["modes"]:
+        if r.get("plan"):
+            plans.setdefault(r.get("compute_type", "float32"), r["plan"])
+    for ct, p in plans.items():
+        # float32's label does not name MKL or oneDNN (both exact); the calibration file has the kernels
+        print(f"plan, --compute-type {ct}: encoder {p['encoder']}, decoder {p['decoder']}, LM head {p['lm_head']}")
     for ct, f1 in report.get("first_by_type", {}).items():
         print(f"load + first sentence, --compute-type {ct}: {f1['wall_s']:.1f}s wall (load {f1['load_s']:.2f}s), "
               f"peak RSS {f1['rss_mb']:.0f} MB")

@@ -49,9 +49,11 @@ final class ArticleOutput {
     Stats stats = new Stats();
     List<Brief> briefs = new ArrayList<>();
     ObjectNode model;
+    arabrief.mt.model.ComputePlan plan;
     long t0 = System.nanoTime();
     try (Translator t = engine.load()) {
       stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
+      plan = t.computePlan();
       GenerationSettings settings = engine.settings(t);
       model = modelInfo(t, settings);
       Pipeline pipeline = new Pipeline(t, settings, engine.batchSize).onTranslations(stats::add);
@@ -70,7 +72,8 @@ final class ArticleOutput {
     }
     write(output, f, briefs, bilingual, model, stats.toJson());
     if (engine.stats) {
-      stats.print();
+      // the document's "model" object names the plan; the --stats line names it too (for scripts reading stderr)
+      System.err.println(ModelInfo.putCompute(stats.toJson(), plan));
     }
     return ExitCodes.OK;
   }

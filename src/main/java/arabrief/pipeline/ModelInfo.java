@@ -17,7 +17,12 @@ public final class ModelInfo {
     m.put("max_length", s.effectiveMaxLength());
     m.put("length_penalty", s.lengthPenalty());
     m.put("shortlist", t.shortlist());
-    ComputePlan plan = t.computePlan();
+    putCompute(m, t.computePlan());
+    return m;
+  }
+
+  /** {@code compute_type} (what was asked) and {@code compute} (what each group of products runs in) into {@code m}. */
+  public static ObjectNode putCompute(ObjectNode m, ComputePlan plan) {
     m.put("compute_type", plan.type().label());
     ObjectNode p = m.putObject("compute");
     p.put("encoder", plan.encoderLabel());

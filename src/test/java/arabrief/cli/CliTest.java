@@ -79,6 +79,9 @@ class CliTest {
       assertTrue(stats.has(k), "stats has " + k);
     }
     assertTrue(stats.get("generated_tokens").asInt() >= 2);
+    // what ran: the exact mode, in float32 throughout
+    assertEquals("float32", stats.get("compute_type").asText());
+    assertEquals("float32", stats.get("compute").get("lm_head").asText());
   }
 
   @Test
