@@ -2,6 +2,7 @@ package arabrief.cli;
 
 import arabrief.article.Article;
 import arabrief.mt.Translator;
+import arabrief.mt.model.ComputePlan;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.pipeline.Brief;
 import arabrief.pipeline.ModelInfo;
@@ -49,7 +50,7 @@ final class ArticleOutput {
     Stats stats = new Stats();
     List<Brief> briefs = new ArrayList<>();
     ObjectNode model;
-    arabrief.mt.model.ComputePlan plan;
+    ComputePlan plan;
     long t0 = System.nanoTime();
     try (Translator t = engine.load()) {
       stats.loadSeconds = (System.nanoTime() - t0) / 1e9;

@@ -2,6 +2,7 @@ package arabrief.cli;
 
 import arabrief.mt.Translation;
 import arabrief.pipeline.Lines;
+import arabrief.pipeline.ModelInfo;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -88,7 +89,7 @@ public final class TranslateCommand implements Callable<Integer> {
     try (Translator t = engine.load();
         AtomicOutput out = AtomicOutput.open(output)) {
       stats.loadSeconds = (System.nanoTime() - t0) / 1e9;
-      arabrief.pipeline.ModelInfo.putCompute(stats.extra, t.computePlan());
+      ModelInfo.putCompute(stats.extra, t.computePlan());
       GenerationSettings settings = engine.settings(t);
       long t1 = System.nanoTime();
       for (int from = 0; from < input.size(); from += CHUNK) {

@@ -110,10 +110,7 @@ final class Calibration {
       // the head's cost grows with the rows far more than the layers' (a 62834-wide product), and the kernel
       // that wins at one row often loses at 64: it changes precision at the row count where the timings cross
       HeadSplit split = headSplit(seconds, head, DECODER_ROWS);
-      head = split.small();
-      Precision batched = split.large();
-      int from = split.from();
-      return new ComputePlan(type, enc, dec, head, batched, from);
+      return new ComputePlan(type, enc, dec, split.small(), split.large(), split.from());
     } finally {
       k.clear(); // the candidates' converted weights; the real conversion follows
     }

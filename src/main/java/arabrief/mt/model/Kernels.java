@@ -80,41 +80,35 @@ final class Kernels implements AutoCloseable {
    * {@link #put} keeps the result (on the thread that makes the {@code add*} calls); the caller closes it.
    */
   IValue packTransposed(Precision p, NDArray wt) {
-    String method = switch (p) {
-      case INT8 -> "pack_int8_t";
-      case BFLOAT16 -> "pack_bf16_t";
-      case FLOAT32_ONEDNN -> "pack_dnn_t";
-      case FLOAT32 -> throw new IllegalArgumentException("float32 needs no packing");
-    };
-    try (IValue wi = IValue.from((PtNDArray) wt)) {
-      return run(method, wi);
-    }
+    return pack("pack_" + kind(p) + "_t", wt);
   }
 
   /** As {@link #packTransposed}, from {@code w} [out, in] as stored (a mapped file's table). */
   IValue packRows(Precision p, NDArray w) {
-    String method = switch (p) {
-      case INT8 -> "pack_int8_rows";
-      case BFLOAT16 -> "pack_bf16_rows";
-      case FLOAT32_ONEDNN -> "pack_dnn_rows";
-      case FLOAT32 -> throw new IllegalArgumentException("float32 needs no packing");
-    };
+    return pack("pack_" + kind(p) + "_rows", w);
+  }
+
+  /** Keeps a {@link #packTransposed} or {@link #packRows} result and returns its index (-1: oneDNN refused the shape, nothing kept). */
+  int put(Precision p, IValue packed) {
+    try (IValue r = run("put_" + kind(p), packed)) {
+      return (int) r.toLong();
+    }
+  }
+
+  private IValue pack(String method, NDArray w) {
     try (IValue wi = IValue.from((PtNDArray) w)) {
       return run(method, wi);
     }
   }
 
-  /** Keeps a {@link #packTransposed} or {@link #packRows} result and returns its index (-1: oneDNN refused the shape, nothing kept). */
-  int put(Precision p, IValue packed) {
-    String method = switch (p) {
-      case INT8 -> "put_int8";
-      case BFLOAT16 -> "put_bf16";
-      case FLOAT32_ONEDNN -> "put_dnn";
+  /** The module's name for the weights kept in {@code p} (its pack_* and put_* methods). */
+  private static String kind(Precision p) {
+    return switch (p) {
+      case INT8 -> "int8";
+      case BFLOAT16 -> "bf16";
+      case FLOAT32_ONEDNN -> "dnn";
       case FLOAT32 -> throw new IllegalArgumentException("float32 needs no packing");
     };
-    try (IValue r = run(method, packed)) {
-      return (int) r.toLong();
-    }
   }
 
   /** x W^T (+ b) for the oneDNN float32 weight {@code index}. */

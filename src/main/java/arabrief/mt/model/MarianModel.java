@@ -94,7 +94,9 @@ public final class MarianModel implements AutoCloseable {
     long tgtVocab = config.targetVocabSize();
     TiedTables tables = TiedTables.resolve(config, w);
     mappedFile = w.file().getFileName().toString().endsWith(".safetensors") ? w.file() : null;
-    if (tableMapped && mappedFile != null && tables.head.getName() != null) {
+    headName = tables.head.getName();
+    headShape = tables.head.getShape();
+    if (tableMapped && tableMappable()) {
       lmHeadT = null;
       headRows = tables.head;
       encoderEmbed = tables.encoder;
@@ -117,8 +119,6 @@ public final class MarianModel implements AutoCloseable {
       encoderEmbed = tables.encoder;
       decoderEmbed = tables.decoder;
     }
-    headName = tables.head.getName();
-    headShape = tables.head.getShape();
     // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
     NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
     finalLogitsBias = bias != null && !allZero(bias) ? bias : null;
@@ -205,6 +205,11 @@ public final class MarianModel implements AutoCloseable {
     return p.head() != Precision.FLOAT32 && (p.switched() ? p.headBatched() : p.head()) != Precision.FLOAT32;
   }
 
+  /** Whether the LM head's stored table can be mapped again from the weights file (safetensors, named). */
+  private boolean tableMappable() {
+    return mappedFile != null && headName != null;
+  }
+
   /**
    * The plan for {@code type} when it is known without the loaded model: int8 and bfloat16 throughout, a
    * float32 kernel forced, or a calibration cached for this CPU; else null. The exact mode's kernels are MKL's
@@ -289,8 +294,7 @@ public final class MarianModel implements AutoCloseable {
     // stored table, and after the conversion the embeddings read a fresh mapping of it, of which only the rows
     // read become resident. 128 MB less for opus-mt-ar-en, during the conversion and after; the same stored
     // numbers are read either way (TableMappingTest). A pickle checkpoint, not mapped, keeps the copy.
-    boolean fromFile = mappedFile != null && headName != null && p.head() != Precision.FLOAT32
-        && batchedP != Precision.FLOAT32;
+    boolean fromFile = tableMappable() && packsHeadEverywhere(p);
     if (fromFile) {
       dropTable();
     }
