@@ -6,6 +6,7 @@ import arabrief.article.ClauseSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import arabrief.pipeline.Brief;
+import arabrief.pipeline.FileModes;
 import arabrief.pipeline.InputLimits;
 import arabrief.pipeline.JvmErrors;
 import arabrief.pipeline.Pipeline;
@@ -389,6 +390,7 @@ public final class BatchRunner {
   }
 
   private static void moveOver(Path temp, Path target) throws IOException {
+    FileModes.keep(target, temp);
     try {
       Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (AtomicMoveNotSupportedException e) {

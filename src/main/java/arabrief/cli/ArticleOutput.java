@@ -39,13 +39,14 @@ final class ArticleOutput {
   }
 
   /**
-   * What {@code translate} and {@code brief} share: parse every input first (bad input fails before the
-   * model loads), load the model once, run {@code step} on each article, write the result atomically,
+   * What {@code translate} and {@code brief} share: check -o and parse every input first (bad input fails
+   * before the model loads), load the model once, run {@code step} on each article, write the result atomically,
    * then print --stats. Returns the exit code.
    */
   static int run(List<String> files, String format, Path output, boolean bilingual, EngineOptions engine, Step step)
       throws IOException {
     Format f = format(format);
+    AtomicOutput.check(output);
     List<ArticleInputs.Named> articles = ArticleInputs.read(files);
     Stats stats = new Stats();
     List<Brief> briefs = new ArrayList<>();
@@ -71,7 +72,8 @@ final class ArticleOutput {
       stats.extra.put("translated_sentences", translated);
       stats.extra.put("total_sentences", total);
     }
-    write(output, f, briefs, bilingual, model, stats.toJson());
+    // timings only when asked for: without --stats the same input gives the same bytes every run
+    write(output, f, briefs, bilingual, model, engine.stats ? stats.toJson() : null);
     if (engine.stats) {
       // the document's "model" object names the plan; the --stats line names it too (for scripts reading stderr)
       System.err.println(ModelInfo.putCompute(stats.toJson(), plan));

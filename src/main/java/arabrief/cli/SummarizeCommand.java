@@ -51,6 +51,7 @@ public final class SummarizeCommand implements Callable<Integer> {
     }
     int sentences = summary.sentences();
     int words = summary.words();
+    AtomicOutput.check(output);
     byte[] bytes = Inputs.read(file);
     String name = Inputs.name(file);
     String text = strictUtf8(bytes);

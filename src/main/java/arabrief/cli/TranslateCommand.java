@@ -82,6 +82,7 @@ public final class TranslateCommand implements Callable<Integer> {
     if (files.size() > 1) {
       throw new UserException(ExitCodes.USAGE, "--lines reads one FILE (or standard input), got " + files.size());
     }
+    AtomicOutput.check(output);
     String file = files.isEmpty() ? null : files.get(0);
     List<String> input = splitLines(utf8(Inputs.read(file), Inputs.name(file)));
     Stats stats = new Stats();

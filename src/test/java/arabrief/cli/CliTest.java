@@ -101,6 +101,26 @@ class CliTest {
   }
 
   @Test
+  void jsonIsTheSameBytesEveryRunAndStatsOnlyWhenAsked(@TempDir Path dir) throws Exception {
+    String[] args = {"translate", SEED, SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16"};
+    Run first = run(null, args);
+    Run second = run(null, args);
+    assertEquals(0, first.code(), first.err());
+    assertEquals(first.out(), second.out(), "same input, same bytes");
+    JsonNode docs = JSON.readTree(first.out());
+    assertEquals(2, docs.size());
+    docs.forEach(d -> assertTrue(d.get("stats").isNull(), "no --stats, no stats: " + d.get("stats")));
+
+    Run brief = run(null, "brief", SEED, "--model", MODEL, "--format", "json", "--max-new-tokens", "16");
+    assertEquals(brief.out(), run(null, "brief", SEED, "--model", MODEL, "--format", "json", "--max-new-tokens", "16").out());
+    assertTrue(JSON.readTree(brief.out()).get("stats").isNull());
+
+    Run asked = run(null, "translate", SEED, "--model", MODEL, "--format", "json", "--beams", "1", "--max-new-tokens", "16", "--stats");
+    JsonNode stats = JSON.readTree(asked.out()).get("stats");
+    assertTrue(stats.get("translate_seconds").isNumber() && stats.get("generated_tokens").asInt() > 0, stats.toString());
+  }
+
+  @Test
   void markdownAndBilingualText() {
     Run md = run(null, "translate", SEED, "--model", MODEL, "--format", "markdown", "--beams", "1", "--max-new-tokens", "24");
     assertEquals(0, md.code(), md.err());
@@ -260,7 +280,7 @@ class CliTest {
 
   @Test
   void outputFileIsWrittenWhole(@TempDir Path dir) throws Exception {
-    Path out = dir.resolve("sub/out.jsonl");
+    Path out = Files.createDirectories(dir.resolve("sub")).resolve("out.jsonl");
     Run r = run("روسيا\nموسكو\n", "translate", "--lines", "--model", MODEL, "--format", "jsonl", "-o", out.toString());
     assertEquals(0, r.code(), r.err());
     assertEquals("", r.out());
