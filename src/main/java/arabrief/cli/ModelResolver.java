@@ -8,8 +8,10 @@ import arabrief.models.TerminalProgress;
 import arabrief.mt.Translator;
 import arabrief.mt.model.ComputeType;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Turns {@code --model} into a loaded translator: a directory, an installed name, a Hugging Face cache
@@ -27,7 +29,7 @@ final class ModelResolver {
       return Translator.load(dir, type, Home.root());
     } catch (IOException | RuntimeException e) {
       // a directory given by hand cannot be pulled again; an installed name can
-      boolean local = java.nio.file.Files.isDirectory(Path.of(model));
+      boolean local = Files.isDirectory(Path.of(model));
       throw new UserException(
           ExitCodes.MODEL,
           "the model in " + dir + " cannot be used: " + e.getMessage()
@@ -35,6 +37,28 @@ final class ModelResolver {
               + (local ? "" : "\n  reinstall it with: ./arabrief models pull " + model + " --force"),
           e);
     }
+  }
+
+  /**
+   * A directory as given (whatever it holds: tokenize needs only the tokenizer files), or an installed model's,
+   * in the store or the Hugging Face cache; never downloads. Otherwise exit 3 with the command that fixes it.
+   */
+  static Path local(String model, Map<String, String> env) {
+    try {
+      if (Files.isDirectory(Path.of(model))) {
+        return Path.of(model);
+      }
+    } catch (java.nio.file.InvalidPathException e) {
+      // not a path: try it as a name
+    }
+    ModelStore store = ModelStore.fromEnvironment(env);
+    Optional<Path> installed = store.path(model);
+    if (installed.isPresent()) {
+      return installed.get();
+    }
+    throw new UserException(ExitCodes.MODEL, MarianLayout.isRepoId(model)
+        ? new ModelPuller(store, env).missingMessage(model, null)
+        : "--model " + model + ": no such directory, and no installed model has that name; `arabrief models list` shows what is installed");
   }
 
   static Path resolve(String model, boolean offline, Map<String, String> env) {

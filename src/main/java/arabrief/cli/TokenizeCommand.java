@@ -2,7 +2,6 @@ package arabrief.cli;
 
 import arabrief.mt.tokenize.MarianTokenizer;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -28,21 +27,19 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "Text (UTF-8), one sentence a line; - or none for standard input.")
   String file;
 
-  @Option(names = "--model", paramLabel = "DIR", required = true, description = "The model directory whose tokenizer to use.")
-  Path model;
+  @Option(names = "--model", paramLabel = "DIR|NAME", required = true,
+      description = "The model whose tokenizer to use: a directory, or an installed model's name (never downloaded).")
+  String model;
 
   @Option(names = "--pieces", description = "Print the tokens instead of their ids.")
   boolean pieces;
 
   @Override
   public Integer call() throws IOException {
-    if (!Files.isDirectory(model)) {
-      throw new UserException(ExitCodes.MODEL,
-          "--model " + model + ": " + model.toAbsolutePath().normalize() + " is not a directory");
-    }
+    Path dir = ModelResolver.local(model, Env.get());
     MarianTokenizer tok;
     try {
-      tok = MarianTokenizer.load(model);
+      tok = MarianTokenizer.load(dir);
     } catch (IOException | RuntimeException e) {
       throw new UserException(ExitCodes.MODEL, "the tokenizer in " + model + " cannot be used: " + e.getMessage(), e);
     }

@@ -119,6 +119,15 @@ public final class ModelPuller {
   public Path ensure(String nameOrDir, boolean offline, PullProgress progress) throws ModelMissingException {
     Optional<Path> found = store.resolve(nameOrDir);
     if (found.isPresent()) return found.get();
+    Path asDir = existingDirectory(nameOrDir);
+    if (asDir != null) {
+      throw new ModelMissingException(
+          "'" + nameOrDir + "' (" + asDir + ") is a directory but not a model: it lacks "
+              + String.join(", ", MarianLayout.missingFiles(asDir)) + ". Copy a Hugging Face model's files into it, or"
+              + " name an installed model instead (`arabrief models list` shows them; `arabrief models pull "
+              + MarianLayout.DEFAULT_REPO + "` installs the default).",
+          null);
+    }
     if (!MarianLayout.isRepoId(nameOrDir)) {
       throw new ModelMissingException(
           "'" + nameOrDir + "' (" + Path.of(nameOrDir).toAbsolutePath().normalize() + ") is neither a directory "
@@ -134,6 +143,16 @@ public final class ModelPuller {
       return pull(nameOrDir, DEFAULT_REVISION, null, progress).dir();
     } catch (IOException | IllegalArgumentException e) {
       throw new ModelMissingException(missingMessage(nameOrDir, e.getMessage()), e);
+    }
+  }
+
+  /** {@code nameOrDir} as an existing directory (absolute), or null when it names none. */
+  private static Path existingDirectory(String nameOrDir) {
+    try {
+      Path p = Path.of(nameOrDir);
+      return Files.isDirectory(p) ? p.toAbsolutePath().normalize() : null;
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
     }
   }
 

@@ -93,6 +93,32 @@ class TokenizeCommandTest {
     assertTrue(r.err().contains("/no/such/model"), r.err());
   }
 
+  @Test
+  void anInstalledModelsNameWorksAsItsDirectoryDoes(@TempDir Path home) throws IOException {
+    Path model = Fixtures.model("tiny-opus");
+    Path installed = Files.createDirectories(home.resolve("models/Helsinki-NLP/opus-mt-ar-en"));
+    try (var files = Files.list(model)) {
+      for (Path f : files.toList()) {
+        Files.copy(f, installed.resolve(f.getFileName()));
+      }
+    }
+    try {
+      Env.set(java.util.Map.of("ARABRIEF_HOME", home.toString(), "HF_HUB_CACHE", home.resolve("hf").toString()));
+      CliTest.Run byDir = CliTest.run("روسيا\nوزير الدفاع\n", "tokenize", "--model", model.toString(), "--pieces");
+      CliTest.Run byName = CliTest.run("روسيا\nوزير الدفاع\n", "tokenize", "--model", "Helsinki-NLP/opus-mt-ar-en", "--pieces");
+      assertEquals(0, byName.code(), byName.err());
+      assertEquals(byDir.out(), byName.out());
+      assertEquals(2, byName.out().lines().count());
+
+      CliTest.Run missing = CliTest.run("روسيا\n", "tokenize", "--model", "Helsinki-NLP/opus-mt-tc-big-ar-en");
+      assertEquals(ExitCodes.MODEL, missing.code(), missing.err());
+      assertTrue(missing.err().contains("./arabrief models pull Helsinki-NLP/opus-mt-tc-big-ar-en"), missing.err());
+      assertEquals("", missing.out());
+    } finally {
+      Env.set(null);
+    }
+  }
+
   private static String join(JsonNode array) {
     return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).collect(Collectors.joining(" "));
   }
