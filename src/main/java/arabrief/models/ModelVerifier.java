@@ -20,8 +20,9 @@ public final class ModelVerifier {
    * @param problems each names a file and what is wrong with it; empty when the model is good
    * @param notes checks that were skipped, and why
    * @param filesHashed files re-hashed against the manifest
+   * @param manifest whether the directory has a manifest to check its files against
    */
-  public record Report(Path dir, List<String> problems, List<String> notes, int filesHashed) {
+  public record Report(Path dir, List<String> problems, List<String> notes, int filesHashed, boolean manifest) {
     public boolean ok() {
       return problems.isEmpty();
     }
@@ -36,7 +37,8 @@ public final class ModelVerifier {
     List<String> notes = new ArrayList<>();
     int hashed = 0;
     for (String missing : MarianLayout.missingFiles(dir)) problems.add(missing + ": missing");
-    if (Manifest.exists(dir)) {
+    boolean manifest = Manifest.exists(dir);
+    if (manifest) {
       try {
         Manifest m = Manifest.read(dir);
         for (Manifest.FileEntry f : m.files() == null ? List.<Manifest.FileEntry>of() : m.files()) {
@@ -59,8 +61,6 @@ public final class ModelVerifier {
       } catch (IOException e) {
         problems.add(Manifest.FILE_NAME + ": " + e.getMessage());
       }
-    } else {
-      notes.add("no " + Manifest.FILE_NAME + " (copied in by hand, or a Hugging Face cache snapshot): digests not checked");
     }
     Path config = dir.resolve("config.json");
     if (Files.isRegularFile(config)) {
@@ -82,6 +82,6 @@ public final class ModelVerifier {
         problems.add("smoke test: " + HubClient.describe(e));
       }
     }
-    return new Report(dir, List.copyOf(problems), List.copyOf(notes), hashed);
+    return new Report(dir, List.copyOf(problems), List.copyOf(notes), hashed, manifest);
   }
 }

@@ -94,6 +94,22 @@ class ModelsCommandTest {
   }
 
   @Test
+  void aModelWithoutAManifestIsNotReportedOk() {
+    Path dir = arabrief.mt.Fixtures.model("tiny-opus");
+    ModelSmokeTest.install(d -> {});
+    assertEquals(ExitCodes.OK, run("verify", dir.toString()), err.toString());
+    assertEquals(dir + ": files not checked: " + dir + " has no manifest.json to check them against (a model copied in by"
+        + " hand or found in the Hugging Face cache has none; `./arabrief models pull ORG/NAME` installs one with it);"
+        + " it loads and translates a test sentence\n", out.toString());
+    assertFalse(out.toString().contains(": ok"), out.toString());
+
+    assertEquals(ExitCodes.OK, run("pull"), err.toString());
+    assertEquals(ExitCodes.OK, run("verify", FakeHub.REPO), err.toString());
+    assertTrue(out.toString().startsWith(FakeHub.REPO + ": ok (" + hub.files.size() + " files match the manifest; it loads"),
+        out.toString());
+  }
+
+  @Test
   void unknownNamesAreBadInput() {
     assertEquals(ExitCodes.BAD_INPUT, run("path", "nobody/nothing"));
     assertTrue(err.toString().contains("nobody/nothing"));
