@@ -3,6 +3,7 @@ package arabrief.server;
 import arabrief.mt.InputSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
+import arabrief.mt.model.OneLine;
 import arabrief.mt.search.GenerationSettings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -52,6 +53,9 @@ public final class Server implements AutoCloseable {
             cfg -> {
               cfg.http.maxRequestSize = config.maxBodyBytes();
               cfg.startup.showJavalinBanner = false;
+              // an unknown path or method is answered as every other error is, not in Javalin's plain text
+              cfg.http.prefer405over404 = true;
+              cfg.routes.exception(HttpResponseException.class, Server::unrouted);
               // Jetty's own graceful stop: the handler's return is not the end of a request (Javalin writes
               // the result after it), so app.stop() waits in GracefulHandler until responses are sent.
               cfg.jetty.modifyServer(
@@ -155,6 +159,20 @@ public final class Server implements AutoCloseable {
         metrics.request(endpoint, ctx.statusCode(), (System.nanoTime() - t0) / 1e9);
       }
     };
+  }
+
+  /** Javalin's own answers for a request no route takes: 404 (no such path) and 405 (a path, another method). */
+  private static void unrouted(HttpResponseException e, Context ctx) {
+    String request = ctx.method() + " " + OneLine.quote(ctx.path(), 200);
+    if (e.getStatus() == 405) {
+      String allowed = e.getDetails().getOrDefault("availableMethods", e.getDetails().getOrDefault("Available methods", ""));
+      ctx.header("Allow", allowed);
+      error(ctx, 405, request + " is not allowed; " + OneLine.quote(ctx.path(), 200) + " takes " + allowed);
+    } else if (e.getStatus() == 404) {
+      error(ctx, 404, "no endpoint " + request + "; the API is described at GET /openapi.json");
+    } else {
+      error(ctx, e.getStatus(), e.getMessage());
+    }
   }
 
   static void error(Context ctx, int status, String message) {

@@ -232,6 +232,27 @@ class ServerTest {
   }
 
   @Test
+  void unknownPathsAndMethodsAreJsonErrorsToo() {
+    Http.Reply none = Http.get(port, "/nope");
+    assertEquals(404, none.status(), none.body());
+    assertTrue(none.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"), none.raw().headers().toString());
+    assertEquals("no endpoint GET '/nope'; the API is described at GET /openapi.json", none.json().get("error").asText());
+    assertEquals(1, none.json().size(), none.body());
+
+    Http.Reply post = Http.post(port, "/health", "application/json", "{}");
+    assertEquals(405, post.status(), post.body());
+    assertEquals("POST '/health' is not allowed; '/health' takes GET", post.json().get("error").asText());
+    assertEquals("GET", post.raw().headers().firstValue("Allow").orElse(null));
+
+    Http.Reply get = Http.get(port, "/api/article");
+    assertEquals(405, get.status(), get.body());
+    assertEquals("POST", get.raw().headers().firstValue("Allow").orElse(null));
+    Http.Reply delete = Http.send(java.net.http.HttpRequest.newBuilder(Http.uri(port, "/translate")).DELETE().build());
+    assertEquals(405, delete.status(), delete.body());
+    assertTrue(delete.json().get("error").asText().endsWith("takes POST"), delete.body());
+  }
+
+  @Test
   void languagesDetectSettingsHealthMetrics() {
     JsonNode langs = Http.get(port, "/languages").json();
     assertEquals("ar", langs.get(0).get("code").asText());
