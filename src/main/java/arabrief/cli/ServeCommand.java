@@ -40,8 +40,14 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--api-keys", paramLabel = "FILE", description = "File of accepted API keys, one a line (# comments); without it no key is needed.")
   Path apiKeys;
 
-  @Option(names = "--max-chars", paramLabel = "N", description = "Most characters of text per request (413 past it). Default: ${DEFAULT-VALUE}.", defaultValue = "20000")
+  @Option(names = "--max-chars", paramLabel = "N", defaultValue = "20000",
+      description = "Most characters of text to translate per request, counted after a page's article is extracted"
+          + " (its markup, menus and furniture do not count); 413 past it. Default: ${DEFAULT-VALUE}.")
   int maxChars;
+
+  @Option(names = "--max-upload-mb", paramLabel = "MB", defaultValue = "" + (ServerConfig.DEFAULT_MAX_BODY_BYTES >> 20),
+      description = "Largest request body in MB, a saved page with all its markup; 413 past it. Default: ${DEFAULT-VALUE}.")
+  int maxUploadMb;
 
   @Option(names = "--queue", paramLabel = "N", description = "Most requests accepted at once; past it 503 with Retry-After. Default: ${DEFAULT-VALUE}.", defaultValue = "64")
   int queue;
@@ -59,11 +65,11 @@ public final class ServeCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new UserException(ExitCodes.USAGE, "--port must be 0 to 65535, got " + port);
     }
-    if (maxChars < 1 || queue < 1 || timeout < 1 || engine.batchSize < 1) {
-      throw new UserException(ExitCodes.USAGE, "--max-chars, --queue, --timeout and --batch-size must be at least 1");
+    if (maxChars < 1 || maxUploadMb < 1 || queue < 1 || timeout < 1 || engine.batchSize < 1) {
+      throw new UserException(ExitCodes.USAGE, "--max-chars, --max-upload-mb, --queue, --timeout and --batch-size must be at least 1");
     }
     ServerConfig cfg =
-        new ServerConfig(host, port, maxChars, Math.max(1L << 20, 8L * maxChars), queue, engine.batchSize,
+        new ServerConfig(host, port, maxChars, (long) maxUploadMb << 20, queue, engine.batchSize,
             !noRequestBatching, timeout, keys());
     Server server;
     try {

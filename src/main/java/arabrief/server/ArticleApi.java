@@ -51,7 +51,6 @@ final class ArticleApi {
       throw new ApiError(400, "give the article as \"text\" or as \"html\" (exactly one of them)");
     }
     String input = text != null ? text : html;
-    server.checkChars(input.length());
     if (input.isBlank()) {
       throw new ApiError(400, "the article is empty");
     }
@@ -68,6 +67,9 @@ final class ArticleApi {
     } catch (BadInputException e) {
       throw new ApiError(400, e.getMessage());
     }
+    // the limit is on what the model would see: a saved page's markup, menus and furniture do not count
+    server.checkChars(Pipeline.segments(a).stream().mapToLong(String::length).sum(),
+        text != null ? "the article" : "the article's text (extracted from the page)");
     return new Job(a, summary, s, ModelInfo.of(l.translator(), s));
   }
 

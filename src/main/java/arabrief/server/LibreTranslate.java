@@ -66,14 +66,16 @@ final class LibreTranslate {
     if (format != null && !format.equals("text") && !format.equals("html")) {
       throw new ApiError(400, "Invalid request: format is text or html, not " + OneLine.quote(format, 40));
     }
-    server.checkChars(texts.stream().mapToLong(String::length).sum());
+    boolean html = "html".equals(format);
+    if (!html) {
+      server.checkChars(texts.stream().mapToLong(String::length).sum(), "q");
+    }
     if (texts.stream().allMatch(String::isBlank)) {
       throw new ApiError(400, "Invalid request: q is empty");
     }
     if (texts.stream().allMatch(t -> arabicShare(t) == 0)) {
       throw new ApiError(400, "no Arabic text in q: " + PAIRS);
     }
-    boolean html = "html".equals(format);
     List<String> out = html ? translateHtml(texts) : translateLines(texts);
     ObjectNode o = Server.JSON.createObjectNode();
     if (array) {
@@ -131,6 +133,7 @@ final class LibreTranslate {
           d.body());
     }
     List<String> segments = nodes.stream().map(n -> n.text().strip()).toList();
+    server.checkChars(segments.stream().mapToLong(String::length).sum(), "the text of q (its markup not counted)");
     List<Translation> ts = server.translate(segments, server.model().settings(), Translator.NO_SPLIT);
     for (int i = 0; i < nodes.size(); i++) {
       String whole = nodes.get(i).getWholeText();
@@ -161,7 +164,7 @@ final class LibreTranslate {
     if (q == null) {
       throw new ApiError(400, "Invalid request: missing q parameter");
     }
-    server.checkChars(q.length());
+    server.checkChars(q.length(), "q");
     ArrayNode a = Server.JSON.createArrayNode();
     ObjectNode d = detected(q);
     if (d.get("confidence").asDouble() > 0) {

@@ -14,6 +14,7 @@ import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -142,14 +143,14 @@ public final class Server implements AutoCloseable {
         }
         long length = ctx.contentLength();
         if (length > config.maxBodyBytes()) {
-          throw new ApiError(413, "request body is " + length + " bytes; the limit is " + config.maxBodyBytes());
+          throw new ApiError(413, uploadTooLarge(length));
         }
         h.handle(ctx);
       } catch (ApiError e) {
         error(ctx, e.status, e.getMessage());
       } catch (HttpResponseException e) { // Javalin's own: body over maxRequestSize, bad form
         int status = e.getStatus();
-        error(ctx, status, status == 413 ? "request body over the limit of " + config.maxBodyBytes() + " bytes" : e.getMessage());
+        error(ctx, status, status == 413 ? uploadTooLarge(-1) : e.getMessage());
       } catch (Exception e) {
         error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
       } catch (OutOfMemoryError | StackOverflowError e) { // the one request fails; its memory is garbage now
@@ -209,10 +210,22 @@ public final class Server implements AutoCloseable {
     }
   }
 
-  /** 413 past the character limit. */
-  void checkChars(long chars) {
+  /** The 413 for a body over the upload limit ({@code bytes} -1 when its length was not declared). */
+  private String uploadTooLarge(long bytes) {
+    return String.format(Locale.ROOT, "the request body is %s; this server takes at most %.0f MB (--max-upload-mb):"
+            + " send the article's text rather than the whole page, or split it",
+        bytes < 0 ? "over the limit" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0), config.maxBodyBytes() / 1048576.0);
+  }
+
+  /**
+   * 413 when the text the model would see is over {@code --max-chars}; {@code what} names it ("q", "the article's
+   * text, after extraction from the page").
+   */
+  void checkChars(long chars, String what) {
     if (chars > config.maxChars()) {
-      throw new ApiError(413, "text is " + chars + " characters; the limit is " + config.maxChars());
+      throw new ApiError(413, String.format(Locale.ROOT,
+          "%s is %,d characters to translate; this server translates at most %,d per request (--max-chars):"
+              + " send it in parts", what, chars, config.maxChars()));
     }
   }
 

@@ -1,12 +1,14 @@
 package arabrief.server;
 
+import arabrief.pipeline.InputLimits;
 import java.util.Set;
 
 /**
  * How a server is run: where it listens and its limits.
  *
- * @param maxChars most characters of text in one request (q, text or html)
- * @param maxBodyBytes most bytes of a request body
+ * @param maxChars most characters of text to translate in one request: q, or an article's text once extracted
+ *     from its page (the markup, menus and furniture the model never sees do not count)
+ * @param maxBodyBytes most bytes of a request body (a saved page with all its markup)
  * @param queue most requests accepted at once (waiting or in translation); past it 503
  * @param batchSize most sentences per model call
  * @param acrossRequests whether sentences of different requests share a model call
@@ -24,8 +26,11 @@ public record ServerConfig(
     int timeoutSeconds,
     Set<String> apiKeys) {
 
+  /** One document's limit everywhere else: a page the CLI reads, the server takes. */
+  public static final long DEFAULT_MAX_BODY_BYTES = InputLimits.MAX_DOCUMENT_BYTES;
+
   public static ServerConfig defaults() {
-    return new ServerConfig("127.0.0.1", 5000, 20_000, 1 << 20, 64, 16, true, 120, Set.of());
+    return new ServerConfig("127.0.0.1", 5000, 20_000, DEFAULT_MAX_BODY_BYTES, 64, 16, true, 120, Set.of());
   }
 
   public ServerConfig withPort(int p) {

@@ -74,7 +74,8 @@ $("go").addEventListener("click", async () => {
   if (!$("key").hidden && $("key").value) body.api_key = $("key").value;
   try {
     const r = await fetch("/api/stream", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });
-    if (!r.ok) { const e = await r.json().catch(() => ({ error: r.statusText })); throw new Error(e.error); }
+    // the server's own message says what is wrong and what to do; a body that is not ours at least has the status
+    if (!r.ok) { const e = await r.json().catch(() => ({})); throw new Error(e.error || (r.status + " " + r.statusText).trim()); }
     const reader = r.body.getReader();
     const decoder = new TextDecoder();
     let buf = "";

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -16,10 +18,15 @@ import org.junit.jupiter.api.Test;
 /** Limits and lifecycle: overload, size caps, keys, health before the model, graceful shutdown. */
 class LimitsTest {
   private static final String Q = "وقال المتحدث باسم وزارة الدفاع";
+  /** Two sentences, 101 characters of article text. */
+  private static final String ARTICLE = "وقال المتحدث باسم وزارة الدفاع إن الاتصال جاء بمبادرة من الجانب الأميركي. وأضاف أن الطرفين بحثا الوضع.";
 
   private static ServerConfig config(int maxChars, int queue, Set<String> keys) {
-    ServerConfig d = ServerConfig.defaults();
-    return new ServerConfig("127.0.0.1", 0, maxChars, d.maxBodyBytes(), queue, d.batchSize(), true, 60, keys);
+    return config(maxChars, ServerConfig.defaults().maxBodyBytes(), queue, keys);
+  }
+
+  private static ServerConfig config(int maxChars, long maxBodyBytes, int queue, Set<String> keys) {
+    return new ServerConfig("127.0.0.1", 0, maxChars, maxBodyBytes, queue, ServerConfig.defaults().batchSize(), true, 60, keys);
   }
 
   private static ObjectNode body(String q) {
@@ -61,17 +68,55 @@ class LimitsTest {
   }
 
   @Test
-  void tooLargeIsA413NamingTheLimit() {
+  void tooLargeIsA413NamingTheLimitAndWhatToDo() {
     try (Server s = ServerFixture.start(config(50, 8, Set.of()))) {
       Http.Reply r = Http.postJson(s.port(), "/translate", body("ر".repeat(51)));
       assertEquals(413, r.status(), r.body());
-      assertTrue(r.json().get("error").asText().contains("50"), r.body());
-      Http.Reply a = Http.postJson(s.port(), "/api/article", Http.JSON.createObjectNode().put("text", "ر".repeat(51)));
-      assertEquals(413, a.status());
-      // a body past the byte cap is refused before it is read
-      Http.Reply big = Http.post(s.port(), "/translate", "application/json", "{\"q\":\"" + "x".repeat(2 << 20) + "\"}");
+      assertEquals("q is 51 characters to translate; this server translates at most 50 per request (--max-chars): send it in parts",
+          r.json().get("error").asText());
+      Http.Reply a = Http.postJson(s.port(), "/api/article", Http.JSON.createObjectNode().put("text", ARTICLE));
+      assertEquals(413, a.status(), a.body());
+      assertTrue(a.json().get("error").asText().startsWith("the article is 101 characters to translate;"), a.body());
+    }
+  }
+
+  /** A saved page is mostly markup: the limit counts the text the model would see, not the page (issue 31). */
+  @Test
+  void aSavedPageIsWithinTheLimitWhenItsArticleIs() throws Exception {
+    String page = Files.readString(Path.of("src/test/resources/fixtures/corpus/dev/02-sputnikarabic-egypt-corona.html"));
+    assertTrue(page.length() > 5 * ServerConfig.defaults().maxChars(), "a page far over the limit as characters");
+    try (Server s = ServerFixture.start(ServerConfig.defaults())) {
+      Http.Reply r = Http.postJson(s.port(), "/api/brief", Http.JSON.createObjectNode().put("html", page));
+      assertEquals(200, r.status(), r.body());
+      assertTrue(r.json().get("headline").get("text").asText().length() > 0, r.body());
+      // LibreTranslate's html format: text nodes are translated, tags and attributes are not counted either
+      String wrapped = "<div class=\"" + "x".repeat(30_000) + "\"><p>" + Q + "</p></div>";
+      Http.Reply t = Http.postJson(s.port(), "/translate", body(wrapped).put("format", "html"));
+      assertEquals(200, t.status(), t.body());
+    }
+    try (Server s = ServerFixture.start(config(1000, 8, Set.of()))) {
+      Http.Reply r = Http.postJson(s.port(), "/api/article", Http.JSON.createObjectNode().put("html", page));
+      assertEquals(413, r.status(), r.body());
+      assertEquals("the article's text (extracted from the page) is 2,058 characters to translate; this server translates"
+          + " at most 1,000 per request (--max-chars): send it in parts", r.json().get("error").asText());
+    }
+  }
+
+  @Test
+  void aBodyOverTheUploadLimitIsRefusedBeforeItIsRead() {
+    try (Server s = ServerFixture.start(config(1000, 1 << 20, 8, Set.of()))) {
+      String expected = "this server takes at most 1 MB (--max-upload-mb): send the article's text rather than the whole page, or split it";
+      Http.Reply big = Http.post(s.port(), "/api/article", "application/json", "{\"html\":\"" + "x".repeat(2 << 20) + "\"}");
       assertEquals(413, big.status(), big.body());
-      assertTrue(big.json().get("error").asText().contains("limit"), big.body());
+      assertEquals("the request body is 2.0 MB; " + expected, big.json().get("error").asText());
+      // no Content-Length (chunked): refused as it is read
+      byte[] bytes = ("{\"q\":\"" + "x".repeat(2 << 20) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      Http.Reply chunked = Http.send(java.net.http.HttpRequest.newBuilder(Http.uri(s.port(), "/translate"))
+          .header("Content-Type", "application/json")
+          .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+          .build());
+      assertEquals(413, chunked.status(), chunked.body());
+      assertEquals("the request body is over the limit; " + expected, chunked.json().get("error").asText());
     }
   }
 

@@ -138,11 +138,12 @@ class OpenApiTest {
     assertEquals(List.of(), missing, "documented statuses never seen; seen: " + seen);
   }
 
-  /** {@code value} with its article or q made longer than the server's character limit. */
+  /** {@code value} with its article or q made longer than the server's character limit (as text to translate). */
   private static JsonNode oversized(JsonNode value) {
     var o = value.deepCopy();
     String field = o.has("q") ? "q" : o.has("text") ? "text" : "html";
-    ((com.fasterxml.jackson.databind.node.ObjectNode) o).put(field, "ر".repeat(MAX_CHARS + 1));
+    String sentence = "وقال المتحدث باسم وزارة الدفاع إن الاتصال جاء بمبادرة من الجانب الأميركي. ";
+    ((com.fasterxml.jackson.databind.node.ObjectNode) o).put(field, sentence.repeat(MAX_CHARS / sentence.length() + 1));
     return o;
   }
 

@@ -2,6 +2,7 @@ package arabrief.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,36 +30,46 @@ class PageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-  @Test
-  void pastedArticleShowsBriefThenEveryParagraph() throws Exception {
+  /** A headless Chromium, or the test skipped (failed under CI) when there is none. */
+  private static ChromeDriver chromium() throws Exception {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if ("true".equals(System.getenv("CI"))) {
       assertEquals(true, present, "CI must have " + CHROMIUM + " and " + DRIVER + " (.ci/run installs them)");
     }
     assumeTrue(present, "chromium and chromium-driver are not installed");
     Path profile = Files.createTempDirectory("arabrief-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** Presses the button and waits for the status line to say the run is over; returns it. */
+  private static String translate(ChromeDriver driver) {
+    driver.findElement(By.id("go")).click();
+    new WebDriverWait(driver, Duration.ofSeconds(120))
+        .until(d -> "Done.".equals(d.findElement(By.id("status")).getText())
+            || d.findElement(By.id("status")).getText().startsWith("Error"));
+    return driver.findElement(By.id("status")).getText();
+  }
+
+  @Test
+  void pastedArticleShowsBriefThenEveryParagraph() throws Exception {
     try (Server server = ServerFixture.start(ServerConfig.defaults())) {
       JsonNode expected = Http.postJson(server.port(), "/api/article",
           Http.JSON.createObjectNode().put("text", ServerFixture.seed())).json();
-      ChromeOptions options = new ChromeOptions();
-      options.setBinary(CHROMIUM.toFile());
-      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
-      ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-      ChromeDriver driver = new ChromeDriver(service, options);
+      ChromeDriver driver = chromium();
       try {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         WebElement source = driver.findElement(By.id("source"));
         // a paste: the text lands in the box and an input event fires
         driver.executeScript(
             "arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event('input'));", source, ServerFixture.seed());
-        driver.findElement(By.id("go")).click();
+        assertEquals("Done.", translate(driver));
         int n = expected.get("paragraphs").size();
-        new WebDriverWait(driver, Duration.ofSeconds(120))
-            .until(d -> "Done.".equals(d.findElement(By.id("status")).getText())
-                || d.findElement(By.id("status")).getText().startsWith("Error"));
-        assertEquals("Done.", driver.findElement(By.id("status")).getText());
         assertEquals(expected.get("headline").get("text").asText(), driver.findElement(By.id("headline")).getText());
         assertEquals(expected.get("dateline").get("text").asText(), driver.findElement(By.id("dateline")).getText());
         List<WebElement> rows = driver.findElements(By.cssSelector("#paragraphs .para"));
@@ -78,6 +89,42 @@ class PageBrowserTest {
         driver.quit();
       }
     }
+  }
+
+  /** A saved web page, chosen as a file, is translated; an article over the limit shows the server's message. */
+  @Test
+  void aSavedPageIsTranslatedAndAnErrorShowsTheServersMessage() throws Exception {
+    Path fits = Path.of("src/test/resources/fixtures/corpus/dev/02-sputnikarabic-egypt-corona.html").toAbsolutePath();
+    Path over = Path.of("src/test/resources/fixtures/corpus/bbc-arabic-2024-03-03.html").toAbsolutePath();
+    ServerConfig d = ServerConfig.defaults();
+    // 101,134 and 570,239 characters as pages; 2,058 and 5,497 characters of article text
+    ServerConfig limit = new ServerConfig("127.0.0.1", 0, 5000, d.maxBodyBytes(), d.queue(), d.batchSize(), true, 60, d.apiKeys());
+    try (Server server = ServerFixture.start(limit)) {
+      ChromeDriver driver = chromium();
+      try {
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        choose(driver, fits, 100_000);
+        assertEquals("Done.", translate(driver));
+        assertFalse(driver.findElement(By.id("headline")).getText().isBlank());
+        assertEquals(10, driver.findElements(By.cssSelector("#paragraphs .para")).size());
+
+        choose(driver, over, 500_000);
+        String status = translate(driver);
+        String message = Http.postJson(server.port(), "/api/stream", Http.JSON.createObjectNode().put("html", Files.readString(over)))
+            .json().get("error").asText();
+        assertTrue(message.contains("5,497 characters") && message.contains("--max-chars"), message);
+        assertEquals("Error: " + message, status);
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  /** Picks {@code file} in the page's file chooser and waits until the box holds it. */
+  private static void choose(ChromeDriver driver, Path file, int atLeast) {
+    driver.findElement(By.id("file")).sendKeys(file.toString());
+    new WebDriverWait(driver, Duration.ofSeconds(30))
+        .until(x -> x.findElement(By.id("source")).getAttribute("value").length() > atLeast);
   }
 
   private static String squash(String s) {

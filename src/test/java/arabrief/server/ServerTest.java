@@ -54,7 +54,8 @@ class ServerTest {
 
   private static ObjectNode cliJson(String command) throws Exception {
     Path out = tmp.resolve(command + ".json");
-    int code = Main.run(command, "--format", "json", "--model", ServerFixture.model().toString(),
+    // --stats: the server's documents carry the counts (its timings are in /metrics)
+    int code = Main.run(command, "--format", "json", "--stats", "--model", ServerFixture.model().toString(),
         ServerFixture.SEED.toString(), "-o", out.toString());
     assertEquals(0, code);
     return (ObjectNode) Http.JSON.readTree(Files.readString(out));
