@@ -26,6 +26,8 @@ public final class BatchReport {
   long sentencesFromMemory;
   long sentencesRepeated;
   double elapsedSeconds;
+  /** The run was stopped (Ctrl-C, SIGTERM) before every document was done: the counts are what it finished. */
+  boolean interrupted;
 
   synchronized void fail(Doc d, String reason) {
     failures.put(d.index(), new String[] {d.name(), reason, d instanceof Doc.Record r ? r.item().url() : null});
@@ -84,6 +86,7 @@ public final class BatchReport {
     o.put("sentences_translated", sentencesTranslated);
     o.put("sentences_from_memory", sentencesFromMemory);
     o.put("sentences_repeated", sentencesRepeated);
+    o.put("interrupted", interrupted);
     o.put("elapsed_seconds", Math.round(elapsedSeconds * 1000) / 1000.0);
     o.put("documents_per_second", elapsedSeconds > 0 ? Math.round((done + skipped + failures.size()) / elapsedSeconds * 10) / 10.0 : 0.0);
     return o;

@@ -48,9 +48,12 @@ public final class BatchRunner {
   private final BatchConfig c;
   private final Translator translator;
   private final BatchReport report = new BatchReport();
-  private Store store;
+  private volatile Store store;
   private Progress progress;
   private String docEngine;
+  private volatile WindowTranslator model;
+  /** Whether _report.json has been written, by the end of the run or by an interruption (guarded by report). */
+  private boolean reported;
 
   private BatchRunner(Translator translator, BatchConfig c) {
     this.translator = translator;
@@ -82,6 +85,10 @@ public final class BatchRunner {
         "" + c.summarySentences() + (c.summaryWords() > 0 ? " words=" + c.summaryWords() : ""), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();
     report.skippedRecords(found.skippedRecords());
+    // Ctrl-C or SIGTERM: the JVM runs its shutdown hooks and exits (130 or 143); this one writes the report of what
+    // was finished and says how to resume. The outputs need nothing: each is whole or absent.
+    Thread onInterrupt = new Thread(() -> interrupted(t0), "arabrief-batch-interrupted");
+    Runtime.getRuntime().addShutdownHook(onInterrupt);
     ExecutorService pool = Executors.newFixedThreadPool(c.jobs(), r -> {
       Thread t = new Thread(r, "batch-io");
       t.setDaemon(true);
@@ -94,6 +101,7 @@ public final class BatchRunner {
       found.skippedRecords().forEach(p::skipped);
       WindowTranslator model = new WindowTranslator(
           translator.withSplitter(ClauseSplitter::split), c.settings(), c.batchSize(), store, memEngine);
+      this.model = model;
       Iterator<Doc> docs = found.documents();
       ArrayDeque<Pending> ahead = new ArrayDeque<>();
       ArrayDeque<Future<?>> writes = new ArrayDeque<>();
@@ -120,18 +128,60 @@ public final class BatchRunner {
       for (Doc.Archive a : found.archives()) {
         writeArchive(a);
       }
-      report.sentencesTranslated = model.translated;
-      report.sentencesFromMemory = model.fromMemory;
-      report.sentencesRepeated = model.repeated;
     } catch (UncheckedIOException e) {
       throw e.getCause();
     } finally {
       pool.shutdownNow();
+      try {
+        Runtime.getRuntime().removeShutdownHook(onInterrupt);
+      } catch (IllegalStateException e) {
+        // the JVM is already exiting: the hook reports
+      }
     }
-    report.elapsedSeconds = (System.nanoTime() - t0) / 1e9;
-    writeAtomically(out.resolve(BatchReport.FILE),
-        (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+    writeReport(t0, false);
     return report;
+  }
+
+  /** Writes _report.json once: at the end of the run, or when it is interrupted, whichever comes first. */
+  private boolean writeReport(long t0, boolean interrupted) throws IOException {
+    synchronized (report) {
+      if (reported) {
+        return false;
+      }
+      reported = true;
+      if (interrupted && store != null) {
+        // while the report's lock holds back the count, every document counted as done gets its record on disk
+        store.checkpoint();
+      }
+      WindowTranslator m = model;
+      if (m != null) {
+        report.sentencesTranslated = m.translated;
+        report.sentencesFromMemory = m.fromMemory;
+        report.sentencesRepeated = m.repeated;
+      }
+      report.interrupted = interrupted;
+      report.elapsedSeconds = (System.nanoTime() - t0) / 1e9;
+      writeAtomically(c.out().resolve(BatchReport.FILE),
+          (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(report.toJson()) + "\n").getBytes(StandardCharsets.UTF_8));
+      return true;
+    }
+  }
+
+  /** The shutdown hook's work: the report of what was finished, and one line saying how to go on. */
+  private void interrupted(long t0) {
+    try {
+      if (!writeReport(t0, true)) {
+        return; // the run had finished
+      }
+    } catch (IOException | RuntimeException e) {
+      c.err().println("arabrief batch: interrupted; writing " + BatchReport.FILE + " failed: " + e.getMessage());
+    }
+    var j = report.toJson();
+    long finished = j.get("done").asLong() + j.get("skipped").asLong() + j.get("failed").asLong();
+    c.err().printf("%narabrief batch: interrupted after %d of %d documents (%d done, %d skipped, %d failed; see %s);"
+            + " run the same command to resume%n", finished, j.get("documents").asLong(), j.get("done").asLong(),
+        j.get("skipped").asLong(), j.get("failed").asLong(), c.out().resolve(BatchReport.FILE));
+    c.err().flush();
   }
 
   private record Pending(Doc doc, Future<Prepared> future) {

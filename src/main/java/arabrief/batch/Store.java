@@ -198,6 +198,18 @@ final class Store implements AutoCloseable, Memory {
     }
   }
 
+  /**
+   * Forces what is committed to the file, for a run about to end without closing (Ctrl-C): records written
+   * after each output otherwise wait for H2's own write delay, and a resumed run would redo their documents.
+   */
+  synchronized void checkpoint() {
+    try (Statement s = db.createStatement()) {
+      s.execute("CHECKPOINT");
+    } catch (SQLException e) {
+      // best effort: a record that did not reach the file only means its document is done again
+    }
+  }
+
   @Override
   public synchronized void close() {
     try {

@@ -78,8 +78,11 @@ public final class ServeCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
     }
     CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C (exit 130) and SIGTERM (exit 143) both stop the server gracefully
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      System.err.println("arabrief: stopping; the requests in flight get up to " + timeout + " s to finish");
       server.shutdown(timeout);
+      System.err.println("arabrief: stopped");
       stopped.countDown();
     }, "arabrief-shutdown"));
     Translator t = engine.load();

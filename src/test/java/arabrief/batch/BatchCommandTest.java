@@ -2,8 +2,10 @@ package arabrief.batch;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import arabrief.cli.CliProcess;
 import arabrief.cli.Main;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -193,6 +195,44 @@ class BatchCommandTest {
     assertTrue(r.get("skipped").asInt() > 0 && r.get("done").asInt() > 0, r.toString());
     assertEquals(docs.size(), r.get("skipped").asInt() + r.get("done").asInt(), r.toString());
     assertSameTree(Corpus.tree(clean), Corpus.tree(killed));
+  }
+
+  /** Ctrl-C: exit 130, a line saying what was finished and how to go on, and a _report.json of it (issue 31). */
+  @Test
+  void ctrlCWritesTheReportOfWhatWasFinishedAndSaysHowToResume() throws Exception {
+    Path in = tmp.resolve("int-corpus");
+    Map<String, String> docs = Corpus.write(in, 11, 100, "json");
+    Path out = tmp.resolve("out-int");
+    Path run = Files.createDirectories(tmp.resolve("int-run"));
+    CliProcess cli = new CliProcess(run);
+    Process child = cli.start(args(out, in.toString(), "--window", "4"));
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (outputs(out) < 12 && child.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertTrue(child.isAlive(), "the batch finished before it could be interrupted: " + cli.stderr());
+    CliProcess.signal(child, "INT");
+    CliProcess.Result r = cli.finish(child);
+    assertEquals(130, r.code(), r.err());
+    JsonNode report = report(out);
+    assertTrue(report.get("interrupted").asBoolean(), report.toString());
+    long done = report.get("done").asLong();
+    long finished = done + report.get("skipped").asLong() + report.get("failed").asLong();
+    long total = report.get("documents").asLong();
+    assertTrue(total > docs.size(), "the good documents and the broken ones: " + report);
+    assertTrue(done >= 12 && finished < total, report.toString());
+    String last = r.err().strip().lines().reduce((a, b) -> b).orElse("");
+    assertEquals("arabrief batch: interrupted after " + finished + " of " + total + " documents (" + done + " done, "
+        + report.get("skipped").asLong() + " skipped, " + report.get("failed").asLong() + " failed; see "
+        + out.resolve("_report.json") + "); run the same command to resume", last);
+    assertFalse(r.err().contains("Exception"), r.err());
+
+    assertEquals(4, Main.run(args(out, in.toString(), "--window", "4")));
+    JsonNode resumed = report(out);
+    assertFalse(resumed.get("interrupted").asBoolean());
+    // every document the interrupted run counted as done has its record: the resumed run skips it
+    assertTrue(resumed.get("skipped").asLong() >= done, resumed + " after " + report);
+    assertEquals(total, resumed.get("done").asLong() + resumed.get("skipped").asLong() + resumed.get("failed").asLong());
   }
 
   private static int outputs(Path dir) throws IOException {

@@ -33,6 +33,9 @@ public final class CliProcess {
   /** Starts {@code arabrief args...}; stdout and stderr go to files read by {@link #finish}. */
   public Process start(String... args) throws IOException {
     List<String> cmd = new ArrayList<>();
+    // SIGINT as a terminal's foreground job has it: a background job of a script inherits it ignored, and the
+    // JVM then leaves it ignored (coreutils' env resets it)
+    cmd.addAll(List.of("env", "--default-signal=INT"));
     if (umask != null) {
       cmd.addAll(List.of("sh", "-c", "umask " + umask + " && exec \"$@\"", "sh"));
     }

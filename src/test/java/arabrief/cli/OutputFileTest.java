@@ -71,6 +71,27 @@ class OutputFileTest {
     }
   }
 
+  @Test
+  void ctrlCLeavesTheOldFileAndNoTemporaryFile() throws Exception {
+    Path in = tmp.resolve("lines.ar");
+    Files.writeString(in, "وقال المتحدث باسم وزارة الدفاع إن الاتصال جاء بمبادرة من الجانب الأميركي.\n".repeat(20_000));
+    Path out = Files.createDirectories(tmp.resolve("out")).resolve("lines.en");
+    Files.writeString(out, "earlier result\n");
+    CliProcess cli = new CliProcess(tmp);
+    Process p = cli.start("translate", "--lines", in.toString(), "--model", MODEL, "--beams", "1", "-o", out.toString());
+    // the temporary file appears once the model is loaded and the first lines are being written
+    for (int i = 0; i < 1200 && p.isAlive() && listing(out.getParent()).size() < 2; i++) {
+      Thread.sleep(50);
+    }
+    assertTrue(p.isAlive(), "finished before it could be interrupted: " + cli.stderr());
+    assertEquals(2, listing(out.getParent()).size(), listing(out.getParent()).toString());
+    CliProcess.signal(p, "INT");
+    CliProcess.Result r = cli.finish(p);
+    assertEquals(130, r.code(), r.err());
+    assertEquals("earlier result\n", Files.readString(out));
+    assertEquals(List.of("lines.en"), listing(out.getParent()), "the temporary file is gone");
+  }
+
   private static List<String> listing(Path dir) throws Exception {
     try (Stream<Path> s = Files.list(dir)) {
       return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals("stdout") && !n.equals("stderr") && !n.equals("home"))

@@ -1,14 +1,11 @@
 package arabrief.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import arabrief.cli.CliProcess;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -16,32 +13,41 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** `arabrief serve` as its own process: SIGTERM while a request is in flight, and the request still completes. */
+/**
+ * `arabrief serve` as its own process: SIGTERM while a request is in flight, and the request still completes;
+ * Ctrl-C stops it the same way. The exit code is the shell's for a signal: 143 for SIGTERM, 130 for SIGINT.
+ */
 class ServeProcessTest {
-  @TempDir Path home;
+  private static final Pattern READY = Pattern.compile("serving .* on http://127\\.0\\.0\\.1:(\\d+)/");
+
+  @TempDir Path tmp;
+
+  /** The port of a server started by {@code cli}, once it says it is ready. */
+  private static int port(CliProcess cli, Process p) throws Exception {
+    for (int i = 0; i < 1200 && p.isAlive(); i++) {
+      Matcher m = READY.matcher(cli.stderr());
+      if (m.find()) {
+        return Integer.parseInt(m.group(1));
+      }
+      Thread.sleep(50);
+    }
+    throw new AssertionError("the server never said it was ready: " + cli.stderr());
+  }
+
+  private Process serve(CliProcess cli) throws Exception {
+    return cli.start("serve", "--port", "0", "--model", ServerFixture.model().toString(), "--offline");
+  }
 
   @Test
-  void sigtermLetsTheRequestInFlightComplete() throws Exception {
-    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        "-Dorg.slf4j.simpleLogger.defaultLogLevel=off", "arabrief.cli.Main", "serve", "--port", "0",
-        "--model", ServerFixture.model().toString(), "--offline");
-    pb.environment().put("ARABRIEF_HOME", home.toString());
-    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
-    Process p = pb.start();
+  void sigtermLetsTheRequestInFlightCompleteAndExits143() throws Exception {
+    CliProcess cli = new CliProcess(tmp);
+    Process p = serve(cli);
     try {
-      BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(), StandardCharsets.UTF_8));
-      String line;
-      Integer port = null;
-      Pattern ready = Pattern.compile("serving .* on http://127\\.0\\.0\\.1:(\\d+)/");
-      while (port == null && (line = err.readLine()) != null) {
-        Matcher m = ready.matcher(line);
-        if (m.find()) {
-          port = Integer.parseInt(m.group(1));
-        }
-      }
-      assertNotNull(port, "the server never said it was ready");
-      int bound = port;
+      int bound = port(cli, p);
+      // the limits a user gets without options
+      JsonNode settings = Http.get(bound, "/health").json().get("settings");
+      assertEquals(20_000, settings.get("max_chars").asInt());
+      assertEquals(32L << 20, settings.get("max_body_bytes").asLong());
       CompletableFuture<Http.Reply> inFlight = CompletableFuture.supplyAsync(() ->
           Http.postJson(bound, "/api/article", Http.JSON.createObjectNode().put("text", ServerFixture.seed())));
       // wait until the request is accepted (queued or in the model), then SIGTERM
@@ -51,12 +57,30 @@ class ServeProcessTest {
         }
         Thread.sleep(5);
       }
-      p.destroy(); // SIGTERM
+      CliProcess.signal(p, "TERM");
       Http.Reply r = inFlight.get(120, TimeUnit.SECONDS);
       assertEquals(200, r.status(), r.body());
       assertTrue(r.json().get("paragraphs").size() > 0);
-      assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the server did not stop after SIGTERM");
-      assertTrue(List.of(0, 143).contains(p.exitValue()), "exit " + p.exitValue());
+      CliProcess.Result done = cli.finish(p);
+      assertEquals(143, done.code(), done.err());
+      assertTrue(done.err().endsWith("arabrief: stopped\n"), done.err());
+    } finally {
+      p.destroyForcibly();
+    }
+  }
+
+  @Test
+  void ctrlCStopsItGracefullyAndExits130() throws Exception {
+    CliProcess cli = new CliProcess(tmp);
+    Process p = serve(cli);
+    try {
+      int bound = port(cli, p);
+      assertEquals(200, Http.get(bound, "/health").status());
+      CliProcess.signal(p, "INT");
+      CliProcess.Result done = cli.finish(p);
+      assertEquals(130, done.code(), done.err());
+      assertTrue(done.err().contains("arabrief: stopping; the requests in flight get up to 120 s to finish\narabrief: stopped\n"),
+          done.err());
     } finally {
       p.destroyForcibly();
     }
