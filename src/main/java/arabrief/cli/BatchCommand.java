@@ -25,9 +25,11 @@ import picocli.CommandLine.Parameters;
     name = "batch",
     mixinStandardHelpOptions = true,
     sortOptions = false,
+    header = "Translate many Arabic articles: directories, JSONL archives, web archives (WARC); resumable.",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
-      "Translate many Arabic articles into English: directories of files, JSONL archives, or web archives (WARC).",
-      "",
       "INPUT is a file, a directory (searched recursively for .txt, .html and .htm files, or for the files"
           + " --glob matches), or a .jsonl archive with one article per line (the article in --text-field,"
           + " its id in --id-field). Each document gets what `translate` writes for it, summary included:"
@@ -59,10 +61,21 @@ import picocli.CommandLine.Parameters;
           + " those taken from memory, and the time taken.",
       "",
       "Progress: a bar with documents per second and time left on a terminal, a line on stderr every 10"
-          + " seconds otherwise.",
-      ""
+          + " seconds otherwise. Ctrl-C or SIGTERM stops the run: DIR/_report.json then has what was finished (with"
+          + " \"interrupted\": true), and the same command resumes it."
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, "1:an INPUT that does not exist, or an output directory that cannot be used",
+      "2:usage: an unknown option or a bad value, or two inputs that would write the same output", ExitCodes.NO_MODEL,
+      "4:finished, but some documents failed (listed in DIR/_report.json)", "5:the model does not fit in the Java heap",
+      ExitCodes.BUG, "130:interrupted by Ctrl-C (SIGINT): DIR/_report.json has what was finished; run the same command to resume",
+      "143:stopped by SIGTERM: likewise"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief batch archive/ --out english/",
+      "  ./arabrief batch wire.jsonl --out english/ --text-field body --id-field guid",
+      "  ./arabrief batch CC-NEWS-20240305123456-00001.warc.gz --out english/",
+    })
 public final class BatchCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, .jsonl archives or .warc(.gz) files.")
   List<Path> inputs = new ArrayList<>();

@@ -16,12 +16,26 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Headline, dateline and summary in English: the fast path.",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
-      "The fast path: the headline, the dateline and a short English summary of an Arabic article.",
+      "The headline, the dateline and a short English summary of an Arabic article (a .txt file or a saved web"
+          + " page; - or none reads standard input).",
       "",
-      "The body sentences are ranked on the Arabic side and only the chosen ones (and the headline) are translated, so a brief costs a fraction of a full translation. --stats says how many sentences were translated."
+      "The body sentences are ranked on the Arabic side and only the chosen ones (and the headline) are"
+          + " translated, so a brief costs a fraction of a full translation. --stats says how many sentences were"
+          + " translated."
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MODEL, ExitCodes.NO_MEMORY,
+      ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief brief article.html",
+      "  ./arabrief brief *.txt --format json --summary-sentences 2 -o briefs.json",
+      "  ./arabrief brief article.txt --bilingual --summary-words 60",
+    })
 public final class BriefCommand implements Callable<Integer> {
   @Parameters(arity = "0..*", paramLabel = "FILE", description = "Articles (.txt or saved web page); - or none for standard input.")
   List<String> files = new ArrayList<>();

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "arabrief 0.1.0",
     description = "Arabic news into English: translation with MarianMT (opus-mt) and a short summary on top.",
+    commandListHeading = "%nCommands:%n",
     subcommands = {
       TranslateCommand.class,
       BriefCommand.class,
@@ -26,7 +27,18 @@ import picocli.CommandLine.Command;
       ModelsCommand.class,
       CommandLine.HelpCommand.class
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MODEL, ExitCodes.SOME_FAILED,
+      ExitCodes.NO_MEMORY, ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief translate article.html",
+      "  ./arabrief brief article.txt --format json",
+      "  ./arabrief serve --port 5000",
+      "",
+      "Each command's --help (./arabrief translate --help) has its options, examples and the exit codes it can"
+          + " return.",
+    })
 public final class Main {
   public static void main(String[] args) {
     routeLogging();
@@ -49,6 +61,9 @@ public final class Main {
 
   static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // the terminal's width, wrapped at spaces (never inside a path or a URL)
+    cl.setHelpFactory(SpaceWrappedHelp.FACTORY);
+    cl.setUsageHelpAutoWidth(true);
     cl.setExecutionExceptionHandler(Main::handle);
     cl.setParameterExceptionHandler(
         (ex, a) -> {

@@ -19,7 +19,14 @@ import picocli.CommandLine.Spec;
     optionListHeading = "%nOptions:%n",
     header = "List installed models.",
     description = "Shows each model's name, size, origin and directory, including complete models found in the"
-        + " Hugging Face cache (which arabrief reads but never changes).")
+        + " Hugging Face cache (which arabrief reads but never changes).",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:done", "2:usage: an unknown option", ExitCodes.BUG},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief models list",
+      "  ARABRIEF_HOME=/data/arabrief ./arabrief models list",
+    })
 final class ModelsListCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;
   @Spec CommandSpec spec;

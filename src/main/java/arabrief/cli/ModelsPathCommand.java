@@ -17,7 +17,14 @@ import picocli.CommandLine.Spec;
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     header = "Print a model's directory.",
-    description = "Prints the directory arabrief would load for NAME: its install, or its Hugging Face cache snapshot.")
+    description = "Prints the directory arabrief would load for NAME: its install, or its Hugging Face cache snapshot.",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:done", "1:no model of that name", "2:usage: no NAME, or an unknown option", ExitCodes.BUG},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief models path Helsinki-NLP/opus-mt-ar-en",
+      "  ls \"$(./arabrief models path opus-mt-ar-en)\"",
+    })
 final class ModelsPathCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;
   @Spec CommandSpec spec;

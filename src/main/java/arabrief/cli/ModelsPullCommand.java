@@ -28,6 +28,16 @@ import picocli.CommandLine.Spec;
           + " leaves nothing half-installed. A broken transfer resumes where it stopped.",
       "",
       "Known repos: " + MarianLayout.DEFAULT_REPO + " (default), " + MarianLayout.BIG_REPO + ".",
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:installed, or already installed", "1:a name that is not ORG/NAME", "2:usage: an unknown option or a bad value",
+      "3:the model cannot be downloaded (the message says why), or a file does not match its digest", ExitCodes.BUG,
+      "130:interrupted by Ctrl-C (SIGINT); nothing half-installed is left"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief models pull",
+      "  ./arabrief models pull Helsinki-NLP/opus-mt-tc-big-ar-en",
+      "  HF_ENDPOINT=https://hf-mirror.example ./arabrief models pull --force",
     })
 final class ModelsPullCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;

@@ -17,7 +17,15 @@ import picocli.CommandLine.Spec;
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     header = "Delete an installed model.",
-    description = "Deletes the model from arabrief's store. Models in the Hugging Face cache are left alone.")
+    description = "Deletes the model from arabrief's store. Models in the Hugging Face cache are left alone.",
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:removed", "1:no installed model of that name (or one in the Hugging Face cache)",
+      "2:usage: no NAME, or an unknown option", "3:the model's files cannot be deleted", ExitCodes.BUG},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief models remove Helsinki-NLP/opus-mt-tc-big-ar-en",
+      "  ./arabrief models remove opus-mt-tc-big-ar-en",
+    })
 final class ModelsRemoveCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;
   @Spec CommandSpec spec;

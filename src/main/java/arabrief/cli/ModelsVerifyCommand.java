@@ -24,6 +24,15 @@ import picocli.CommandLine.Spec;
     description = {
       "Re-hashes every file against manifest.json, checks config.json parses, then translates one"
           + " sentence with it. Exits 3 when anything is wrong, naming the file.",
+    },
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"0:nothing wrong was found (files not checked when the model has no manifest.json)",
+      "1:no model of that name", "2:usage: no NAME, or an unknown option",
+      "3:a file is missing or does not match the manifest, or the model does not load or translate", ExitCodes.BUG},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief models verify Helsinki-NLP/opus-mt-ar-en",
+      "  ./arabrief models verify ~/models/my-opus-mt",
     })
 final class ModelsVerifyCommand implements Callable<Integer> {
   @ParentCommand ModelsCommand parent;

@@ -22,14 +22,31 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Serve translation over HTTP: LibreTranslate's API, arabrief's article API and a page.",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
-      "Loads the model once and serves it over HTTP until SIGTERM or Ctrl-C; then it stops taking requests and finishes the ones in flight.",
+      "Loads the model once and serves it over HTTP until SIGTERM or Ctrl-C; then it stops taking requests and"
+          + " finishes the ones in flight.",
       "",
-      "Endpoints: POST /translate, GET /languages, POST /detect, GET /frontend/settings (LibreTranslate's API); POST /api/article, POST /api/brief, POST /api/stream; GET /health, GET /metrics; GET / (the page).",
+      "Endpoints: POST /translate, GET /languages, POST /detect, GET /frontend/settings (LibreTranslate's API);"
+          + " POST /api/article, POST /api/brief, POST /api/stream; GET /health, GET /metrics; GET /openapi.json;"
+          + " GET / (the page). Every error is {\"error\": \"...\"} JSON with its HTTP status.",
       "",
-      "It binds to 127.0.0.1 unless --host says otherwise. Sentences of concurrent requests share model calls (up to --batch-size)."
+      "It binds to 127.0.0.1 unless --host says otherwise. Sentences of concurrent requests share model calls (up to"
+          + " --batch-size)."
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {"2:usage: a bad option, an unreadable --api-keys file, or the port cannot be bound", ExitCodes.NO_MODEL,
+      "5:the model does not fit in the Java heap", ExitCodes.BUG,
+      "130:stopped by Ctrl-C (SIGINT), after the requests in flight finished",
+      "143:stopped by SIGTERM, after the requests in flight finished"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief serve --port 5000",
+      "  ./arabrief serve --host 0.0.0.0 --api-keys keys.txt --max-chars 50000",
+      "  ./arabrief serve --model Helsinki-NLP/opus-mt-tc-big-ar-en --compute-type auto",
+    })
 public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", paramLabel = "ADDR", description = "Address to listen on. Default: ${DEFAULT-VALUE}.", defaultValue = "127.0.0.1")
   String host;

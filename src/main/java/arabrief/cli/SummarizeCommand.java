@@ -25,12 +25,23 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Summarize English text or an Arabic article (no model needed).",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
       "Summarize English text: the most central sentences, favouring the lead as news does, without repeats, printed verbatim in their original order. Paragraphs are separated by blank lines.",
       "",
       "Arabic input (a .txt or a saved web page, in any encoding the other commands read) is read as an article first: headline, dateline, caption and site furniture are left out, and the body's sentences are ranked on the Arabic side, as brief does before translating; they are printed in Arabic, verbatim and in article order."
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MEMORY, ExitCodes.BUG,
+      ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief summarize story.en.txt --summary-words 60",
+      "  ./arabrief summarize article.html --summary-sentences 1",
+      "  ./arabrief summarize article.txt --format json -o summary.json",
+    })
 public final class SummarizeCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "English text (UTF-8) or an Arabic article; - or none for standard input.")
   String file;

@@ -16,13 +16,23 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Show the source token ids (or pieces) of each input line.",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
       "For each input line, one output line: the space-separated source ids that transformers' "
           + "MarianTokenizer(line)[\"input_ids\"] gives, the final </s> included; with --pieces, the tokens "
           + "instead (SentencePiece pieces, then </s>). Needs only the tokenizer files of the model directory: "
           + "source.spm, target.spm, vocab.json (target_vocab.json, tokenizer_config.json if present)."
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, "1:bad input: a missing file, or text that is not UTF-8", "2:usage: an unknown option or a bad value",
+      ExitCodes.NO_MODEL, ExitCodes.NO_MEMORY, ExitCodes.BUG, "130:interrupted by Ctrl-C (SIGINT)", "143:stopped by SIGTERM"},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief tokenize --model Helsinki-NLP/opus-mt-ar-en --pieces < lines.txt",
+      "  echo 'وزير الدفاع' | ./arabrief tokenize --model ~/models/opus-mt-ar-en",
+    })
 public final class TokenizeCommand implements Callable<Integer> {
   @Parameters(arity = "0..1", paramLabel = "FILE", description = "Text (UTF-8), one sentence a line; - or none for standard input.")
   String file;

@@ -28,14 +28,29 @@ import picocli.CommandLine.Parameters;
     sortOptions = false,
     mixinStandardHelpOptions = true,
     header = "Translate an Arabic article (or lines) into English, with a summary on top.",
+    descriptionHeading = "%n",
+    parameterListHeading = "%nParameters:%n",
+    optionListHeading = "%nOptions:%n",
     description = {
-      "Translate an Arabic news article into English, with a short summary on top.",
+      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard input."
+          + " The headline, dateline, photo caption and body paragraphs are found and translated, and the byline"
+          + " (author, place, agency) is reported as printed; site furniture (tag lists, \"read also\" boxes,"
+          + " tickers) is left out and listed under \"dropped\" in JSON. Several FILEs share one model load.",
       "",
-      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard input. The headline, dateline, photo caption and body paragraphs are found and translated; site furniture (tag lists, \"read also\", bylines) is left out and listed under \"dropped\" in JSON.",
+      "With --lines, every input line is one segment instead: one translation line comes out per input line, in"
+          + " order, and an empty line stays empty.",
       "",
-      "With --lines, every input line is one segment instead: one translation line comes out per input line, in order, and an empty line stays empty."
+      "-o writes the file whole or not at all (an existing file keeps its mode); its directory must exist."
     },
-    footer = ExitCodes.HELP)
+    exitCodeListHeading = ExitCodes.HEADING,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MODEL, ExitCodes.NO_MEMORY,
+      ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+    footerHeading = "%nExamples:%n",
+    footer = {
+      "  ./arabrief translate article.html -o article.en.txt",
+      "  ./arabrief translate article.txt --format json --bilingual > article.en.json",
+      "  printf 'وقال المتحدث باسم الوزارة\\n' | ./arabrief translate --lines",
+    })
 public final class TranslateCommand implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Lines translated per chunk: output flows while a long file is still being translated. */
