@@ -63,6 +63,7 @@ public final class Server implements AutoCloseable {
                   server -> {
                     server.setStopTimeout(TimeUnit.SECONDS.toMillis(Math.max(5, config.timeoutSeconds())));
                     server.insertHandler(new GracefulHandler());
+                    server.setErrorHandler(new JettyErrors());
                   });
               cfg.routes.get("/", route("page", Page::index));
               cfg.routes.get("/page.js", route("page", Page::script));

@@ -233,7 +233,7 @@ class ServerTest {
   }
 
   @Test
-  void unknownPathsAndMethodsAreJsonErrorsToo() {
+  void unknownPathsAndMethodsAreJsonErrorsToo() throws Exception {
     Http.Reply none = Http.get(port, "/nope");
     assertEquals(404, none.status(), none.body());
     assertTrue(none.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/json"), none.raw().headers().toString());
@@ -251,6 +251,23 @@ class ServerTest {
     Http.Reply delete = Http.send(java.net.http.HttpRequest.newBuilder(Http.uri(port, "/translate")).DELETE().build());
     assertEquals(405, delete.status(), delete.body());
     assertTrue(delete.json().get("error").asText().endsWith("takes POST"), delete.body());
+
+    // what Jetty refuses before any route sees it: a URI it cannot decode, headers too large
+    String raw = rawGet("GET /%zz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+    assertTrue(raw.startsWith("HTTP/1.1 400 "), raw);
+    assertTrue(raw.contains("Content-Type: application/json"), raw);
+    assertTrue(raw.endsWith("{\"error\":\"Bad Request\"}"), raw);
+    Http.Reply big = Http.send(java.net.http.HttpRequest.newBuilder(Http.uri(port, "/health")).header("X-Big", "a".repeat(20_000)).build());
+    assertEquals(431, big.status(), big.body());
+    assertTrue(big.json().get("error").asText().contains("Header"), big.body());
+  }
+
+  /** Sends {@code request} as bytes (the HTTP client will not send a malformed one) and reads the whole answer. */
+  private static String rawGet(String request) throws Exception {
+    try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+      s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+      return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
