@@ -122,7 +122,8 @@ public final class ModelPuller {
     Path asDir = existingDirectory(nameOrDir);
     if (asDir != null) {
       throw new ModelMissingException(
-          "'" + nameOrDir + "' (" + asDir + ") is a directory but not a model: it lacks "
+          "'" + nameOrDir + "'" + (asDir.toString().equals(nameOrDir) ? "" : " (" + asDir + ")")
+              + " is a directory but not a model: it lacks "
               + String.join(", ", MarianLayout.missingFiles(asDir)) + ". Copy a Hugging Face model's files into it, or"
               + " name an installed model instead (`arabrief models list` shows them; `arabrief models pull "
               + MarianLayout.DEFAULT_REPO + "` installs the default).",

@@ -28,7 +28,7 @@ class ModelResolverTest {
     Path empty = Files.createDirectories(dir.resolve("opus"));
     CliTest.Run r = CliTest.run(null, "translate", "--offline", "--model", empty.toString(), "seeds/000_576a10afaf96e38e.txt");
     assertEquals(ExitCodes.MODEL, r.code(), r.err());
-    assertTrue(r.err().startsWith("arabrief: '" + empty + "' (" + empty + ") is a directory but not a model: it lacks config.json,"
+    assertTrue(r.err().startsWith("arabrief: '" + empty + "' is a directory but not a model: it lacks config.json,"
         + " source.spm, target.spm, vocab.json, model.safetensors or pytorch_model.bin."), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
 
