@@ -218,10 +218,7 @@ public final class Server implements AutoCloseable {
         bytes < 0 ? "over the limit" : String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0), config.maxBodyBytes() / 1048576.0);
   }
 
-  /**
-   * 413 when the text the model would see is over {@code --max-chars}; {@code what} names it ("q", "the article's
-   * text, after extraction from the page").
-   */
+  /** 413 when the text the model would see is over {@code --max-chars}; {@code what} names it ("q", "the article"). */
   void checkChars(long chars, String what) {
     if (chars > config.maxChars()) {
       throw new ApiError(413, String.format(Locale.ROOT,
