@@ -81,6 +81,7 @@ public final class BatchRunner {
         "" + c.summarySentences() + (c.summaryWords() > 0 ? " words=" + c.summaryWords() : ""), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();
     report.skippedRecords(found.skippedRecords());
+    report.warcResyncs = found.resyncs();
     ExecutorService pool = Executors.newFixedThreadPool(c.jobs(), r -> {
       Thread t = new Thread(r, "batch-io");
       t.setDaemon(true);
@@ -91,6 +92,7 @@ public final class BatchRunner {
       store = s;
       progress = p;
       found.skippedRecords().forEach(p::skipped);
+      p.resynced(found.resyncs());
       WindowTranslator model = new WindowTranslator(
           translator.withSplitter(ClauseSplitter::split), c.settings(), c.batchSize(), store, memEngine);
       Iterator<Doc> docs = found.documents();

@@ -9,8 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -55,13 +53,34 @@ final class WarcSource {
 
   private WarcSource() {}
 
-  /** One accumulator per reason a record is skipped, registered on {@code s}. */
-  static Map<WarcRecords.Skip, LongAccumulator> counters(SparkSession s) {
-    Map<WarcRecords.Skip, LongAccumulator> m = new EnumMap<>(WarcRecords.Skip.class);
-    for (WarcRecords.Skip k : WarcRecords.Skip.values()) {
-      m.put(k, s.sparkContext().longAccumulator("arabrief skipped " + k.key));
+  /**
+   * The job's WARC counters, registered on its session: records skipped, by why, and resynchronisations
+   * (reading resumed at a later record after a broken one). A retried task counts its records again.
+   */
+  static final class Counters implements java.io.Serializable {
+    final Map<WarcRecords.Skip, LongAccumulator> skipped = new EnumMap<>(WarcRecords.Skip.class);
+    final LongAccumulator resyncs;
+
+    Counters(SparkSession s) {
+      for (WarcRecords.Skip k : WarcRecords.Skip.values()) {
+        skipped.put(k, s.sparkContext().longAccumulator("arabrief skipped " + k.key));
+      }
+      resyncs = s.sparkContext().longAccumulator("arabrief WARC resyncs");
     }
-    return m;
+
+    WarcRecords.Tally tally() {
+      return new WarcRecords.Tally() {
+        @Override
+        public void skipped(WarcRecords.Skip why) {
+          skipped.get(why).add(1);
+        }
+
+        @Override
+        public void resynced() {
+          resyncs.add(1);
+        }
+      };
+    }
   }
 
   /** The {@code .warc} and {@code .warc.gz} files at or under {@code input}, sorted. */
@@ -82,53 +101,39 @@ final class WarcSource {
   }
 
   /** The source rows of every WARC file under {@code input}, one partition per file. */
-  static Dataset<Row> read(SparkSession s, String input, Map<WarcRecords.Skip, LongAccumulator> skipped) throws IOException {
+  static Dataset<Row> read(SparkSession s, String input, Counters counters) throws IOException {
     List<String> files = files(s, input);
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no .warc or .warc.gz files at " + input);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(s.sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(s.sparkContext().hadoopConfiguration()));
-    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(records(conf, skipped));
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(records(conf, counters));
     return s.createDataFrame(rows, SOURCE);
   }
 
-  private static FlatMapFunction<String, Row> records(Broadcast<SerializableConfiguration> conf, Map<WarcRecords.Skip, LongAccumulator> skipped) {
+  private static FlatMapFunction<String, Row> records(Broadcast<SerializableConfiguration> conf, Counters counters) {
     return file -> {
-      Configuration c = conf.value().value();
       Path p = new Path(file);
-      WarcRecords records = new WarcRecords(p.getFileSystem(c).open(p), p.getName());
+      WarcRecords records = new WarcRecords(HadoopChannel.open(p.getFileSystem(conf.value().value()), p), p.getName(), counters.tally());
       return new Iterator<Row>() {
-        private Row next;
-
         @Override
         public boolean hasNext() {
-          while (next == null && records.hasNext()) {
-            WarcRecords.Item i = records.next();
-            if (i.isLine()) {
-              next = RowFactory.create(file, i.url(), i.recordId(), i.date(), i.payload(), i.charset(), i.error());
-            } else {
-              skipped.get(i.skip()).add(1);
-            }
+          if (records.hasNext()) {
+            return true;
           }
-          if (next == null) {
-            try {
-              records.close();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
+          try {
+            records.close();
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
           }
-          return next != null;
+          return false;
         }
 
         @Override
         public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          Row r = next;
-          next = null;
-          return r;
+          WarcRecords.Item i = records.next();
+          return RowFactory.create(file, i.url(), i.recordId(), i.date(), i.payload(), i.charset(), i.error());
         }
       };
     };
