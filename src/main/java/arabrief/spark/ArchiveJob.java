@@ -184,6 +184,8 @@ public final class ArchiveJob implements Callable<Integer> {
     BriefSettings settings =
         new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition, computeType);
     long t0 = System.nanoTime();
+    JobRetries retries = new JobRetries();
+    s.sparkContext().addSparkListener(retries);
     boolean warc = inputFormat.equals("warc");
     WarcSource.Counters counters = warc ? new WarcSource.Counters(s) : null;
     Dataset<Row> sources;
@@ -199,10 +201,14 @@ public final class ArchiveJob implements Callable<Integer> {
         ? sources.mapPartitions(warcBriefs(settings, counters.skipped), Encoders.row(WarcSource.SCHEMA))
         : sources.mapPartitions(briefs(settings), Encoders.row(SCHEMA));
     var writer = briefs.write().mode(SaveMode.ErrorIfExists);
-    if (outputFormat.equals("parquet")) {
-      writer.parquet(output);
-    } else {
-      writer.json(output);
+    try {
+      if (outputFormat.equals("parquet")) {
+        writer.parquet(output);
+      } else {
+        writer.json(output);
+      }
+    } finally {
+      s.sparkContext().removeSparkListener(retries);
     }
     modelLoads = loads.value();
     if (warc) {
@@ -218,8 +224,8 @@ public final class ArchiveJob implements Callable<Integer> {
       new PrintWriter(System.err, true).println("ArchiveJob: records skipped: " + (sb.length() == 0 ? "none" : sb)
           + (warcResyncs > 0 ? "; reading resumed after " + warcResyncs + " broken record(s)" : ""));
     }
-    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%n",
-        output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads);
+    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%s%n",
+        output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads, retries.summary());
     return 0;
   }
 

@@ -87,7 +87,6 @@ class WarcBatchTest {
     // a damaged gzip member in the middle: the articles after it are read (above); it is failed with its offset
     assertTrue(errors.get(0).get("error").asText().matches("broken WARC record at byte \\d+ \\(corrupt gzip .*\\); reading resumed"
         + " at the next record, at byte \\d+"), errors.get(0).toString());
-    assertEquals(expected.broken().get(0), errors.get(0).get("url").asText());
     assertTrue(errors.get(1).get("error").asText().contains("truncated"), errors.get(1).toString());
     assertTrue(errors.get(1).get("error").asText().endsWith("no readable record follows it in crawl-a.warc.gz"), errors.get(1).toString());
     assertTrue(errors.get(2).get("error").asText().contains("its Content-Length does not match the record's bytes"), errors.get(2).toString());
