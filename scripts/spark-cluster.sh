@@ -18,7 +18,8 @@
 #
 # Environment: SPARK_CLUSTER_DIR (logs, work and local directories; default a new target/spark-cluster/run-*),
 # SPARK_WORKER_CORES (1), SPARK_WORKER_MEMORY (3g), SPARK_EXECUTOR_MEMORY (2g), SPARK_DRIVER_MEMORY (2g),
-# SPARK_CLUSTER_TIMEOUT (seconds to wait for the master and each worker to start; 180).
+# SPARK_CLUSTER_TIMEOUT (seconds to wait for the master and each worker to start; 180), SPARK_SUBMIT_ARGS (more
+# SparkSubmit options, split at spaces, e.g. "--conf spark.task.maxFailures=8"), SPARK_LOG_LEVEL (driver; WARN).
 # Exit code: the job's (0 done, 1 failed, 2 bad arguments); 3 when a kill was asked for but the job ended first;
 # 4 when the cluster did not start.
 set -euo pipefail
@@ -184,6 +185,9 @@ running_task() {
     END { for (t in run) { print t; exit } }'
 }
 
+# The executors share this machine's disk, where Spark would read a lost executor's shuffle files straight
+# from its directory; readHostLocalDisk=false makes them fetch over the network as separate machines do, so that
+# a lost worker's shuffle output is lost with it and computed again, as on a real cluster.
 # shellcheck disable=SC2086
 setsid java -Xss4m -Xmx"${SPARK_DRIVER_MEMORY:-2g}" $SPARK_OPENS "$tag" -cp "$home/conf/:$home/jars/*" \
   org.apache.spark.deploy.SparkSubmit --master "$url" --deploy-mode client \
@@ -192,7 +196,8 @@ setsid java -Xss4m -Xmx"${SPARK_DRIVER_MEMORY:-2g}" $SPARK_OPENS "$tag" -cp "$ho
   --conf "spark.executor.extraJavaOptions=-Xss4m $tag" \
   --conf spark.driver.host=127.0.0.1 --conf spark.driver.bindAddress=127.0.0.1 \
   --conf spark.ui.enabled=false --conf spark.log.level="${SPARK_LOG_LEVEL:-WARN}" \
-  "$SPARK_JAR" "${job_args[@]}" < /dev/null &
+  --conf spark.shuffle.readHostLocalDisk=false \
+  ${SPARK_SUBMIT_ARGS:-} "$SPARK_JAR" "${job_args[@]}" < /dev/null &
 submit_pid=$!
 started+=("$submit_pid")
 echo "$me: submitted target/arabrief-spark.jar (driver pid $submit_pid)" >&2

@@ -198,7 +198,7 @@ public final class ArchiveJob implements Callable<Integer> {
       sources = sources.repartition(partitions);
     }
     Dataset<Row> briefs = warc
-        ? sources.mapPartitions(warcBriefs(settings, counters.skipped), Encoders.row(WarcSource.SCHEMA))
+        ? sources.mapPartitions(warcBriefs(settings, counters.pages), Encoders.row(WarcSource.SCHEMA))
         : sources.mapPartitions(briefs(settings), Encoders.row(SCHEMA));
     var writer = briefs.write().mode(SaveMode.ErrorIfExists);
     try {
@@ -213,14 +213,15 @@ public final class ArchiveJob implements Callable<Integer> {
     modelLoads = loads.value();
     if (warc) {
       StringBuilder sb = new StringBuilder();
-      counters.skipped.forEach((k, v) -> {
-        if (v.value() > 0) {
-          sb.append(sb.length() == 0 ? "" : ", ").append(v.value()).append(' ').append(k.key);
-        }
-      });
       skippedRecords = new java.util.TreeMap<>();
-      counters.skipped.forEach((k, v) -> skippedRecords.put(k.key, v.value()));
-      warcResyncs = counters.resyncs.value();
+      for (WarcRecords.Skip k : WarcRecords.Skip.values()) {
+        long n = counters.skipped(k);
+        skippedRecords.put(k.key, n);
+        if (n > 0) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(k.key);
+        }
+      }
+      warcResyncs = counters.resyncs();
       new PrintWriter(System.err, true).println("ArchiveJob: records skipped: " + (sb.length() == 0 ? "none" : sb)
           + (warcResyncs > 0 ? "; reading resumed after " + warcResyncs + " broken record(s)" : ""));
     }

@@ -1,5 +1,6 @@
 package arabrief.spark;
 
+import arabrief.article.BadInputException;
 import arabrief.batch.WarcRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,8 +30,8 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * WARC files as source rows for the job: one task per file (a gzip member cannot be split in the middle, and
  * a record's place is only known by reading up to it), the records read as {@code arabrief batch} reads them
- * ({@link WarcRecords}). Pages and broken records become rows; the other records are counted, by why, in
- * accumulators (a retried task counts its records again: the counts are a report, not an exact figure).
+ * ({@link WarcRecords}). Pages and broken records become rows; the other records are counted, by why, and the
+ * resynchronisations after broken records, in {@link Counters}.
  */
 final class WarcSource {
   /** Source rows: the file, the record's URL, id and date, its payload and HTTP charset, or why it is broken. */
@@ -54,32 +55,30 @@ final class WarcSource {
   private WarcSource() {}
 
   /**
-   * The job's WARC counters, registered on its session: records skipped, by why, and resynchronisations
-   * (reading resumed at a later record after a broken one). A retried task counts its records again.
+   * The job's WARC counters, registered on its session: what reading each file skipped and how often it
+   * resynchronised ({@link WarcCounts}, exact however often Spark re-reads a file), and the pages the
+   * translation tasks found not to be articles (result-stage tasks, whose updates Spark applies once).
    */
   static final class Counters implements java.io.Serializable {
-    final Map<WarcRecords.Skip, LongAccumulator> skipped = new EnumMap<>(WarcRecords.Skip.class);
-    final LongAccumulator resyncs;
+    final WarcCounts files = new WarcCounts();
+    final Map<WarcRecords.Skip, LongAccumulator> pages = new EnumMap<>(WarcRecords.Skip.class);
 
     Counters(SparkSession s) {
-      for (WarcRecords.Skip k : WarcRecords.Skip.values()) {
-        skipped.put(k, s.sparkContext().longAccumulator("arabrief skipped " + k.key));
+      s.sparkContext().register(files, "arabrief WARC records skipped and resyncs");
+      for (BadInputException.Kind k : BadInputException.Kind.values()) {
+        WarcRecords.Skip why = WarcRecords.Skip.of(k);
+        pages.put(why, s.sparkContext().longAccumulator("arabrief skipped " + why.key));
       }
-      resyncs = s.sparkContext().longAccumulator("arabrief WARC resyncs");
     }
 
-    WarcRecords.Tally tally() {
-      return new WarcRecords.Tally() {
-        @Override
-        public void skipped(WarcRecords.Skip why) {
-          skipped.get(why).add(1);
-        }
+    /** Records skipped by why, over every file. */
+    long skipped(WarcRecords.Skip why) {
+      return files.total(why.ordinal()) + (pages.containsKey(why) ? pages.get(why).value() : 0);
+    }
 
-        @Override
-        public void resynced() {
-          resyncs.add(1);
-        }
-      };
+    /** Times reading resumed at a later record after a broken one, over every file. */
+    long resyncs() {
+      return files.total(WarcCounts.RESYNCS);
     }
   }
 
@@ -115,17 +114,24 @@ final class WarcSource {
   private static FlatMapFunction<String, Row> records(Broadcast<SerializableConfiguration> conf, Counters counters) {
     return file -> {
       Path p = new Path(file);
-      WarcRecords records = new WarcRecords(HadoopChannel.open(p.getFileSystem(conf.value().value()), p), p.getName(), counters.tally());
+      WarcCounts.FileTally tally = new WarcCounts.FileTally();
+      WarcRecords records = new WarcRecords(HadoopChannel.open(p.getFileSystem(conf.value().value()), p), p.getName(), tally);
       return new Iterator<Row>() {
+        private boolean finished;
+
         @Override
         public boolean hasNext() {
           if (records.hasNext()) {
             return true;
           }
-          try {
-            records.close();
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
+          if (!finished) {
+            finished = true;
+            tally.finish(counters.files, file);
+            try {
+              records.close();
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
           }
           return false;
         }

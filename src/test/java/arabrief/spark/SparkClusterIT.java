@@ -72,6 +72,10 @@ class SparkClusterIT {
       }
     }
     assertTrue(expected.size() >= 100, "a few hundred records, over a hundred documents: " + expected.size());
+    JsonNode report = JSON.readTree(batchOut.resolve("_report.json").toFile());
+    StringBuilder skipped = new StringBuilder();
+    report.get("skipped_records").fields().forEachRemaining(e ->
+        skipped.append(skipped.length() == 0 ? "" : ", ").append(e.getValue().asLong()).append(' ').append(e.getKey()));
 
     // the cluster, a worker killed 2 s into translation; its logs (executors' included) kept in target/ to read
     Path cluster = Path.of("target", "spark-cluster-it").toAbsolutePath();
@@ -108,6 +112,10 @@ class SparkClusterIT {
         + " (\\d+) task attempts? failed and run again").matcher(text);
     assertTrue(wrote.find(), "the job's closing line counts the lost executor and the re-run tasks: " + text);
     assertTrue(Integer.parseInt(wrote.group(3)) >= 1 && Integer.parseInt(wrote.group(4)) >= 1, wrote.group());
+
+    // the job's counts are batch's, though the lost shuffle output made Spark read the WARC files again
+    assertTrue(text.contains("ArchiveJob: records skipped: " + skipped + "; reading resumed after "
+        + report.get("warc_resyncs").asInt() + " broken record(s)\n"), skipped + " in " + text);
 
     // every document exactly once, equal to batch's row
     assertTrue(Files.exists(out.resolve("_SUCCESS")));
