@@ -3,7 +3,7 @@
 #   scripts/spark-cluster.sh --input PATH --output PATH [--model DIR|NAME] [...ArchiveJob's options]
 #                            [--kill-worker-after SECONDS]
 # Starts a master and two workers on 127.0.0.1, each a JVM of its own, from Spark's jars as Maven resolved
-# them (the ones scripts/spark-local.sh uses; target/spark-home/jars links to them, the layout a worker
+# them (the ones scripts/spark-local.sh uses; target/spark-home/*/jars links to them, the layout a worker
 # needs to start executors), each worker with its own work directory, SPARK_WORKER_CORES cores and
 # SPARK_WORKER_MEMORY; submits target/arabrief-spark.jar with Spark's own SparkSubmit (client mode: the driver
 # runs here, the executors fetch the jar from it, as on a real cluster); waits for the job; and stops every
@@ -54,14 +54,20 @@ source "$here/spark-jars.sh"
 root="$spark_root"
 
 # A Spark home made of links to Maven's jars: a worker starts executors with SPARK_HOME/jars/* on their
-# classpath. Remade on each run, so that it follows pom.xml.
-home="$root/target/spark-home"
-rm -rf "$home"
-mkdir -p "$home/jars" "$home/conf"
-IFS=: read -r -a cp_entries <<< "$SPARK_JARS_CP"
-for j in "${cp_entries[@]}"; do
-  [[ -f "$j" ]] && ln -sf "$j" "$home/jars/$(basename "$j")"
-done
+# classpath. One per classpath (named by its checksum), made once and never changed, so that clusters
+# started from this checkout at the same time, or before and after a change of pom.xml, do not disturb
+# each other.
+home="$root/target/spark-home/$(printf '%s' "$SPARK_JARS_CP" | cksum | cut -d' ' -f1)"
+if [[ ! -d "$home/jars" ]]; then
+  mkdir -p "$home.tmp.$$/jars" "$home.tmp.$$/conf"
+  IFS=: read -r -a cp_entries <<< "$SPARK_JARS_CP"
+  for j in "${cp_entries[@]}"; do
+    if [[ -f "$j" ]]; then
+      ln -sf "$j" "$home.tmp.$$/jars/$(basename "$j")"
+    fi
+  done
+  mv -T "$home.tmp.$$" "$home" 2>/dev/null || rm -rf "$home.tmp.$$" # another run made it first
+fi
 
 dir="${SPARK_CLUSTER_DIR:-}"
 if [[ -z "$dir" ]]; then

@@ -8,8 +8,8 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
 
 /**
  * What Spark did behind the job's back, for its closing line: executors lost and task attempts that did not
- * succeed (and were run again). Spark logs a lost worker once, and the task re-runs only at INFO; a user of a
- * long job wants to know that the output was written through retries, and how many.
+ * succeed (and were run again). Spark logs a lost worker once and the re-run of the task lost with it only at
+ * INFO; a user of a long job wants to know that the output was written through retries, and how many.
  */
 final class JobRetries extends SparkListener {
   private final AtomicLong executorsLost = new AtomicLong();
@@ -27,7 +27,7 @@ final class JobRetries extends SparkListener {
     }
   }
 
-  /** "; 1 executor lost, 3 task attempts re-run", or "" when the job ran without either. */
+  /** "; 1 executor lost, 3 task attempts failed and run again", or "" when the job ran without either. */
   String summary() {
     long lost = executorsLost.get();
     long failed = failedAttempts.get();

@@ -217,6 +217,18 @@ class WarcRecordsTest {
     assertEquals(2, r.resyncs());
   }
 
+  @Test
+  void aBrokenRecordOfAKindThatIsSkippedIsCountedAsBrokenOnly() throws IOException {
+    File f = new File();
+    f.add(page(0, false), url(0));
+    f.add(WarcFixture.lie(request(1, false), -20), url(1));
+    f.add(page(2, false), url(2));
+    Read r = read(f, "crawl.warc");
+    assertEquals(List.of(url(0), url(2)), r.pages());
+    assertBroken(r.broken().get(0), f.offsets.get(1), url(1), "its Content-Length does not match", true);
+    assertEquals(Map.of(), r.skipped(), "not also a skipped request");
+  }
+
   /** Bytes that are no record, with what looks like the start of one in them (a gzip magic, a WARC version line). */
   private static byte[] garbage() {
     byte[] g = new byte[3000];
