@@ -9,8 +9,9 @@ import java.util.TreeMap;
 /**
  * What a batch run did, written to {@code DIR/_report.json} at the end: counts of documents done,
  * skipped (already current) and failed, every failure with its reason, and the sentence counts; for WARC
- * inputs, the records that are not articles counted by why ({@code skipped_records}), and the Arabic pages
- * that are not articles by URL ({@code not_articles}).
+ * inputs, the records that are not articles counted by why ({@code skipped_records}), the Arabic pages
+ * that are not articles by URL ({@code not_articles}), and how many times reading resumed at a later record
+ * after a broken one ({@code warc_resyncs}).
  */
 public final class BatchReport {
   public static final String FILE = "_report.json";
@@ -22,6 +23,7 @@ public final class BatchReport {
   private final Map<Integer, String[]> failures = new TreeMap<>();
   private final Map<WarcRecords.Skip, Long> skippedRecords = new java.util.EnumMap<>(WarcRecords.Skip.class);
   private final Map<Integer, String[]> notArticles = new TreeMap<>();
+  long warcResyncs;
   long sentencesTranslated;
   long sentencesFromMemory;
   long sentencesRepeated;
@@ -75,13 +77,14 @@ public final class BatchReport {
         fo.put("url", f[2]);
       }
     }
-    if (!skippedRecords.isEmpty()) {
+    if (!skippedRecords.isEmpty() || warcResyncs > 0) {
       ObjectNode sr = o.putObject("skipped_records");
       skippedRecords.forEach((k, v) -> sr.put(k.key, v));
       ArrayNode na = o.putArray("not_articles");
       for (String[] f : notArticles.values()) {
         na.addObject().put("path", f[0]).put("url", f[2]).put("reason", f[1]);
       }
+      o.put("warc_resyncs", warcResyncs);
     }
     o.put("sentences_translated", sentencesTranslated);
     o.put("sentences_from_memory", sentencesFromMemory);

@@ -85,6 +85,7 @@ public final class BatchRunner {
         "" + c.summarySentences() + (c.summaryWords() > 0 ? " words=" + c.summaryWords() : ""), c.textField(), c.idField(), String.valueOf(c.model())));
     report.documents = found.total();
     report.skippedRecords(found.skippedRecords());
+    report.warcResyncs = found.resyncs();
     // Ctrl-C or SIGTERM: the JVM runs its shutdown hooks and exits (130 or 143); this one writes the report of what
     // was finished and says how to resume. The outputs need nothing: each is whole or absent.
     Thread onInterrupt = new Thread(() -> interrupted(t0), "arabrief-batch-interrupted");
@@ -99,6 +100,7 @@ public final class BatchRunner {
       store = s;
       progress = p;
       found.skippedRecords().forEach(p::skipped);
+      p.resynced(found.resyncs());
       WindowTranslator model = new WindowTranslator(
           translator.withSplitter(ClauseSplitter::split), c.settings(), c.batchSize(), store, memEngine);
       this.model = model;

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 final class Discovery {
   private final List<Object> units = new ArrayList<>(); // Doc.File or Doc.Archive, in order
   private final Map<WarcRecords.Skip, Long> skippedRecords = new java.util.EnumMap<>(WarcRecords.Skip.class);
+  private long resyncs;
   private int total;
 
   /**
@@ -108,6 +109,11 @@ final class Discovery {
     return skippedRecords;
   }
 
+  /** How many times reading a WARC file resumed at a later record after a broken one, counted when found. */
+  long resyncs() {
+    return resyncs;
+  }
+
   /** {@code .warc} and {@code .warc.gz} files are web archives. */
   static boolean isWarc(String rel) {
     return hasExtension(rel, ".warc", ".warc.gz");
@@ -116,14 +122,20 @@ final class Discovery {
   /** Pages and broken records of a WARC file (the documents), counting the other records by why they are skipped. */
   private int countRecords(Path file, String rel) throws IOException {
     int n = 0;
-    try (WarcRecords r = new WarcRecords(Files.newInputStream(file), rel)) {
-      while (r.hasNext()) {
-        WarcRecords.Item i = r.next();
-        if (i.isLine()) {
-          n++;
-        } else {
-          skippedRecords.merge(i.skip(), 1L, Long::sum);
-        }
+    WarcRecords.Tally tally = new WarcRecords.Tally() {
+      @Override
+      public void skipped(WarcRecords.Skip why) {
+        skippedRecords.merge(why, 1L, Long::sum);
+      }
+
+      @Override
+      public void resynced() {
+        resyncs++;
+      }
+    };
+    try (WarcRecords r = WarcRecords.open(file, rel, tally)) {
+      for (; r.hasNext(); r.next()) {
+        n++;
       }
     }
     return n;
@@ -179,11 +191,8 @@ final class Discovery {
               index += archive.lines() - line; // an archive that shrank since it was counted
             }
             if (records != null) {
-              while (records.hasNext() && line < archive.lines()) {
-                WarcRecords.Item i = records.next();
-                if (i.isLine()) {
-                  return new Doc.Record(index++, archive, line++, i);
-                }
+              if (records.hasNext() && line < archive.lines()) {
+                return new Doc.Record(index++, archive, line++, records.next());
               }
               records.close();
               records = null;
@@ -199,7 +208,7 @@ final class Discovery {
             }
             archive = (Doc.Archive) u;
             if (archive.warc()) {
-              records = new WarcRecords(Files.newInputStream(archive.file()), archive.name());
+              records = WarcRecords.open(archive.file(), archive.name(), WarcRecords.Tally.NONE);
             } else {
               reader = Files.newBufferedReader(archive.file(), StandardCharsets.UTF_8);
             }

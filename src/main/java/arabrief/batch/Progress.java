@@ -20,6 +20,7 @@ final class Progress implements AutoCloseable {
   private long done;
   private long failed;
   private final java.util.Map<WarcRecords.Skip, Long> skipped = new java.util.EnumMap<>(WarcRecords.Skip.class);
+  private long resyncs;
   private long lastLog = System.nanoTime();
 
   private Progress(ProgressBar bar, PrintStream log, long total, Duration interval) {
@@ -55,13 +56,24 @@ final class Progress implements AutoCloseable {
     }
   }
 
-  private String skippedText() {
-    if (skipped.isEmpty()) {
-      return "";
+  /** Times reading a WARC file resumed at a later record after a broken one; shown with the counts. */
+  synchronized void resynced(long n) {
+    resyncs += n;
+    if (bar != null) {
+      bar.setExtraMessage(skippedText());
     }
-    StringBuilder sb = new StringBuilder("; records skipped:");
-    skipped.forEach((k, v) -> sb.append(' ').append(v).append(' ').append(k.key).append(','));
-    sb.setLength(sb.length() - 1);
+  }
+
+  private String skippedText() {
+    StringBuilder sb = new StringBuilder();
+    if (!skipped.isEmpty()) {
+      sb.append("; records skipped:");
+      skipped.forEach((k, v) -> sb.append(' ').append(v).append(' ').append(k.key).append(','));
+      sb.setLength(sb.length() - 1);
+    }
+    if (resyncs > 0) {
+      sb.append("; resumed after ").append(resyncs).append(resyncs == 1 ? " broken record" : " broken records");
+    }
     return sb.toString();
   }
 

@@ -123,6 +123,7 @@ public final class ArchiveJob implements Callable<Integer> {
   private SparkSession spark;
   private long modelLoads;
   private Map<String, Long> skippedRecords;
+  private long warcResyncs;
 
   ArchiveJob() {}
 
@@ -157,6 +158,11 @@ public final class ArchiveJob implements Callable<Integer> {
     return skippedRecords;
   }
 
+  /** How many times reading a WARC file resumed at a later record after a broken one in the last {@link #call}. */
+  long warcResyncs() {
+    return warcResyncs;
+  }
+
   /** How many times the model was loaded by the last {@link #call} (once per executor JVM that ran a task). */
   long modelLoads() {
     return modelLoads;
@@ -178,11 +184,13 @@ public final class ArchiveJob implements Callable<Integer> {
     BriefSettings settings =
         new BriefSettings(model, beams, maxNewTokens, batchSize, summarySentences, window, loads, faultPartition, computeType);
     long t0 = System.nanoTime();
+    JobRetries retries = new JobRetries();
+    s.sparkContext().addSparkListener(retries);
     boolean warc = inputFormat.equals("warc");
-    Map<WarcRecords.Skip, LongAccumulator> skipped = warc ? WarcSource.counters(s) : null;
+    WarcSource.Counters counters = warc ? new WarcSource.Counters(s) : null;
     Dataset<Row> sources;
     try {
-      sources = warc ? WarcSource.read(s, input, skipped) : sources(s);
+      sources = warc ? WarcSource.read(s, input, counters) : sources(s);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + input + ": " + e.getMessage(), e);
     }
@@ -190,28 +198,35 @@ public final class ArchiveJob implements Callable<Integer> {
       sources = sources.repartition(partitions);
     }
     Dataset<Row> briefs = warc
-        ? sources.mapPartitions(warcBriefs(settings, skipped), Encoders.row(WarcSource.SCHEMA))
+        ? sources.mapPartitions(warcBriefs(settings, counters.pages), Encoders.row(WarcSource.SCHEMA))
         : sources.mapPartitions(briefs(settings), Encoders.row(SCHEMA));
     var writer = briefs.write().mode(SaveMode.ErrorIfExists);
-    if (outputFormat.equals("parquet")) {
-      writer.parquet(output);
-    } else {
-      writer.json(output);
+    try {
+      if (outputFormat.equals("parquet")) {
+        writer.parquet(output);
+      } else {
+        writer.json(output);
+      }
+    } finally {
+      s.sparkContext().removeSparkListener(retries);
     }
     modelLoads = loads.value();
     if (warc) {
       StringBuilder sb = new StringBuilder();
-      skipped.forEach((k, v) -> {
-        if (v.value() > 0) {
-          sb.append(sb.length() == 0 ? "" : ", ").append(v.value()).append(' ').append(k.key);
-        }
-      });
       skippedRecords = new java.util.TreeMap<>();
-      skipped.forEach((k, v) -> skippedRecords.put(k.key, v.value()));
-      new PrintWriter(System.err, true).println("ArchiveJob: records skipped: " + (sb.length() == 0 ? "none" : sb));
+      for (WarcRecords.Skip k : WarcRecords.Skip.values()) {
+        long n = counters.skipped(k);
+        skippedRecords.put(k.key, n);
+        if (n > 0) {
+          sb.append(sb.length() == 0 ? "" : ", ").append(n).append(' ').append(k.key);
+        }
+      }
+      warcResyncs = counters.resyncs();
+      new PrintWriter(System.err, true).println("ArchiveJob: records skipped: " + (sb.length() == 0 ? "none" : sb)
+          + (warcResyncs > 0 ? "; reading resumed after " + warcResyncs + " broken record(s)" : ""));
     }
-    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%n",
-        output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads);
+    new PrintWriter(System.err, true).printf("ArchiveJob: wrote %s (%s) in %.1f s; model loaded %d time(s)%s%n",
+        output, outputFormat, (System.nanoTime() - t0) / 1e9, modelLoads, retries.summary());
     return 0;
   }
 

@@ -15,14 +15,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.spark.SparkEnv;
 import org.apache.spark.SparkFiles;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The model of an executor JVM: loaded on the first task that needs it, shared by every later task (and
  * every task thread) of that JVM, closed when the JVM shuts down. Spark has no per-executor setup hook,
- * so a static holder is the one place that outlives a task.
+ * so a static holder is the one place that outlives a task. Each load is counted in the job's
+ * {@code arabrief model loads} accumulator and stated in the executor's log, one line per JVM and model: a
+ * task re-run here after another executor was lost finds the model already loaded.
  */
 final class ExecutorModel {
+  private static final Logger LOG = LoggerFactory.getLogger(ExecutorModel.class);
+
   /** A loaded model and the generation settings asked for. */
   record Loaded(Translator translator, GenerationSettings settings) {}
 
@@ -39,12 +46,17 @@ final class ExecutorModel {
       t = MODELS.get(key);
       if (t == null) {
         Path dir = locate(s.model());
+        long t0 = System.nanoTime();
         try {
           t = Translator.load(dir, ComputeType.parse(s.computeType()), home()).withSplitter(ClauseSplitter::split);
         } catch (IOException | RuntimeException e) {
           throw new IllegalStateException("the model in " + dir + " cannot be used: " + e.getMessage(), e);
         }
         MODELS.put(key, t);
+        SparkEnv env = SparkEnv.get();
+        LOG.info("arabrief: model {} ({}) loaded in {} s in executor {} (pid {}); every later task of this JVM uses it",
+            dir, s.computeType(), String.format("%.1f", (System.nanoTime() - t0) / 1e9),
+            env == null ? "?" : env.executorId(), ProcessHandle.current().pid());
         if (s.loads() != null) {
           s.loads().add(1);
         }

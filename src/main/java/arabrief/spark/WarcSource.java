@@ -1,5 +1,6 @@
 package arabrief.spark;
 
+import arabrief.article.BadInputException;
 import arabrief.batch.WarcRecords;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,8 +10,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.NoSuchElementException;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -31,8 +30,8 @@ import org.apache.spark.util.SerializableConfiguration;
 /**
  * WARC files as source rows for the job: one task per file (a gzip member cannot be split in the middle, and
  * a record's place is only known by reading up to it), the records read as {@code arabrief batch} reads them
- * ({@link WarcRecords}). Pages and broken records become rows; the other records are counted, by why, in
- * accumulators (a retried task counts its records again: the counts are a report, not an exact figure).
+ * ({@link WarcRecords}). Pages and broken records become rows; the other records are counted, by why, and the
+ * resynchronisations after broken records, in {@link Counters}.
  */
 final class WarcSource {
   /** Source rows: the file, the record's URL, id and date, its payload and HTTP charset, or why it is broken. */
@@ -55,13 +54,32 @@ final class WarcSource {
 
   private WarcSource() {}
 
-  /** One accumulator per reason a record is skipped, registered on {@code s}. */
-  static Map<WarcRecords.Skip, LongAccumulator> counters(SparkSession s) {
-    Map<WarcRecords.Skip, LongAccumulator> m = new EnumMap<>(WarcRecords.Skip.class);
-    for (WarcRecords.Skip k : WarcRecords.Skip.values()) {
-      m.put(k, s.sparkContext().longAccumulator("arabrief skipped " + k.key));
+  /**
+   * The job's WARC counters, registered on its session: what reading each file skipped and how often it
+   * resynchronised ({@link WarcCounts}, exact however often Spark re-reads a file), and the pages the
+   * translation tasks found not to be articles (result-stage tasks, whose updates Spark applies once).
+   */
+  static final class Counters implements java.io.Serializable {
+    final WarcCounts files = new WarcCounts();
+    final Map<WarcRecords.Skip, LongAccumulator> pages = new EnumMap<>(WarcRecords.Skip.class);
+
+    Counters(SparkSession s) {
+      s.sparkContext().register(files, "arabrief WARC records skipped and resyncs");
+      for (BadInputException.Kind k : BadInputException.Kind.values()) {
+        WarcRecords.Skip why = WarcRecords.Skip.of(k);
+        pages.put(why, s.sparkContext().longAccumulator("arabrief skipped " + why.key));
+      }
     }
-    return m;
+
+    /** Records skipped by why, over every file. */
+    long skipped(WarcRecords.Skip why) {
+      return files.total(why.ordinal()) + (pages.containsKey(why) ? pages.get(why).value() : 0);
+    }
+
+    /** Times reading resumed at a later record after a broken one, over every file. */
+    long resyncs() {
+      return files.total(WarcCounts.RESYNCS);
+    }
   }
 
   /** The {@code .warc} and {@code .warc.gz} files at or under {@code input}, sorted. */
@@ -82,53 +100,46 @@ final class WarcSource {
   }
 
   /** The source rows of every WARC file under {@code input}, one partition per file. */
-  static Dataset<Row> read(SparkSession s, String input, Map<WarcRecords.Skip, LongAccumulator> skipped) throws IOException {
+  static Dataset<Row> read(SparkSession s, String input, Counters counters) throws IOException {
     List<String> files = files(s, input);
     if (files.isEmpty()) {
       throw new IllegalArgumentException("no .warc or .warc.gz files at " + input);
     }
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(s.sparkContext());
     Broadcast<SerializableConfiguration> conf = jsc.broadcast(new SerializableConfiguration(s.sparkContext().hadoopConfiguration()));
-    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(records(conf, skipped));
+    JavaRDD<Row> rows = jsc.parallelize(files, files.size()).flatMap(records(conf, counters));
     return s.createDataFrame(rows, SOURCE);
   }
 
-  private static FlatMapFunction<String, Row> records(Broadcast<SerializableConfiguration> conf, Map<WarcRecords.Skip, LongAccumulator> skipped) {
+  private static FlatMapFunction<String, Row> records(Broadcast<SerializableConfiguration> conf, Counters counters) {
     return file -> {
-      Configuration c = conf.value().value();
       Path p = new Path(file);
-      WarcRecords records = new WarcRecords(p.getFileSystem(c).open(p), p.getName());
+      WarcCounts.FileTally tally = new WarcCounts.FileTally();
+      WarcRecords records = new WarcRecords(HadoopChannel.open(p.getFileSystem(conf.value().value()), p), p.getName(), tally);
       return new Iterator<Row>() {
-        private Row next;
+        private boolean finished;
 
         @Override
         public boolean hasNext() {
-          while (next == null && records.hasNext()) {
-            WarcRecords.Item i = records.next();
-            if (i.isLine()) {
-              next = RowFactory.create(file, i.url(), i.recordId(), i.date(), i.payload(), i.charset(), i.error());
-            } else {
-              skipped.get(i.skip()).add(1);
-            }
+          if (records.hasNext()) {
+            return true;
           }
-          if (next == null) {
+          if (!finished) {
+            finished = true;
+            tally.finish(counters.files, file);
             try {
               records.close();
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
           }
-          return next != null;
+          return false;
         }
 
         @Override
         public Row next() {
-          if (!hasNext()) {
-            throw new NoSuchElementException();
-          }
-          Row r = next;
-          next = null;
-          return r;
+          WarcRecords.Item i = records.next();
+          return RowFactory.create(file, i.url(), i.recordId(), i.date(), i.payload(), i.charset(), i.error());
         }
       };
     };

@@ -31,7 +31,8 @@ import org.netpreserve.jwarc.Warcinfo;
  * {@code .warc.gz}, as crawlers write them): article pages in UTF-8 and windows-1256 (declared by the HTTP
  * header, by the page's meta only, or mislabelled by the header), and every kind of record a crawl holds
  * besides: warcinfo, request, metadata, a 404, an image, an English page, an Arabic section page; then
- * breakage: a record whose Content-Length lies, a truncated last record.
+ * breakage: a gzip member corrupted in the middle of the file, a record whose Content-Length lies (followed
+ * by an article that must still be read), a truncated last record.
  */
 public final class WarcFixture {
   /** What a reader should make of the files. */
@@ -41,8 +42,10 @@ public final class WarcFixture {
       Map<String, String> articles,
       /** URL to the record id of every page that is an article. */
       Map<String, String> recordIds,
-      /** URLs of records that end a file broken (truncated, lying length). */
+      /** URLs of the broken records, in file order (null: one whose header may not be read). */
       List<String> broken,
+      /** How many times reading resumes at a later record after a broken one. */
+      int resyncs,
       /** Skipped records by reason key. */
       Map<String, Long> skipped) {}
 
@@ -87,6 +90,14 @@ public final class WarcFixture {
         a.add(gz(metadata(url)));
         skipped.merge("metadata", 1L, Long::sum);
       }
+      if (i == pages / 2) {
+        // an article page whose gzip member is damaged in the middle of its compressed bytes
+        String damagedUrl = "https://news.example/a/damaged";
+        a.add(corrupt(gz(response(damagedUrl, 200, "text/html; charset=utf-8",
+            html(Corpus.article(seed, 904), null).getBytes(StandardCharsets.UTF_8)))));
+        // its URL is known only when its header is read before the damage is met, which depends on the bytes
+        broken.add(null);
+      }
     }
     String arabicPage = html(Corpus.article(seed, 900), null);
     a.add(gz(response("https://news.example/missing", 404, "text/html; charset=utf-8", arabicPage.getBytes(StandardCharsets.UTF_8))));
@@ -105,8 +116,9 @@ public final class WarcFixture {
     a.add(java.util.Arrays.copyOf(last, last.length - 40));
     broken.add(null); // the truncation is met while reading its header
     write(dir.resolve("crawl-a.warc.gz"), a);
+    int resyncs = 1; // past the damaged member; nothing follows the truncated one
 
-    // crawl-b.warc: plain; a page whose Content-Length is 100 bytes short ends what can be read
+    // crawl-b.warc: plain; a page whose Content-Length is 100 bytes short is broken, and the page after it is read
     List<byte[]> b = new ArrayList<>();
     b.add(plain(warcinfo("crawl-b.warc")));
     skipped.merge("warcinfo", 1L, Long::sum);
@@ -122,14 +134,16 @@ public final class WarcFixture {
     String lyingText = Corpus.article(seed, 902);
     WarcResponse liar = response(lying, 200, "text/html; charset=utf-8", html(lyingText, null).getBytes(StandardCharsets.UTF_8));
     b.add(lie(plain(liar), -100));
-    // the short length cuts the page's end, but its text is there: it reads as an article; the next record is lost
-    articles.put(lying, lyingText);
-    ids.put(lying, liar.headers().first("WARC-Record-ID").orElseThrow());
-    broken.add(null);
-    b.add(plain(response("https://news.example/b/after", 200, "text/html; charset=utf-8",
-        html(Corpus.article(seed, 903), null).getBytes(StandardCharsets.UTF_8))));
+    broken.add(lying);
+    resyncs++;
+    String after = "https://news.example/b/after";
+    String afterText = Corpus.article(seed, 903);
+    WarcResponse afterResp = response(after, 200, "text/html; charset=utf-8", html(afterText, null).getBytes(StandardCharsets.UTF_8));
+    b.add(plain(afterResp));
+    articles.put(after, afterText);
+    ids.put(after, afterResp.headers().first("WARC-Record-ID").orElseThrow());
     write(dir.resolve("crawl-b.warc"), b);
-    return new Expected(List.of("crawl-a.warc.gz", "crawl-b.warc"), articles, ids, broken, skipped);
+    return new Expected(List.of("crawl-a.warc.gz", "crawl-b.warc"), articles, ids, broken, resyncs, skipped);
   }
 
   /** An article page: headline in h1, paragraphs in p, a meta charset when {@code metaCharset} is set. */
@@ -172,7 +186,7 @@ public final class WarcFixture {
     return new Warcinfo.Builder().filename(name).date(DATE).recordId(id(name)).fields(Map.of("software", List.of("arabrief tests"))).build();
   }
 
-  private static WarcRecord request(String url) throws IOException {
+  static WarcRecord request(String url) throws IOException {
     HttpRequest http = new HttpRequest.Builder("GET", URI.create(url).getRawPath()).addHeader("Host", "news.example").build();
     return new WarcRequest.Builder(URI.create(url)).date(DATE).recordId(id(url + "#request")).body(http).build();
   }
@@ -181,7 +195,7 @@ public final class WarcFixture {
     return new WarcMetadata.Builder().targetURI(url).date(DATE).recordId(id(url + "#metadata")).fields(Map.of("fetchTimeMs", List.of("12"))).build();
   }
 
-  private static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
+  static WarcResponse response(String url, int status, String type, byte[] body) throws IOException {
     HttpResponse http = new HttpResponse.Builder(status, status == 200 ? "OK" : "Not Found")
         .body(MediaType.parse(type), body).build();
     return new WarcResponse.Builder(URI.create(url)).date(DATE).recordId(id(url)).body(http).build();
@@ -232,6 +246,15 @@ public final class WarcFixture {
     }
     long n = Long.parseLong(m.group(1)) + delta;
     return (s.substring(0, m.start(1)) + n + s.substring(m.end(1))).getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /** A gzip member with a run of bytes in the middle of its compressed data inverted. */
+  static byte[] corrupt(byte[] member) {
+    byte[] b = member.clone();
+    for (int i = b.length / 2; i < b.length / 2 + 8; i++) {
+      b[i] ^= (byte) 0xff;
+    }
+    return b;
   }
 
   static byte[] gzip(byte[] bytes) throws IOException {

@@ -77,6 +77,7 @@ class WarcJobTest {
       }
     }
     assertEquals(new TreeMap<>(expected.articles()).keySet(), batchArticles.keySet());
+    assertEquals(expected.broken().size(), batchErrors.size(), batchErrors.toString());
     Map<String, Long> batchSkipped = new TreeMap<>();
     JSON.readTree(batchOut.resolve("_report.json").toFile()).get("skipped_records").fields()
         .forEachRemaining(e -> batchSkipped.put(e.getKey(), e.getValue().asLong()));
@@ -114,5 +115,8 @@ class WarcJobTest {
     Map<String, Long> jobSkipped = new TreeMap<>(job.skippedRecords());
     jobSkipped.values().removeIf(v -> v == 0);
     assertEquals(batchSkipped, jobSkipped);
+    // reading resumed past the damaged member and the lying record, in the job's accumulator as in batch's report
+    assertEquals(expected.resyncs(), JSON.readTree(batchOut.resolve("_report.json").toFile()).get("warc_resyncs").asInt());
+    assertEquals(expected.resyncs(), job.warcResyncs());
   }
 }
