@@ -49,7 +49,10 @@ final class HeadlineScorer {
   static final double W_VISIBLE = 0.3;
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!؛]$");
-  private static final Pattern CREDIT = Pattern.compile("\\([^()]{1,25}\\)$");
+  private static final Pattern CREDIT = Pattern.compile("\\(([^()]{1,25})\\)$");
+  /** What a photo credit's brackets say besides an agency: «(أرشيفية)», «(Getty Images)». */
+  private static final Pattern PHOTO_WORDS = Pattern.compile(ArabicPatterns.loose("أرشيف") + "|" + ArabicPatterns.loose("صورة")
+      + "|" + ArabicPatterns.loose("تصوير") + "|(?i:getty|photo|images?)");
   /** «صورة …», «بالصور: …»: a line that says it describes a photo is a caption, not the headline. */
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:" + ArabicPatterns.loose("صورة") + "|" + ArabicPatterns.loose("الصورة")
       + "|" + ArabicPatterns.loose("صور") + ")\\s");
@@ -108,10 +111,19 @@ final class HeadlineScorer {
     if (SENTENCE_END.matcher(t).find()) {
       s += W_SENTENCE_END;
     }
-    if (CREDIT.matcher(t).find() || PHOTO_PREFIX.matcher(t).find()) {
+    if (isCredited(t) || PHOTO_PREFIX.matcher(t).find() || Furniture.endsWithPhotoCredit(t)) {
       s += W_CREDIT;
     }
     return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
+  }
+
+  /**
+   * Ends with a photo or agency credit in brackets («(رويترز)», «(أرشيفية)»); a genre tag such as
+   * «(حوار)» or «(فيديو)» closing a headline is no credit.
+   */
+  static boolean isCredited(String line) {
+    var m = CREDIT.matcher(line);
+    return m.find() && (Gazetteer.isAgency(m.group(1)) || PHOTO_WORDS.matcher(m.group(1)).find());
   }
 
   /**
