@@ -17,7 +17,9 @@ final class BylineParser {
   private static final String DASH = "(?:--|[-–—])";
   private static final String WORD = "[\\p{L}\\p{M}]+";
   private static final String PLACE = WORD + "(?:\\s" + WORD + "){0,2}(?:،\\s*" + WORD + "(?:\\s" + WORD + ")?)?";
-  private static final String NAME = WORD + "(?:\\s" + WORD + "){0,3}";
+  /** A title before a name: «د.», «م.», «الدكتور», «الشيخ». */
+  private static final String TITLE = "(?:(?:د|م|أ)\\.\\s*|(?:الدكتور|الشيخ|المهندس|الأستاذ|اللواء|المستشار)\\s+)";
+  private static final String NAME = TITLE + "?" + WORD + "(?:\\s" + WORD + "){0,3}";
   private static final String AGENCY = "\\(([\\p{L}\\p{M}. ]{1,20})\\)";
 
   private static final Pattern PLACE_NAME = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")\\s*" + DASH + "\\s*");
@@ -67,6 +69,15 @@ final class BylineParser {
           "الإخباري", "الإخبارية", "الإخبارى", "برس", "نيوز", "نت", "أونلاين", "تايمز", "بوست", "تي في", "وكالة", "بوابة",
           "News", "Press", "TV", "Online", "Post", "Times", "24").map(ArabicPatterns::loose).toList()) + ")(?![\\p{L}])");
   private static final Pattern AGENCY_LINE = Pattern.compile("^" + AGENCY + "$");
+  /**
+   * A newsroom credited instead of a reporter: «متابعات» (compiled from the wires), «فريق التحرير» and the
+   * like — credits of the language's newsrooms, not of any one site.
+   */
+  private static final Pattern STAFF_CREDIT = Pattern.compile("^(" + String.join("|", java.util.stream.Stream.of(
+          "متابعات", "فريق التحرير", "هيئة التحرير", "أسرة التحرير", "قسم الأخبار", "محرر الموقع", "المحرر", "وكالات",
+          "غرفة الأخبار").map(ArabicPatterns::loose).toList()) + ")$");
+  /** An opinion column's headline names its writer: «د. مجدي أبو الخير يكتب: …», «سلمى علي تكتب: …». */
+  private static final Pattern WRITES = Pattern.compile("^(" + NAME + ")\\s+(?:" + loose("يكتب") + "|" + loose("تكتب") + ")\\s*[:：]");
 
   private static String alternation(String... words) {
     return "(?:" + String.join("|", java.util.Arrays.stream(words).sorted((a, b) -> b.length() - a.length())
@@ -103,6 +114,9 @@ final class BylineParser {
     if ((m = AGENCY_LINE.matcher(line)).matches()) {
       return new Byline(m.group(1).strip(), null, null, line);
     }
+    if ((m = STAFF_CREDIT.matcher(line)).matches()) {
+      return new Byline(m.group(1), null, null, line);
+    }
     String bare = CREDIT_DECORATION.matcher(line).replaceAll("");
     if (!bare.isEmpty() && ArabicPatterns.wordCount(bare) <= 4 && Gazetteer.isAgency(bare)) {
       return new Byline(bare, null, null, line);
@@ -120,6 +134,12 @@ final class BylineParser {
       return new Byline(CREDIT_DECORATION.matcher(next).replaceAll(""), null, null, line + " " + next);
     }
     return ofLine(line);
+  }
+
+  /** The writer an opinion column's headline names («… يكتب: …»), or null. */
+  static Byline ofHeadline(String headline) {
+    Matcher m = WRITES.matcher(headline);
+    return m.find() ? new Byline(null, null, m.group(1).strip(), m.group()) : null;
   }
 
   /** True for a source label on a line of its own, whose source is on the next line. */

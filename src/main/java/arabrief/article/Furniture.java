@@ -52,7 +52,7 @@ final class Furniture {
    * A ticker: headline fragments run together, this many words or more without any punctuation. Of 1,328
    * BBC Arabic headlines, the longest without punctuation has 16 words.
    */
-  static final int TICKER_WORDS = 18;
+  static final int TICKER_WORDS = 17;
   /** Photo credits: «صدر الصورة، EPA», «(AP Photo/Hussein Malla)», «تصوير: …». */
   private static final Pattern PHOTO_CREDIT = Pattern.compile("^(?:(?:" + loose("صدر الصورة") + "|" + loose("مصدر الصورة") + "|"
       + loose("حقوق الصورة") + "|" + loose("تصوير") + ")\\s*[،,:].{0,60}|\\(?[\\p{L} .]{0,20}Photo\\s*/[^)]{0,60}\\)?)$");
