@@ -41,6 +41,8 @@ final class ArticleParser {
           + ")[^()]{0,20}\\)$");
   /** A text of more lines than this may be a whole page pasted; the line model looks for the article in it. */
   static final int MIN_PASTED_LINES = 40;
+  /** A page pasted whole has at least this many lines (and a tenth of its lines) around the article. */
+  static final int MIN_PAGE_LINES = 8;
   /** Lines above the article's span read as its header (headline, date, byline, caption, share buttons). */
   static final int HEADER_WINDOW = 15;
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:صورة|صور|الصورة)\\s");
@@ -79,6 +81,11 @@ final class ArticleParser {
     // the HEADER_WINDOW lines above it are read as its header. HTML pages arrive cut to their content.
     ArticleSpan.Cut cut = hints == Hints.NONE && all.size() > MIN_PASTED_LINES
         ? ArticleSpan.cut(all, model) : new ArticleSpan.Cut(0, all.size(), -1, Set.of());
+    if (cut.from() + all.size() - cut.to() < Math.max(MIN_PAGE_LINES, all.size() / 10)) {
+      // Only a few lines around the span: a long article with a little furniture, not a page pasted whole;
+      // read it as the short texts are, so that its length alone changes nothing.
+      cut = new ArticleSpan.Cut(0, all.size(), -1, Set.of());
+    }
     int from = cut.from();
     int to = cut.to();
     int spanStart = cut.bodyStart();
@@ -263,11 +270,20 @@ final class ArticleParser {
     }
     List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
     List<Integer> candidateLines = new ArrayList<>();
+    int nearest = -1;
+    for (int i = lines.size() - 1; i >= 0 && nearest < 0; i--) {
+      String line = candidateText(lines.get(i));
+      if (isCandidate(line, i > 0 ? lines.get(i - 1) : null) && !saysPhoto(line) && !Furniture.endsWithPhotoCredit(line)
+          && HeadlineScorer.matches(line, leadWords) > 0) {
+        nearest = i;
+      }
+    }
     int rank = 0;
     for (int i = 0; i < lines.size(); i++) {
       String line = candidateText(lines.get(i));
       if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
-        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), rank));
+        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), rank,
+            nearest >= 0 && squash(line).equals(squash(candidateText(lines.get(nearest))))));
         candidateLines.add(i);
         if (HeadlineScorer.matches(line, leadWords) > 0) {
           rank++;
@@ -312,6 +328,9 @@ final class ArticleParser {
     }
     int dateAt = dateIndex(lines, headlineAt);
     List<String> points = new ArrayList<>();
+    // the headline (perhaps printed twice) is no label of a tag list or a menu
+    String squashed = headline == null ? null : squash(headline);
+    List<String> labels = lines.stream().map(l -> squash(l).equals(squashed) ? "." : l).toList();
     boolean headlineTaken = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
@@ -346,7 +365,7 @@ final class ArticleParser {
         caption = line;
       } else if (headlineAt >= 0 && i > headlineAt && (i <= headlineAt + NAME_REACH || i >= lines.size() - NAME_REACH)
           && (byline == null || byline.author() == null) && isNameLine(line, storyWords)
-          && !Standfirst.inLabelRun(lines, i, 0, lines.size())) {
+          && !Standfirst.inLabelRun(labels, i, 0, labels.size())) {
         noteByline(new Byline(null, null, line, line)); // a reporter's name alone under the headline
         dropped.add(line);
       } else {
@@ -448,8 +467,8 @@ final class ArticleParser {
   private static final Pattern PHOTO_WORD = Pattern.compile("(?i:getty|images?|photos?|photography|shutterstock)");
   /** A name's word: letters (no tatweel: «بـ» is a clipped preposition), an initial's dot allowed. */
   private static final Pattern NAME_WORD = Pattern.compile("(?:[\\p{L}\\p{M}&&[^\\u0640]]){2,}\\.?|[\\p{L}]\\.(?:[\\p{L}&&[^\\u0640]])+|د\\.?");
-  /** «M.Adam», «Sara Ali»: capitalised Latin words or initials. */
-  private static final Pattern LATIN_NAME = Pattern.compile("\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){0,2}");
+  /** «M.Adam», «Sara Ali»: capitalised Latin words, two or three, or one with an initial (an outlet's name is one word). */
+  private static final Pattern LATIN_NAME = Pattern.compile("\\p{Lu}\\.\\s?\\p{Lu}\\p{Ll}+|\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){1,2}");
   /**
    * Words a name never is: function words, and the words sections and labels are made of (news, politics,
    * sport, opinion, photos …) — vocabulary of the language, not of any site.

@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
  *       caption or a name-and-title line is shorter;
  *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
  *       say something (captions, teasers and subtitles follow it);
+ *   <li>{@link #W_NEAREST} when it is the last candidate above the body that is not a photo line: other
+ *       stories' titles stand further up;
  *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
  *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
  * </ul>
@@ -45,6 +47,12 @@ final class HeadlineScorer {
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
   static final int FULL_LENGTH_WORDS = 12;
+  /**
+   * The last title-like line above the body (photo lines aside) that shares a word with the lead: pages
+   * print the story's headline right above its date, byline, photo and body, and other stories' titles
+   * (most read, tickers, related) further up.
+   */
+  static final double W_NEAREST = 0.4;
   /** The visible {@code <h1>} is preferred over the page's metadata when both agree about the same. */
   static final double W_VISIBLE = 0.3;
 
@@ -67,7 +75,11 @@ final class HeadlineScorer {
   private HeadlineScorer() {}
 
   /** One candidate line and what the parser knows about it. */
-  record Candidate(String text, boolean repeated, int rank) {}
+  record Candidate(String text, boolean repeated, int rank, boolean nearest) {
+    Candidate(String text, boolean repeated, int rank) {
+      this(text, repeated, rank, false);
+    }
+  }
 
   /** The best candidate's text, or null when none scores above {@link #MIN_SCORE}. */
   static String best(List<Candidate> candidates, List<String> body, Set<String> siteNames) {
@@ -114,7 +126,7 @@ final class HeadlineScorer {
     if (isCredited(t) || PHOTO_PREFIX.matcher(t).find() || Furniture.endsWithPhotoCredit(t)) {
       s += W_CREDIT;
     }
-    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
+    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank() + (c.nearest() && m > 0 ? W_NEAREST : 0);
   }
 
   /**

@@ -78,8 +78,17 @@ public final class Metamorphic {
     TRANSFORMS.put("tatweel", (t, r) -> insideWords(t, 4, "\u0640"));
     TRANSFORMS.put("zero-width", (t, r) -> insideWords(t, 3, "\u200C"));
     TRANSFORMS.put("headline twice", (t, r) -> {
-      String first = t.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
-      return first + "\n" + t;
+      // the headline as the clean text is read, printed a second time under itself
+      Reading clean = read(t, "clean");
+      String headline = clean == null ? null : clean.headline();
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      for (int i = 0; i < lines.size(); i++) {
+        if (headline == null ? !lines.get(i).isBlank() : StructureEval.norm(lines.get(i)).equals(headline)) {
+          lines.add(i + 1, lines.get(i));
+          break;
+        }
+      }
+      return String.join("\n", lines);
     });
     // a clock of the day may stand high above the headline, not on the two lines just above it
     TRANSFORMS.put("furniture above", (t, r) -> String.join("\n", furniture(r, 1 + r.nextInt(6), true)) + "\n"
@@ -229,6 +238,27 @@ public final class Metamorphic {
     return clean.diff(got);
   }
 
+  /**
+   * A real HTML page and its text copy (select all, copy, paste) must give the same headline and body: ""
+   * when they do, else what differs.
+   */
+  static String pastedAsHtml(String page) {
+    StructureEval.Expected e = StructureEval.expected(page);
+    byte[] html = StructureEval.bytes(e);
+    String text = PastedCopy.of(TextDecoder.decodeBytes(html));
+    try {
+      Article h = new ArticleReader().read(html, page);
+      Article t = new ArticleReader().read(text.getBytes(StandardCharsets.UTF_8), page + " (pasted)");
+      Reading hr = new Reading(StructureEval.norm(h.headline()), null, null,
+          h.paragraphs().stream().map(p -> StructureEval.norm(p.source())).toList());
+      Reading tr = new Reading(StructureEval.norm(t.headline()), null, null,
+          t.paragraphs().stream().map(p -> StructureEval.norm(p.source())).toList());
+      return hr.diff(tr);
+    } catch (BadInputException ex) {
+      return ex.getMessage();
+    }
+  }
+
   private static String cut(String s) {
     return s == null ? null : s.length() > 50 ? s.substring(0, 50) + "…" : s;
   }
@@ -262,5 +292,11 @@ public final class Metamorphic {
       }
     }
     System.out.printf(Locale.ROOT, "all %d/%d (%.1f%%)%n", passed, total, 100.0 * passed / total);
+    List<String> html = StructureEval.pastedPages();
+    long same = html.stream().filter(p -> pastedAsHtml(p).isEmpty()).count();
+    System.out.printf(Locale.ROOT, "HTML page pasted as text reads as the page (headline, body): %d/%d%n", same, html.size());
+    if (verbose) {
+      html.stream().filter(p -> !pastedAsHtml(p).isEmpty()).forEach(p -> System.out.println("    " + p + ": " + pastedAsHtml(p)));
+    }
   }
 }
