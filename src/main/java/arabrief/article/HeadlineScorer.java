@@ -148,7 +148,7 @@ final class HeadlineScorer {
     List<String> declared = new ArrayList<>();
     for (String s : new String[] {meta.headline(), meta.ogTitle(), meta.title()}) {
       if (s != null) {
-        declared.add(withoutSiteName(Normalizer.normalize(s), sites));
+        declared.add(withoutSiteName(Normalizer.normalize(s), sites, h1s));
       }
     }
     Set<String> lead = leadWords(body.stream().map(Normalizer::normalize).toList());
@@ -166,7 +166,10 @@ final class HeadlineScorer {
           agreed = true;
         }
       }
-      double s = score(new Candidate(c, agreed, 0), lead, sites, MIN_MARKED_UP_WORDS) + (visible ? W_VISIBLE : 0);
+      // Two of the page's own statements agreeing (the <h1> and og:title, JSON-LD and <title>) say "headline"
+      // even when no word of it recurs in the lead, unlike a line a text happens to print twice.
+      double s = score(new Candidate(c, false, 0), lead, sites, MIN_MARKED_UP_WORDS) + (visible ? W_VISIBLE : 0)
+          + (agreed ? W_REPEATED : 0);
       if (s > bestScore) {
         best = c;
         bestScore = s;
@@ -177,9 +180,21 @@ final class HeadlineScorer {
 
   /** "Headline - Site" or "Site | Headline": the part that is not a known site name, else the longest. */
   static String withoutSiteName(String title, Set<String> siteNames) {
+    return withoutSiteName(title, siteNames, List.of());
+  }
+
+  /** As {@link #withoutSiteName(String, Set)}; the part a visible {@code <h1>} agrees with is the headline's. */
+  static String withoutSiteName(String title, Set<String> siteNames, List<String> h1s) {
     String[] parts = SITE_SEPARATOR.split(title);
     if (parts.length == 1) {
       return title.strip();
+    }
+    for (String p : parts) {
+      for (String h : h1s) {
+        if (overlap(p, words(Normalizer.normalize(h))) >= 0.5 && overlap(Normalizer.normalize(h), words(p)) >= 0.5) {
+          return p.strip();
+        }
+      }
     }
     String longest = "";
     for (String p : parts) {
