@@ -270,24 +270,24 @@ final class ArticleParser {
     }
     List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
     List<Integer> candidateLines = new ArrayList<>();
-    int nearest = -1;
-    for (int i = lines.size() - 1; i >= 0 && nearest < 0; i--) {
-      String line = candidateText(lines.get(i));
-      if (isCandidate(line, i > 0 ? lines.get(i - 1) : null) && !saysPhoto(line) && !Furniture.endsWithPhotoCredit(line)
-          && HeadlineScorer.matches(line, leadWords) > 0) {
-        nearest = i;
-      }
-    }
     int rank = 0;
+    boolean afterStrong = false;
+    Set<String> echoes = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
       String line = candidateText(lines.get(i));
-      if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
-        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), rank,
-            nearest >= 0 && squash(line).equals(squash(candidateText(lines.get(nearest))))));
-        candidateLines.add(i);
-        if (HeadlineScorer.matches(line, leadWords) > 0) {
-          rank++;
-        }
+      if (!isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
+        continue;
+      }
+      String key = squash(line);
+      if (afterStrong && !seenBefore(lines, i, key)) {
+        echoes.add(key); // first printed right under a title that says what the body says: a caption and its copy
+      }
+      candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(key) && !echoes.contains(key), rank));
+      candidateLines.add(i);
+      long m = HeadlineScorer.matches(line, leadWords);
+      afterStrong = m >= MIN_TITLE_SUPPORT;
+      if (m >= MIN_TITLE_SUPPORT) {
+        rank++;
       }
     }
     String best = HeadlineScorer.best(candidates, lead, Set.of());
@@ -297,6 +297,15 @@ final class ArticleParser {
       }
     }
     return -1;
+  }
+
+  private static boolean seenBefore(List<String> lines, int i, String key) {
+    for (int j = 0; j < i; j++) {
+      if (squash(candidateText(lines.get(j))).equals(key)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A header line as a headline candidate: the story inside a syndication wrapper, else the line. */

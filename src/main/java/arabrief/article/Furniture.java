@@ -26,6 +26,17 @@ final class Furniture {
   private static final Pattern LABEL = Pattern.compile("(?:" + String.join("|", LABELS.stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?");
   private static final Pattern READ_ALSO = Pattern.compile("^(?:" + loose("اقرأ أيضا") + "|" + loose("اقرأ المزيد") + "|" + loose("طالع أيضا")
       + "|" + loose("شاهد أيضا") + ")(?:\\s*[:：-].*)?$");
+  /**
+   * A call to follow the outlet elsewhere: an imperative (follow, join, subscribe, press) and a channel of
+   * the outlet's (its app, channel, page, account, newsletter) or a platform («قناتنا على تلغرام», «Google News»).
+   * Past-tense readings of the same verbs open news sentences too, hence the short-line limit where it is used.
+   */
+  private static final Pattern CALL_TO_FOLLOW = Pattern.compile("^(?:" + String.join("|", java.util.stream.Stream.of(
+          "تابع", "تابعوا", "تابعونا", "تابعنا", "انضم", "انضموا", "اشترك", "اشتركوا", "اضغط", "للاشتراك")
+      .map(ArabicPatterns::loose).toList()) + ")\\s.*(?:" + String.join("|", java.util.stream.Stream.of(
+          "تطبيق", "قناة", "قناتنا", "صفحة", "صفحتنا", "حساب", "حسابنا", "واتساب", "واتس اب", "تلغرام", "تليجرام", "يوتيوب",
+          "فيسبوك", "فيس بوك", "تويتر", "انستغرام", "إنستجرام", "النشرة", "جوجل نيوز")
+      .map(ArabicPatterns::loose).toList()) + "|(?i:google news|whatsapp|telegram|youtube|facebook|twitter|instagram))");
   /** An advertisement's slot: a line of a few words, one of which says advertisement. */
   private static final Pattern AD_SLOT = Pattern.compile("^(?:\\S+\\s+){0,2}(?:" + loose("إعلان") + "|" + loose("إعلانات")
       + "|(?i:advertisement|advertising|sponsored|ads?))(?:\\s+\\S+){0,1}$");
@@ -97,6 +108,7 @@ final class Furniture {
         || DURATION.matcher(line).matches()
         || (BOILERPLATE.matcher(line).find() && ArabicPatterns.wordCount(line) <= 40)
         || AD_SLOT.matcher(line).matches()
+        || (CALL_TO_FOLLOW.matcher(line).find() && ArabicPatterns.wordCount(line) <= 15)
         || isWidget(line)
         || isBreadcrumb(line)
         || URL.matcher(line).matches()

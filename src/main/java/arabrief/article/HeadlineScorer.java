@@ -23,10 +23,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
- *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
- *       say something (captions, teasers and subtitles follow it);
- *   <li>{@link #W_NEAREST} when it is the last candidate above the body that is not a photo line: other
- *       stories' titles stand further up;
+ *   <li>{@link #W_RANK} per candidate before it that shares two words or more with the lead: the headline
+ *       comes first of the header's lines about the story (captions, teasers and subtitles follow it), while
+ *       other stories' titles above it (tickers, most read, related) share a word at most;
  *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
  *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
  * </ul>
@@ -42,17 +41,11 @@ final class HeadlineScorer {
   static final double W_REPEATED = 1.5;
   static final double W_SENTENCE_END = -1.0;
   static final double W_CREDIT = -1.5;
-  static final double W_RANK = -0.15;
+  static final double W_RANK = -0.5;
   static final int LEAD_MATCHES = 6;
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
   static final int FULL_LENGTH_WORDS = 12;
-  /**
-   * The last title-like line above the body (photo lines aside) that shares a word with the lead: pages
-   * print the story's headline right above its date, byline, photo and body, and other stories' titles
-   * (most read, tickers, related) further up.
-   */
-  static final double W_NEAREST = 0.4;
   /** The visible {@code <h1>} is preferred over the page's metadata when both agree about the same. */
   static final double W_VISIBLE = 0.3;
 
@@ -75,11 +68,7 @@ final class HeadlineScorer {
   private HeadlineScorer() {}
 
   /** One candidate line and what the parser knows about it. */
-  record Candidate(String text, boolean repeated, int rank, boolean nearest) {
-    Candidate(String text, boolean repeated, int rank) {
-      this(text, repeated, rank, false);
-    }
-  }
+  record Candidate(String text, boolean repeated, int rank) {}
 
   /** The best candidate's text, or null when none scores above {@link #MIN_SCORE}. */
   static String best(List<Candidate> candidates, List<String> body, Set<String> siteNames) {
@@ -126,7 +115,7 @@ final class HeadlineScorer {
     if (isCredited(t) || PHOTO_PREFIX.matcher(t).find() || Furniture.endsWithPhotoCredit(t)) {
       s += W_CREDIT;
     }
-    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank() + (c.nearest() && m > 0 ? W_NEAREST : 0);
+    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
   }
 
   /**
