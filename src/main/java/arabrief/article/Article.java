@@ -12,6 +12,8 @@ import java.util.List;
  * @param dropped site furniture removed from the text (tag lists, bylines, "اقرأ أيضا"...),
  *     exactly as it stood, in order, so a reader can check nothing of value was lost
  * @param byline the author, place and source the page credits, or null when it credits none
+ * @param standfirst the deck printed under the headline (a summary sentence or a few bullet points, one per
+ *     line), which is not the body's first paragraph; null when the article has none
  */
 public record Article(
     String headline,
@@ -19,15 +21,22 @@ public record Article(
     String caption,
     List<Paragraph> paragraphs,
     List<String> dropped,
-    Byline byline) {
+    Byline byline,
+    String standfirst) {
 
   public Article {
     paragraphs = List.copyOf(paragraphs);
     dropped = List.copyOf(dropped);
   }
 
+  /** An article without a standfirst. */
+  public Article(String headline, Dateline dateline, String caption, List<Paragraph> paragraphs, List<String> dropped,
+      Byline byline) {
+    this(headline, dateline, caption, paragraphs, dropped, byline, null);
+  }
+
   /** An article with no byline (the constructor before bylines were reported). */
   public Article(String headline, Dateline dateline, String caption, List<Paragraph> paragraphs, List<String> dropped) {
-    this(headline, dateline, caption, paragraphs, dropped, null);
+    this(headline, dateline, caption, paragraphs, dropped, null, null);
   }
 }

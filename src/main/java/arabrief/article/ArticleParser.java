@@ -41,6 +41,8 @@ final class ArticleParser {
           + ")[^()]{0,20}\\)$");
   /** A text of more lines than this may be a whole page pasted; the line model looks for the article in it. */
   static final int MIN_PASTED_LINES = 40;
+  /** A page pasted whole has at least this many lines (and a tenth of its lines) around the article. */
+  static final int MIN_PAGE_LINES = 8;
   /** Lines above the article's span read as its header (headline, date, byline, caption, share buttons). */
   static final int HEADER_WINDOW = 15;
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:صورة|صور|الصورة)\\s");
@@ -54,6 +56,7 @@ final class ArticleParser {
   /** Lines of a pasted page's article span that the line model reads as furniture and that are not prose. */
   private final Set<String> weak = new HashSet<>();
   private String headline;
+  private String standfirst;
   private Dateline dateline;
   private String caption;
   private Byline byline;
@@ -78,6 +81,11 @@ final class ArticleParser {
     // the HEADER_WINDOW lines above it are read as its header. HTML pages arrive cut to their content.
     ArticleSpan.Cut cut = hints == Hints.NONE && all.size() > MIN_PASTED_LINES
         ? ArticleSpan.cut(all, model) : new ArticleSpan.Cut(0, all.size(), -1, Set.of());
+    if (cut.from() + all.size() - cut.to() < Math.max(MIN_PAGE_LINES, all.size() / 10)) {
+      // Only a few lines around the span: a long article with a little furniture, not a page pasted whole;
+      // read it as the short texts are, so that its length alone changes nothing.
+      cut = new ArticleSpan.Cut(0, all.size(), -1, Set.of());
+    }
     int from = cut.from();
     int to = cut.to();
     int spanStart = cut.bodyStart();
@@ -86,13 +94,43 @@ final class ArticleParser {
     List<String> lines = all.subList(from, to);
     // The article's first prose line, not a prose-like line of a ticker in the header window above it.
     int bodyStart = spanStart >= 0 ? spanStart - from : bodyStart(lines);
+    if (spanStart < 0 && hints == Hints.NONE) {
+      bodyStart = pastTeaser(lines, bodyStart);
+    }
     int end = tailStart(lines, bodyStart);
+    List<String> headerLines = new ArrayList<>(lines.subList(0, bodyStart));
+    String forcedHeadline = hints.headline();
+    if (hints == Hints.NONE) {
+      if (bodyStart < end && titleOfWhatFollows(lines, bodyStart, end) && firstLineIsHeadline(headerLines, lines, bodyStart, end)) {
+        // The first prose-like line ends like a title and says what the body says, better than any line
+        // above it: a text pasted from its headline down whose headline is long or ends with a quote.
+        forcedHeadline = lines.get(bodyStart);
+        int next = bodyStart + 1;
+        while (next < end && squash(lines.get(next)).equals(squash(forcedHeadline))) {
+          next++;
+        }
+        next += bodyStart(lines.subList(next, end));
+        headerLines.addAll(lines.subList(bodyStart, next));
+        bodyStart = next;
+      }
+      // A deck under the headline, which the page's own header elements (date, byline, photo) set apart
+      // from the body: its own part, never the body's first paragraph.
+      Standfirst.Found deck = Standfirst.find(lines, bodyStart, end);
+      if (deck != null) {
+        standfirst = String.join("\n", lines.subList(deck.from(), deck.to()));
+        headerLines.addAll(lines.subList(deck.to(), deck.bodyStart()));
+        bodyStart = deck.bodyStart();
+      }
+    }
     List<String> bodyLines = lines.subList(bodyStart, end);
-    header(lines.subList(0, bodyStart), bodyLines, hints);
+    header(headerLines, bodyLines, hints, forcedHeadline);
     List<Paragraph> paragraphs = body(bodyLines);
-    for (String tail : lines.subList(end, lines.size())) {
-      dropped.add(tail);
-      noteByline(BylineParser.ofLine(tail));
+    List<String> tail = lines.subList(end, lines.size());
+    for (int i = 0; i < tail.size(); i++) {
+      dropped.add(tail.get(i));
+      if (i == 0 || !BylineParser.isSourceLabel(tail.get(i - 1))) {
+        noteByline(BylineParser.ofLine(tail.get(i), i + 1 < tail.size() ? tail.get(i + 1) : null));
+      }
     }
     dropped.addAll(all.subList(to, all.size()));
     if (hints.author() != null || hints.source() != null) {
@@ -100,7 +138,88 @@ final class ArticleParser {
       byline = new Byline(b.source() != null ? b.source() : hints.source(), b.place(),
           b.author() != null ? b.author() : hints.author(), b.printed());
     }
-    return new Article(headline, dateline, caption, paragraphs, dropped, byline);
+    return new Article(headline, dateline, caption, paragraphs, dropped, byline, standfirst);
+  }
+
+  /**
+   * Where the body starts when the first prose line is a lone teaser above the article (a "most read"
+   * headline long enough to read as prose, a teaser sentence): no line above it says what follows it,
+   * it has no prose line after it before a title-like line that does (shares {@link
+   * ArticleSpan#MIN_HEADLINE_SUPPORT} content words with the prose under it), and it is about another story
+   * (few of its words recur there). Else {@code first}.
+   */
+  private static int pastTeaser(List<String> lines, int first) {
+    int after = first + 1;
+    if (first >= lines.size() || after >= lines.size() || isProse(lines.get(after))
+        || support(lines, Math.max(0, first - HEADER_WINDOW), first, first) >= MIN_TITLE_SUPPORT) {
+      return first;
+    }
+    for (int s = after + 1; s < Math.min(lines.size(), after + HEADER_WINDOW); s++) {
+      if (isProse(lines.get(s)) && !Furniture.isFurniture(lines.get(s)) && DatelineParser.parse(lines.get(s)) == null) {
+        boolean otherStory = HeadlineScorer.overlap(lines.get(first), HeadlineScorer.leadWords(lines.subList(s, lines.size())))
+            < MAX_TEASER_OVERLAP;
+        return otherStory && support(lines, after, s, s) >= ArticleSpan.MIN_HEADLINE_SUPPORT ? s : first;
+      }
+    }
+    return first;
+  }
+
+  /** A teaser of another story shares less than this share of its content words with the article. */
+  private static final double MAX_TEASER_OVERLAP = 0.2;
+
+  /** The most content words a title-sized line of {@code [from, to)} shares with the lead starting at {@code lead}. */
+  private static long support(List<String> lines, int from, int to, int lead) {
+    Set<String> words = HeadlineScorer.leadWords(lines.subList(lead, lines.size()));
+    long best = 0;
+    for (int i = from; i < to; i++) {
+      int n = ArabicPatterns.wordCount(lines.get(i));
+      if (n >= HeadlineScorer.MIN_WORDS && n <= HeadlineScorer.MAX_WORDS && !Furniture.isFurniture(lines.get(i))) {
+        best = Math.max(best, HeadlineScorer.matches(lines.get(i), words));
+      }
+    }
+    return best;
+  }
+
+  /**
+   * True when {@code lines[at]} reads as the title of the body after it: a title's length, no full stop at
+   * its end, and at least {@link #MIN_TITLE_SUPPORT} of its content words in the lines that follow.
+   */
+  private static boolean titleOfWhatFollows(List<String> lines, int at, int end) {
+    String line = lines.get(at);
+    int words = ArabicPatterns.wordCount(line);
+    if (words < HeadlineScorer.MIN_WORDS || words > HeadlineScorer.MAX_WORDS || endsFullStop(line)
+        || INNER_STOP.matcher(line).find() || line.endsWith(":") || Furniture.isFurniture(line) || at + 1 >= end) {
+      return false;
+    }
+    Set<String> rest = HeadlineScorer.leadWords(lines.subList(at + 1, end));
+    // The text's very first line, of a title's length, needs less: of 1,328 BBC Arabic articles, every
+    // headline has fewer than 20 words and 15 first paragraphs lack a full stop.
+    int support = at == 0 && words < FIRST_LINE_TITLE_WORDS ? 1 : MIN_TITLE_SUPPORT;
+    return HeadlineScorer.matches(line, rest) >= support;
+  }
+
+  private static final int FIRST_LINE_TITLE_WORDS = 20;
+
+  /** The header's lines and the first body line compete as headlines for the rest of the body; true when that line wins. */
+  private static boolean firstLineIsHeadline(List<String> header, List<String> lines, int at, int end) {
+    int h = headlineIndex(header, lines.subList(at, end));
+    if (h >= 0 && HeadlineScorer.matches(header.get(h), HeadlineScorer.leadWords(lines.subList(at, end))) >= MIN_TITLE_SUPPORT) {
+      return false; // the header has a headline that says what the body says
+    }
+    List<String> candidates = new ArrayList<>(header);
+    candidates.add(lines.get(at));
+    return headlineIndex(candidates, lines.subList(at + 1, end)) == header.size();
+  }
+
+  /** Content words a title shares with the paragraphs under it, at least. */
+  private static final int MIN_TITLE_SUPPORT = 2;
+  /** A full stop inside a line: two sentences, no title. */
+  private static final Pattern INNER_STOP = Pattern.compile("[\\p{L}\\p{N}][.!؛]\\s+\\S");
+  private static final Pattern CLOSING = Pattern.compile("[»\"”’')\\]\\s]+$");
+
+  /** Ends with a full stop, also inside closing quotes or brackets («… نهائي."»). */
+  static boolean endsFullStop(String line) {
+    return FULL_STOP.matcher(CLOSING.matcher(line).replaceAll("")).find();
   }
 
   /** The first line that reads as prose and is not furniture; lines.size() when there is none. */
@@ -132,12 +251,14 @@ final class ArticleParser {
         || (words >= LONG_PROSE_WORDS && ANY_SENTENCE_MARK.matcher(line).find());
   }
 
-  /** Classes every header line; picks the headline among the candidates, then the caption after it. */
-  private void header(List<String> lines, List<String> body, Hints hints) {
+  /**
+   * The index in {@code lines} of the header line that is the headline for {@code body}, or -1: the
+   * candidates scored by {@link HeadlineScorer}. Rank counts only the earlier candidates that share a word
+   * with the lead: a menu or a ticker of other stories above the headline says nothing about this story.
+   */
+  static int headlineIndex(List<String> lines, List<String> body) {
     List<String> lead = body.stream().filter(l -> !Furniture.isFurniture(l)).toList();
     Set<String> leadWords = HeadlineScorer.leadWords(lead);
-    List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
-    List<Integer> candidateLines = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     Set<String> repeated = new HashSet<>();
     for (String line : lines) {
@@ -147,31 +268,82 @@ final class ArticleParser {
         repeated.add(key);
       }
     }
-    // Rank counts only the earlier candidates that share a word with the lead: a menu or a ticker of
-    // other stories above the headline (a page pasted whole) says nothing about this story.
+    List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
+    List<Integer> candidateLines = new ArrayList<>();
     int rank = 0;
+    boolean afterStrong = false;
+    Set<String> echoes = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
-      String inner = Furniture.wrapperHeadline(lines.get(i));
-      String line = inner != null ? inner : lines.get(i);
-      if (isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
-        candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(squash(line)), rank));
-        candidateLines.add(i);
-        if (HeadlineScorer.matches(line, leadWords) > 0) {
-          rank++;
-        }
+      String line = candidateText(lines.get(i));
+      if (!isCandidate(line, i > 0 ? lines.get(i - 1) : null)) {
+        continue;
+      }
+      String key = squash(line);
+      if (afterStrong && !seenBefore(lines, i, key)) {
+        echoes.add(key); // first printed right under a title that says what the body says: a caption and its copy
+      }
+      candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(key) && !echoes.contains(key), rank));
+      candidateLines.add(i);
+      long m = HeadlineScorer.matches(line, leadWords);
+      afterStrong = m >= MIN_TITLE_SUPPORT;
+      if (m >= MIN_TITLE_SUPPORT) {
+        rank++;
       }
     }
-    headline = hints.headline() != null ? hints.headline() : HeadlineScorer.best(candidates, lead, Set.of());
-    int headlineAt = -1;
-    for (int c = 0; c < candidates.size() && headline != null; c++) {
-      if (squash(candidates.get(c).text()).equals(squash(headline))) {
-        headlineAt = candidateLines.get(c);
-        break;
+    String best = HeadlineScorer.best(candidates, lead, Set.of());
+    for (int c = 0; c < candidates.size() && best != null; c++) {
+      if (candidates.get(c).text().equals(best)) {
+        return candidateLines.get(c);
       }
     }
+    return -1;
+  }
+
+  private static boolean seenBefore(List<String> lines, int i, String key) {
+    for (int j = 0; j < i; j++) {
+      if (squash(candidateText(lines.get(j))).equals(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A header line as a headline candidate: the story inside a syndication wrapper, else the line. */
+  private static String candidateText(String line) {
+    String inner = Furniture.wrapperHeadline(line);
+    return inner != null ? inner : line;
+  }
+
+  /**
+   * Classes every header line: the headline (chosen by {@link #headlineIndex}, or given), the article's
+   * own date ({@link #dateIndex}), the caption after the headline, a deck of bullet points, the byline's
+   * parts (lines, fields of a date line, a name alone under the headline, a source label); everything else
+   * goes to {@code dropped}, in order.
+   */
+  private void header(List<String> lines, List<String> body, Hints hints, String given) {
+    List<String> lead = body.stream().filter(l -> !Furniture.isFurniture(l)).toList();
+    Set<String> leadWords = HeadlineScorer.leadWords(lead);
+    int chosen = given == null ? headlineIndex(lines, body) : -1;
+    headline = given != null ? given : chosen >= 0 ? candidateText(lines.get(chosen)) : null;
+    int headlineAt = chosen;
+    for (int i = 0; i < lines.size() && headlineAt < 0 && headline != null; i++) {
+      if (squash(candidateText(lines.get(i))).equals(squash(headline))) {
+        headlineAt = i;
+      }
+    }
+    Set<String> storyWords = new HashSet<>(leadWords);
+    if (headline != null) {
+      storyWords.addAll(HeadlineScorer.words(headline));
+    }
+    int dateAt = dateIndex(lines, headlineAt);
+    List<String> points = new ArrayList<>();
+    // the headline (perhaps printed twice) is no label of a tag list or a menu
+    String squashed = headline == null ? null : squash(headline);
+    List<String> labels = lines.stream().map(l -> squash(l).equals(squashed) ? "." : l).toList();
     boolean headlineTaken = false;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
+      String next = i + 1 < lines.size() ? lines.get(i + 1) : body.isEmpty() ? null : body.get(0);
       String inner = Furniture.wrapperHeadline(line);
       if (inner != null && headline != null && squash(inner).equals(squash(headline)) && !headlineTaken) {
         dropped.add(line); // the wrapper around the headline: the headline is kept, the wrapper dropped
@@ -181,25 +353,143 @@ final class ArticleParser {
           dropped.add(line); // the headline printed a second time
         }
         headlineTaken = true;
-      } else if ((dateline == null || DatelineParser.isUpdateStamp(dateline.source()) && !DatelineParser.isUpdateStamp(line))
-          && DatelineParser.parse(line) != null) {
-        // htmldate's rule: an "updated" stamp is the date only when the page prints no other
-        if (dateline != null) {
-          dropped.add(dateline.source());
+      } else if (DatelineParser.parse(line) != null) {
+        if (i == dateAt) {
+          dateline = DatelineParser.parse(line);
+        } else {
+          dropped.add(line);
         }
-        dateline = DatelineParser.parse(line);
+        for (String field : FIELD_SEPARATOR.split(line)) { // «DATE | كتب: NAME |»
+          noteByline(BylineParser.ofLine(field.strip()));
+        }
+      } else if (standfirst == null && headlineAt >= 0 && i > headlineAt && Standfirst.isBullet(line)
+          && ArabicPatterns.wordCount(line) >= MIN_CAPTION_WORDS && !Furniture.isFurniture(line)
+          && points.size() < Standfirst.MAX_POINTS) {
+        points.add(line); // a bullet point of the deck under the headline
       } else if (hints.caption() != null && caption == null && squash(line).equals(squash(hints.caption()))) {
         caption = line;
       } else if (hints.caption() == null && caption == null && headlineAt >= 0 && (i > headlineAt || saysPhoto(line))
           && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line)
           && (aboutTheStory(line, leadWords) || afterPhotoCredit(lines, i))) {
         caption = line;
+      } else if (headlineAt >= 0 && i > headlineAt && (i <= headlineAt + NAME_REACH || i >= lines.size() - NAME_REACH)
+          && (byline == null || byline.author() == null) && isNameLine(line, storyWords)
+          && !Standfirst.inLabelRun(labels, i, 0, labels.size())) {
+        noteByline(new Byline(null, null, line, line)); // a reporter's name alone under the headline
+        dropped.add(line);
       } else {
         dropped.add(line);
-        noteByline(BylineParser.ofLine(line));
+        if (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1))) { // else the source of the label above
+          noteByline(BylineParser.ofLine(line, next));
+        }
       }
     }
+    if (!points.isEmpty()) {
+      standfirst = String.join("\n", points);
+    }
+    if (headline != null) {
+      noteByline(BylineParser.ofHeadline(headline));
+    }
   }
+
+  /** A reporter's name stands this close under the headline, or this close above the body. */
+  private static final int NAME_REACH = 3;
+
+  /** Fields of a date line: «الأربعاء 26-06-2019 14:45 | كتب: سوزان عاطف |», «2021-10-23 - المصدر: CNN». */
+  private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*[|•]\\s*|\\s+[-–—]\\s+");
+
+  /**
+   * Which header line is the article's own date, or -1. Pages print the story's date under its headline
+   * (after a label such as «نشر في», or in a line with the byline) and a clock of the day at the top of
+   * the page, often beside the weather. So: the first date under the headline that is not an "updated"
+   * stamp, else such a stamp (htmldate's rule: "updated" only when nothing else is printed); else the line
+   * just above the headline (or above it and a byline); a date further up is the page's clock. Without a
+   * headline, the first date as printed. A date line among weather or market widgets is never the story's.
+   */
+  static int dateIndex(List<String> lines, int headlineAt) {
+    int stamp = -1;
+    for (int i = Math.max(0, headlineAt + 1); i < lines.size(); i++) {
+      if (DatelineParser.parse(lines.get(i)) != null && !besideWidgets(lines, i)) {
+        if (!DatelineParser.isUpdateStamp(lines.get(i))) {
+          return i;
+        }
+        stamp = stamp < 0 ? i : stamp;
+      }
+    }
+    if (stamp >= 0) {
+      return stamp;
+    }
+    if (headlineAt > 0) {
+      for (int i = headlineAt - 1; i >= Math.max(0, headlineAt - 2); i--) {
+        if (DatelineParser.parse(lines.get(i)) != null && !besideWidgets(lines, i)) {
+          return i;
+        }
+        if (BylineParser.ofLine(lines.get(i)) == null) {
+          break;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** Widget lines this close to a date line make it the page's clock. */
+  private static final int WIDGET_REACH = 2;
+
+  private static boolean besideWidgets(List<String> lines, int at) {
+    for (int i = Math.max(0, at - WIDGET_REACH); i <= Math.min(lines.size() - 1, at + WIDGET_REACH); i++) {
+      if (i != at && Furniture.isWidget(lines.get(i))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A reporter's name printed alone under the headline: two to four words of letters (an initial or «د.»
+   * allowed), none of them a function word, a section's word or a word of the story (a caption names the
+   * story's people; a reporter is not in the story), and no place or agency the gazetteer knows.
+   */
+  static boolean isNameLine(String line, Set<String> storyWords) {
+    String[] words = line.strip().split("\\s+");
+    if (words.length < 1 || words.length > MAX_NAME_WORDS || Furniture.isFurniture(line) && !Furniture.isForeign(line)
+        || BylineParser.ofLine(line) != null
+        || DatelineParser.parse(line) != null || HeadlineScorer.matches(line, storyWords) > 0
+        || Gazetteer.english(line.strip()) != null || Gazetteer.isAgency(line.strip())) {
+      return false;
+    }
+    boolean latin = Furniture.isForeign(line);
+    if (latin ? !LATIN_NAME.matcher(line.strip()).matches() : words.length < 2) {
+      return false;
+    }
+    if (!latin && !GivenNames.startsName(words)) {
+      return false;
+    }
+    for (String w : words) {
+      if (!NAME_WORD.matcher(w).matches() || NOT_NAME_WORDS.contains(w) || Gazetteer.isAgency(w)
+          || latin && (w.equals(w.toUpperCase(java.util.Locale.ROOT)) || PHOTO_WORD.matcher(w).matches())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Pattern PHOTO_WORD = Pattern.compile("(?i:getty|images?|photos?|photography|shutterstock)");
+  /** A name's word: letters (no tatweel: «بـ» is a clipped preposition), an initial's dot allowed. */
+  private static final Pattern NAME_WORD = Pattern.compile("(?:[\\p{L}\\p{M}&&[^\\u0640]]){2,}\\.?|[\\p{L}]\\.(?:[\\p{L}&&[^\\u0640]])+|د\\.?");
+  /** «M.Adam», «Sara Ali»: capitalised Latin words, two or three, or one with an initial (an outlet's name is one word). */
+  private static final Pattern LATIN_NAME = Pattern.compile("\\p{Lu}\\.\\s?\\p{Lu}\\p{Ll}+|\\p{Lu}[\\p{L}.]*(?:\\s\\p{Lu}[\\p{L}.]*){1,2}");
+  /**
+   * Words a name never is: function words, and the words sections and labels are made of (news, politics,
+   * sport, opinion, photos …) — vocabulary of the language, not of any site.
+   */
+  private static final Set<String> NOT_NAME_WORDS = Set.of(
+      "في", "من", "على", "إلى", "الى", "عن", "مع", "أن", "ان", "إن", "التي", "الذي", "هذا", "هذه", "ذلك", "بعد", "قبل",
+      "بين", "حتى", "عند", "كان", "قد", "لم", "لن", "منذ", "خلال", "حول", "أو", "ثم", "لكن", "كل", "لا", "ما", "هو", "هي",
+      "أخبار", "اخبار", "الأخبار", "الاخبار", "خبر", "شؤون", "سياسة", "السياسة", "رياضة", "الرياضة", "اقتصاد", "الاقتصاد",
+      "محليات", "دولي", "دولية", "عربي", "عربية", "عالمي", "عالمية", "منوعات", "تقارير", "تقرير", "مقالات", "مقال", "رأي",
+      "الرأي", "فيديو", "صور", "صورة", "ثقافة", "فن", "فنون", "مجتمع", "تكنولوجيا", "صحة", "حوادث", "عاجل", "الرئيسية",
+      "المزيد", "اليوم", "الآن", "الان", "مباشر", "بث", "تابع", "تابعونا", "شارك", "اقرأ", "أيضا", "ايضا", "تعليق",
+      "تعليقات", "متابعات", "حوار", "ملفات", "قضايا", "آراء", "اراء", "برلمان", "محافظات", "العالم", "مصر", "الخليج");
 
   /** A line that might be the headline or the caption: not furniture, not a date, not a byline. */
   private static boolean isCandidate(String line, String previous) {
@@ -231,7 +521,7 @@ final class ArticleParser {
   }
 
   /** A line that says it is about a photo (a credit in brackets, «صورة …») is a caption before the headline too. */
-  private static boolean saysPhoto(String line) {
+  static boolean saysPhoto(String line) {
     return AGENCY_CREDIT.matcher(line).find() || PHOTO_PREFIX.matcher(line).find();
   }
 
@@ -256,21 +546,33 @@ final class ArticleParser {
         break;
       }
     }
-    while (end > bodyStart && Furniture.isTailLine(lines.get(end - 1))) {
+    while (end > bodyStart && Furniture.isTailLine(lines.get(end - 1)) && !signedOff(lines.get(end - 1))) {
       end--;
     }
     return end;
   }
 
+  /** A paragraph that an agency's sign-off closes («… المواطنين --(بترا)»): the body's last, not a tail line. */
+  private static boolean signedOff(String line) {
+    int at = BylineParser.signOffStart(line);
+    return at > 0 && ArabicPatterns.wordCount(line.substring(0, at)) >= MIN_PROSE_WORDS;
+  }
+
+  /** Related stories: headlines, and teasers cut short with an ellipsis. */
   private static boolean onlyHeadlines(List<String> lines) {
     return lines.stream().allMatch(l -> Furniture.isFurniture(l)
-        || ArabicPatterns.wordCount(l) <= HeadlineScorer.MAX_WORDS && !l.endsWith("."));
+        || ArabicPatterns.wordCount(l) <= HeadlineScorer.MAX_WORDS && !l.endsWith(".")
+        || TRUNCATED.matcher(l).find() && ArabicPatterns.wordCount(l) <= Standfirst.MAX_WORDS);
   }
+
+  /** A teaser cut short: «… وإدارة وتشغيل المرافق الطبية …». */
+  private static final Pattern TRUNCATED = Pattern.compile("(?:…|\\.\\.\\.)$");
 
   private List<Paragraph> body(List<String> lines) {
     List<Paragraph> paragraphs = new ArrayList<>();
     for (String line : lines) {
       if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null || weak.contains(line)
+          || DatelineParser.parse(line) != null
           || line.codePoints().noneMatch(Character::isLetter)) { // «...», «***», a bare number: no paragraph
         dropped.add(line);
         noteByline(BylineParser.ofLine(line));
@@ -304,7 +606,7 @@ final class ArticleParser {
         String signOff = last.source().substring(at).strip();
         String text = last.source().substring(0, at).strip();
         dropped.add(signOff);
-        noteByline(new Byline(signOff.replaceAll("^[(\\[]|[)\\]]\\.?$", "").strip(), null, null, signOff));
+        noteByline(new Byline(signOff.replaceAll("^[-–—\\s]*[(\\[]|[)\\]]\\.?$", "").strip(), null, null, signOff));
         paragraphs.set(paragraphs.size() - 1, new Paragraph(text, SentenceSplitter.split(text)));
       }
     }

@@ -17,16 +17,22 @@ final class BylineParser {
   private static final String DASH = "(?:--|[-–—])";
   private static final String WORD = "[\\p{L}\\p{M}]+";
   private static final String PLACE = WORD + "(?:\\s" + WORD + "){0,2}(?:،\\s*" + WORD + "(?:\\s" + WORD + ")?)?";
-  private static final String NAME = WORD + "(?:\\s" + WORD + "){0,3}";
+  /** A title before a name: «د.», «م.», «الدكتور», «الشيخ». */
+  private static final String TITLE = "(?:(?:د|م|أ)\\.\\s*|(?:الدكتور|الشيخ|المهندس|الأستاذ|اللواء|المستشار)\\s+)";
+  private static final String NAME = TITLE + "?" + WORD + "(?:\\s" + WORD + "){0,3}";
   private static final String AGENCY = "\\(([\\p{L}\\p{M}. ]{1,20})\\)";
 
   private static final Pattern PLACE_NAME = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")\\s*" + DASH + "\\s*");
   private static final Pattern PLACE_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "\\s*)?" + AGENCY + "\\s*(?:" + DASH + "|:)?\\s*");
   /** An agency's sign-off closing the body: «… في العاصمة. (رويترز)», «… (أ ف ب)». */
-  private static final Pattern SIGN_OFF = Pattern.compile("\\s*[(\\[]([^()\\[\\]]{2,30})[)\\]]\\s*[.]?$");
+  private static final Pattern SIGN_OFF = Pattern.compile("\\s*(?:--|[-–—])?\\s*[(\\[]([^()\\[\\]]{2,30})[)\\]]\\s*[.]?$");
   private static final Pattern PLACE_PAPER = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»]{2,30})»\\s*(?:" + DASH + "\\s*)?");
   private static final Pattern PLACE_ONLY = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + ")?)\\s+" + DASH + "\\s+");
   private static final Pattern AGENCY_ONLY = Pattern.compile("^" + AGENCY + "\\s*(?:" + DASH + "\\s*)?");
+  /** A wire dateline with slashes: «الجزائر / 3 تشرين الثاني / نوفمبر / إرنا -». */
+  private static final Pattern SLASHED = Pattern.compile("^(" + PLACE + ")\\s*/[^/]{1,30}(?:/[^/]{1,30})*/\\s*([\\p{L}. ]{2,20}?)\\s*" + DASH + "\\s*");
+  /** An outlet, a dash and the place: «أفريقيا برس – المغرب.» */
+  private static final Pattern OUTLET_PLACE = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2})\\s*" + DASH + "\\s*(" + PLACE + ")\\s*[.:]\\s+");
 
   /**
    * Verbs and labels of authorship Arabic papers print before a name: writing (كتب، بقلم), preparing
@@ -38,9 +44,11 @@ final class BylineParser {
   /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
   private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
       "إعداد وترجمة", "تغطية");
+  /** Several names: «أ ب، ج د», «أ ب وج د», «أ ب و ج د». */
+  private static final String NAMES = NAME + "(?:\\s*[،,]\\s*" + NAME + "|\\s+و\\s*" + NAME + ")*";
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：-])?|" + AUTHOR_LABEL + "\\s*[:：-])\\s*(" + NAME + ")(?:\\s*[-–،,]\\s*("
-          + WORD + "(?:\\s" + WORD + ")?))?$");
+      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：-])?|" + AUTHOR_LABEL + "\\s*[:：-])\\s*(" + NAMES + ")(?:\\s*[-–]\\s*("
+          + PLACE + "))?\\s*[|]?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
   /** «Author, name», «By name», «الكاتب: name»: a label of authorship and a name. */
@@ -48,8 +56,28 @@ final class BylineParser {
       Pattern.compile("^(?:(?i:author|authors|by)|" + loose("الكاتب") + "|" + loose("المؤلف") + "|" + loose("المحرر") + ")\\s*[,،:]?\\s+(" + NAME + "(?:\\s*و" + NAME + ")?)$");
   /** «حسام أبو العلا - القاهرة»: a name, a dash and a place the gazetteer knows. */
   private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—]\\s*(" + PLACE + ")$");
-  private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：]\\s*([^.؟!]{2,40})$");
+  private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：\\-–—]\\s*([^.؟!]{2,40})$");
+  /** «المصدر:» on a line of its own: the source is printed on the next line. */
+  private static final Pattern SOURCE_LABEL = Pattern.compile("^" + loose("المصدر") + "\\s*[:：\\-–—]?$");
+  /** A credit with its decoration: «(وفا)», «- سانا -», «رويترز.» */
+  private static final Pattern CREDIT_DECORATION = Pattern.compile("^[\\s(\\[\\-–—]+|[\\s)\\].\\-–—]+$");
+  /**
+   * Words outlets put in their names («… الإخباري», «… برس», «… نيوز», «… 24»): a dateline prefix naming
+   * one credits the outlet, not a place.
+   */
+  private static final Pattern OUTLET_WORD = Pattern.compile("(?<![\\p{L}])(?:" + String.join("|", java.util.stream.Stream.of(
+          "الإخباري", "الإخبارية", "الإخبارى", "برس", "نيوز", "نت", "أونلاين", "تايمز", "بوست", "تي في", "وكالة", "بوابة",
+          "News", "Press", "TV", "Online", "Post", "Times", "24").map(ArabicPatterns::loose).toList()) + ")(?![\\p{L}])");
   private static final Pattern AGENCY_LINE = Pattern.compile("^" + AGENCY + "$");
+  /**
+   * A newsroom credited instead of a reporter: «متابعات» (compiled from the wires), «فريق التحرير» and the
+   * like — credits of the language's newsrooms, not of any one site.
+   */
+  private static final Pattern STAFF_CREDIT = Pattern.compile("^(" + String.join("|", java.util.stream.Stream.of(
+          "متابعات", "فريق التحرير", "هيئة التحرير", "أسرة التحرير", "قسم الأخبار", "محرر الموقع", "المحرر", "وكالات",
+          "غرفة الأخبار").map(ArabicPatterns::loose).toList()) + ")$");
+  /** An opinion column's headline names its writer: «د. مجدي أبو الخير يكتب: …», «سلمى علي تكتب: …». */
+  private static final Pattern WRITES = Pattern.compile("^(" + NAME + ")\\s+(?:" + loose("يكتب") + "|" + loose("تكتب") + ")\\s*[:：]");
 
   private static String alternation(String... words) {
     return "(?:" + String.join("|", java.util.Arrays.stream(words).sorted((a, b) -> b.length() - a.length())
@@ -69,7 +97,7 @@ final class BylineParser {
   static Byline ofLine(String line) {
     Matcher m;
     if ((m = BYLINE_LINE.matcher(line)).matches()) {
-      return new Byline(null, m.group(2) == null ? null : place(m.group(2)), m.group(1), line);
+      return names(m.group(1), m.group(2), line);
     }
     if ((m = PAPER_LINE.matcher(line)).matches()) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, line);
@@ -86,7 +114,52 @@ final class BylineParser {
     if ((m = AGENCY_LINE.matcher(line)).matches()) {
       return new Byline(m.group(1).strip(), null, null, line);
     }
+    if ((m = STAFF_CREDIT.matcher(line)).matches()) {
+      return new Byline(m.group(1), null, null, line);
+    }
+    String bare = CREDIT_DECORATION.matcher(line).replaceAll("");
+    if (!bare.isEmpty() && ArabicPatterns.wordCount(bare) <= 4 && Gazetteer.isAgency(bare)) {
+      return new Byline(bare, null, null, line);
+    }
     return null;
+  }
+
+  /**
+   * As {@link #ofLine(String)}, and a source label on a line of its own («المصدر:») with the source on
+   * the {@code next} line (null at the end of the text).
+   */
+  static Byline ofLine(String line, String next) {
+    if (next != null && SOURCE_LABEL.matcher(line).matches() && ArabicPatterns.wordCount(next) <= 4
+        && !ArticleParser.isProse(next) && DatelineParser.parse(next) == null) {
+      return new Byline(CREDIT_DECORATION.matcher(next).replaceAll(""), null, null, line + " " + next);
+    }
+    return ofLine(line);
+  }
+
+  /** The writer an opinion column's headline names («… يكتب: …»), or null. */
+  static Byline ofHeadline(String headline) {
+    Matcher m = WRITES.matcher(headline);
+    return m.find() ? new Byline(null, null, m.group(1).strip(), m.group()) : null;
+  }
+
+  /** True for a source label on a line of its own, whose source is on the next line. */
+  static boolean isSourceLabel(String line) {
+    return SOURCE_LABEL.matcher(line).matches();
+  }
+
+  /**
+   * The authors a byline line names, as printed («أ ب، ج د», «أ ب وج د»); a last item after a comma that
+   * the gazetteer knows as a place is the place, as is anything after a dash.
+   */
+  private static Byline names(String names, String afterDash, String line) {
+    String authors = names.strip();
+    String place = afterDash == null ? null : place(afterDash);
+    int comma = Math.max(authors.lastIndexOf('،'), authors.lastIndexOf(','));
+    if (place == null && comma > 0 && Gazetteer.english(authors.substring(comma + 1).strip()) != null) {
+      place = place(authors.substring(comma + 1));
+      authors = authors.substring(0, comma).strip();
+    }
+    return new Byline(null, place, authors, line);
   }
 
   /**
@@ -123,14 +196,24 @@ final class BylineParser {
     if (m.pattern() == AGENCY_ONLY) {
       return new Byline(m.group(1).strip(), null, null, printed);
     }
-    return new Byline(null, place(m.group(1)), null, printed);
+    if (m.pattern() == SLASHED) {
+      return new Byline(m.group(2).strip(), place(m.group(1)), null, printed);
+    }
+    if (m.pattern() == OUTLET_PLACE) {
+      return new Byline(m.group(1).strip(), place(m.group(2)), null, printed);
+    }
+    String named = m.group(1).strip();
+    return OUTLET_WORD.matcher(named).find() && Gazetteer.english(named) == null
+        ? new Byline(named, null, null, printed) : new Byline(null, place(named), null, printed);
   }
 
   private static Matcher prefixMatch(String paragraph) {
-    for (Pattern p : new Pattern[] {PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, PLACE_ONLY, AGENCY_ONLY}) {
+    for (Pattern p : new Pattern[] {SLASHED, OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, PLACE_ONLY, AGENCY_ONLY}) {
       Matcher m = p.matcher(paragraph);
       if (m.find() && m.end() <= MAX_PREFIX && m.end() < paragraph.length()
-          && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3) {
+          && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3
+          && (p != SLASHED || Gazetteer.isAgency(m.group(2)))
+          && (p != OUTLET_PLACE || OUTLET_WORD.matcher(m.group(1)).find())) {
         return m;
       }
     }

@@ -74,9 +74,13 @@ final class DatelineParser {
   private static final String MONTH_NAME = alternation(GREGORIAN_MONTHS.keySet().toArray(String[]::new));
   // The day, the month name, the other naming of the same month when a site prints both — in brackets
   // (13 مايو (أيار) 2022) or after a slash or dash (3 مارس/ آذار 2024, 04 آب/اغسطس 2013) — then the year.
+  private static final String DOUBLED = "(?:\\s*\\([^)]{2,15}\\)|\\s*[/\\-–]\\s*" + MONTH_NAME + ")?";
+  /** The month first, as WordPress prints Arabic dates by default: «فبراير 15, 2016», «يوليو 10، 2025». */
+  private static final Pattern GREGORIAN_MDY =
+      Pattern.compile("(?<![\\p{L}])(" + MONTH_NAME + ")" + DOUBLED + "\\s+(" + DIGIT + "{1,2})\\s*[,،]\\s*(" + DIGIT + "{4})(?!" + DIGIT + ")");
   private static final Pattern GREGORIAN =
       Pattern.compile(
-          "(" + DIGIT + "{1,2})\\s+(" + MONTH_NAME + ")(?:\\s*\\([^)]{2,15}\\)|\\s*[/\\-–]\\s*" + MONTH_NAME + ")?"
+          "(" + DIGIT + "{1,2})\\s*[,،]?\\s+(" + MONTH_NAME + ")(?:\\s*\\([^)]{2,15}\\)|\\s*[/\\-–]\\s*" + MONTH_NAME + ")?"
               + "\\s*[,،]?\\s+(" + DIGIT + "{4})(?:\\s*(?:مـ|م)(?![\\p{L}]))?");
   private static final Pattern HIJRI =
       Pattern.compile(
@@ -118,17 +122,41 @@ final class DatelineParser {
     return UPDATE.matcher(line).find();
   }
 
-  /** The dateline in {@code line}, or null when the line is not a date line. */
+  /** Fields of a meta line: «الأحد 17-01-2016 19:05 | كتب: أ، ب، ج |». */
+  private static final Pattern FIELDS = Pattern.compile("\\s*\\|\\s*");
+
+  /**
+   * The dateline in {@code line}, or null when the line is not a date line. A line of fields split by
+   * «|» is a date line when one of its fields is (the others may hold a byline or a section).
+   */
   static Dateline parse(String line) {
+    Dateline whole = parseLine(line);
+    if (whole != null || line.indexOf('|') < 0 || line.length() > 160) {
+      return whole;
+    }
+    for (String field : FIELDS.split(line)) {
+      Dateline d = field.isBlank() ? null : parseLine(field.strip());
+      if (d != null) {
+        return new Dateline(line, d.english(), d.gregorian(), d.hijri());
+      }
+    }
+    return null;
+  }
+
+  private static Dateline parseLine(String line) {
     if (line.endsWith(".") || line.length() > 160) {
       return null;
     }
     String rest = line;
     LocalDate gregorian = null;
     Matcher g = GREGORIAN.matcher(line);
+    Matcher gm = GREGORIAN_MDY.matcher(line);
     if (g.find()) {
       gregorian = date(number(g.group(3)), monthOf(GREGORIAN_MONTHS, g.group(2)), number(g.group(1)));
       rest = rest.replace(g.group(), " ");
+    } else if (gm.find()) {
+      gregorian = date(number(gm.group(3)), monthOf(GREGORIAN_MONTHS, gm.group(1)), number(gm.group(2)));
+      rest = rest.replace(gm.group(), " ");
     } else {
       Matcher iso = ISO.matcher(line);
       Matcher num = NUMERIC.matcher(line);

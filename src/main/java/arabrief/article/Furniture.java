@@ -20,10 +20,32 @@ final class Furniture {
           "موضوعات متعلقة", "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا",
           "المزيد", "شارك", "شارك الخبر", "شارك المقال", "شارك هذا المقال", "طباعة", "تعليقات",
           "صورة توضيحية", "صورة أرشيفية", "صورة تعبيرية", "صورة من الأرشيف", "أرشيفية", "الرئيسية", "إعلان",
-          "التالي", "السابق", "مشاهدات عالية", "اخترنا لكم", "مقالات ذات صلة");
+          "التالي", "السابق", "مشاهدات عالية", "اخترنا لكم", "مقالات ذات صلة", "انسخ الرابط", "نسخ الرابط",
+          "تم نسخ الرابط", "تم النسخ", "شاهد أيضا", "شاهد المزيد", "الصفحة الرئيسية");
 
   private static final Pattern LABEL = Pattern.compile("(?:" + String.join("|", LABELS.stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?");
-  private static final Pattern READ_ALSO = Pattern.compile("^(?:" + loose("اقرأ أيضا") + "|" + loose("اقرأ المزيد") + "|" + loose("طالع أيضا") + ")(?:\\s*[:：-].*)?$");
+  private static final Pattern READ_ALSO = Pattern.compile("^(?:" + loose("اقرأ أيضا") + "|" + loose("اقرأ المزيد") + "|" + loose("طالع أيضا")
+      + "|" + loose("شاهد أيضا") + ")(?:\\s*[:：-].*)?$");
+  /**
+   * A call to follow the outlet elsewhere: an imperative (follow, join, subscribe, press) and a channel of
+   * the outlet's (its app, channel, page, account, newsletter) or a platform («قناتنا على تلغرام», «Google News»).
+   * Past-tense readings of the same verbs open news sentences too, hence the short-line limit where it is used.
+   */
+  private static final Pattern CALL_TO_FOLLOW = Pattern.compile("^(?:" + String.join("|", java.util.stream.Stream.of(
+          "تابع", "تابعوا", "تابعونا", "تابعنا", "انضم", "انضموا", "اشترك", "اشتركوا", "اضغط", "للاشتراك")
+      .map(ArabicPatterns::loose).toList()) + ")\\s.*(?:" + String.join("|", java.util.stream.Stream.of(
+          "تطبيق", "قناة", "قناتنا", "صفحة", "صفحتنا", "حساب", "حسابنا", "واتساب", "واتس اب", "تلغرام", "تليجرام", "يوتيوب",
+          "فيسبوك", "فيس بوك", "تويتر", "انستغرام", "إنستجرام", "النشرة", "جوجل نيوز")
+      .map(ArabicPatterns::loose).toList()) + "|(?i:google news|whatsapp|telegram|youtube|facebook|twitter|instagram))");
+  /** An advertisement's slot: a line of a few words, one of which says advertisement. */
+  private static final Pattern AD_SLOT = Pattern.compile("^(?:\\S+\\s+){0,2}(?:" + loose("إعلان") + "|" + loose("إعلانات")
+      + "|(?i:advertisement|advertising|sponsored|ads?))(?:\\s+\\S+){0,1}$");
+  /** A weather or market widget: a temperature, or a short line that is a rate («4.68 جنيه إسترليني»). */
+  private static final Pattern WIDGET = Pattern.compile("[°℃℉]|^\\D{0,25}\\d+[.,]\\d+\\D{0,25}$");
+  /** A link or an image's address on a line of its own. */
+  private static final Pattern URL = Pattern.compile("^(?:(?:https?|ftp)://|www\\.)\\S+$");
+  /** A navigation trail: parts split by « / », « > », « » », « › ». */
+  private static final Pattern TRAIL_SEPARATOR = Pattern.compile("\\s+[/>»›]\\s+");
   private static final Pattern SHARE = Pattern.compile("^(?:" + loose("شارك") + "|" + loose("تابعونا") + ")(?:\\s+[^\\s.؟?!؛]+){0,3}$");
   private static final Pattern MASTHEAD = Pattern.compile("^(?:" + loose("رئيس التحرير") + "|" + loose("رئيس مجلس الإدارة") + "|" + loose("المدير العام") + ")(?:\\s*[:：-]?\\s*[^.؟!]{0,60})?$");
   private static final Pattern TAG_LABEL = Pattern.compile("^(?:" + loose("الكلمات المفتاحية") + "|" + loose("كلمات مفتاحية") + "|" + loose("كلمات دلالية") + "|" + loose("الكلمات الدالة") + "|" + loose("الوسوم") + "|" + loose("وسوم") + "|Tags)\\s*[:：]?.*$");
@@ -37,8 +59,11 @@ final class Furniture {
   private static final Pattern SENTENCE_PUNCTUATION = Pattern.compile("[.؟?!؛]");
   /** Any punctuation a written sentence carries; a long run of words with none is a ticker. */
   private static final Pattern ANY_PUNCTUATION = Pattern.compile("[.؟?!؛،,:«»\"()/\\-–—]");
-  /** A ticker: headline fragments run together, this many words or more without any punctuation. */
-  static final int TICKER_WORDS = 14;
+  /**
+   * A ticker: headline fragments run together, this many words or more without any punctuation. Of 1,328
+   * BBC Arabic headlines, the longest without punctuation has 16 words.
+   */
+  static final int TICKER_WORDS = 17;
   /** Photo credits: «صدر الصورة، EPA», «(AP Photo/Hussein Malla)», «تصوير: …». */
   private static final Pattern PHOTO_CREDIT = Pattern.compile("^(?:(?:" + loose("صدر الصورة") + "|" + loose("مصدر الصورة") + "|"
       + loose("حقوق الصورة") + "|" + loose("تصوير") + ")\\s*[،,:].{0,60}|\\(?[\\p{L} .]{0,20}Photo\\s*/[^)]{0,60}\\)?)$");
@@ -55,7 +80,8 @@ final class Furniture {
   private static final Pattern RELATED_HEADING =
       Pattern.compile("^(?:" + String.join("|", List.of(
               "مواضيع ذات صلة", "أخبار ذات صلة", "ذات صلة", "أخبار متعلقة", "موضوعات متعلقة",
-              "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا", "اقرأ أيضا", "المزيد")
+              "الأكثر قراءة", "الأكثر مشاهدة", "قد يهمك أيضا", "قد يعجبك أيضا", "اقرأ أيضا", "المزيد", "شاهد أيضا",
+              "طالع أيضا", "اقرأ المزيد", "شاهد المزيد")
           .stream().map(ArabicPatterns::loose).toList()) + ")\\s*:?$");
 
   static boolean isRelatedHeading(String line) {
@@ -81,7 +107,42 @@ final class Furniture {
         || PHOTO_CREDIT.matcher(line).matches()
         || DURATION.matcher(line).matches()
         || (BOILERPLATE.matcher(line).find() && ArabicPatterns.wordCount(line) <= 40)
+        || AD_SLOT.matcher(line).matches()
+        || (CALL_TO_FOLLOW.matcher(line).find() && ArabicPatterns.wordCount(line) <= 15)
+        || isWidget(line)
+        || isBreadcrumb(line)
+        || URL.matcher(line).matches()
         || isForeign(line);
+  }
+
+  /** A weather or market widget's line: a temperature, or a rate on a short line without a sentence. */
+  static boolean isWidget(String line) {
+    return ArabicPatterns.wordCount(line) <= 5 && !SENTENCE_PUNCTUATION.matcher(line.replaceAll("\\d[.,]\\d", "")).find()
+        && WIDGET.matcher(line).find();
+  }
+
+  /**
+   * A navigation trail («الرئيسية / أخبار / …»): its first part is a site label (home, a section), or
+   * it has three parts or more, each no longer than a section name except perhaps the last (the story).
+   */
+  static boolean isBreadcrumb(String line) {
+    String[] parts = TRAIL_SEPARATOR.split(line.strip());
+    String last = parts[parts.length - 1].strip();
+    if (parts.length < 2 || ArabicPatterns.wordCount(last) > HeadlineScorer.MAX_WORDS || last.matches(".*[.!؛]$")) {
+      return false;
+    }
+    if (LABEL.matcher(parts[0].strip()).matches()) {
+      return true;
+    }
+    if (parts.length < 3) {
+      return false;
+    }
+    for (int i = 0; i < parts.length - 1; i++) {
+      if (ArabicPatterns.wordCount(parts[i]) > 3 || SENTENCE_PUNCTUATION.matcher(parts[i]).find()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** True when fewer than half the line's letters are Arabic (and it has letters at all). */
@@ -99,6 +160,14 @@ final class Furniture {
 
   static boolean isPhotoCredit(String line) {
     return PHOTO_CREDIT.matcher(line).matches();
+  }
+
+  /** A photographer's credit closing a line («… تصوير : عزة فضالي»): the line is a caption or a placeholder. */
+  private static final Pattern CREDIT_AT_END = Pattern.compile("(?:^|\\s)(?:" + loose("تصوير") + "|" + loose("عدسة") + "|"
+      + loose("صورة") + ")\\s*[:：]\\s*[^:.؟!]{2,40}$");
+
+  static boolean endsWithPhotoCredit(String line) {
+    return CREDIT_AT_END.matcher(line).find();
   }
 
   /** True for the masthead label on a line of its own («رئيس التحرير»): the next short line is a name. */
@@ -125,9 +194,13 @@ final class Furniture {
     return m.find() ? m.start() : -1;
   }
 
-  /** أميركا، أوكرانيا، روسيا: three or more short items separated by commas, no sentence punctuation. */
+  /** A tag is a name or a topic: this many words at most. */
+  private static final int MAX_TAG_WORDS = 3;
+  private static final Pattern QUOTES = Pattern.compile("[«»\"“”]");
+
+  /** أميركا، أوكرانيا، روسيا: three or more short items separated by commas, no sentence punctuation or quotes. */
   static boolean isCommaTagList(String line) {
-    if (SENTENCE_PUNCTUATION.matcher(line).find()) {
+    if (SENTENCE_PUNCTUATION.matcher(line).find() || QUOTES.matcher(line).find()) {
       return false;
     }
     String[] items = LIST_SEPARATOR.split(line.strip());
@@ -136,17 +209,23 @@ final class Furniture {
     }
     for (String item : items) {
       int words = ArabicPatterns.wordCount(item);
-      if (words == 0 || words > 4) {
+      if (words == 0 || words > MAX_TAG_WORDS) {
         return false;
       }
     }
     return true;
   }
 
-  /** A tag list, related headline or label as found after the last body paragraph. */
+  /**
+   * A tag list, related headline or label as found after the last body paragraph: furniture, or a short
+   * line that ends no sentence and holds none (a headline's «..» or «:» is no sentence end).
+   */
   static boolean isTailLine(String line) {
     return isFurniture(line)
-        || (!SENTENCE_PUNCTUATION.matcher(line).find()
-            && ArabicPatterns.wordCount(line) <= MAX_TAIL_WORDS);
+        || (ArabicPatterns.wordCount(line) <= MAX_TAIL_WORDS && !ENDS_SENTENCE.matcher(line).find()
+            && !INNER_SENTENCE_END.matcher(line).find());
   }
+
+  private static final Pattern ENDS_SENTENCE = Pattern.compile("[.؟?!؛…][»\"”’')\\]]*$");
+  private static final Pattern INNER_SENTENCE_END = Pattern.compile("[\\p{L}\\p{N}][.؟?!؛]\\s+\\S");
 }

@@ -23,8 +23,9 @@ import java.util.regex.Pattern;
  *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
- *   <li>{@link #W_RANK} per candidate before it: the headline comes first of the header's lines that
- *       say something (captions, teasers and subtitles follow it);
+ *   <li>{@link #W_RANK} per candidate before it that shares two words or more with the lead: the headline
+ *       comes first of the header's lines about the story (captions, teasers and subtitles follow it), while
+ *       other stories' titles above it (tickers, most read, related) share a word at most;
  *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
  *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
  * </ul>
@@ -40,7 +41,7 @@ final class HeadlineScorer {
   static final double W_REPEATED = 1.5;
   static final double W_SENTENCE_END = -1.0;
   static final double W_CREDIT = -1.5;
-  static final double W_RANK = -0.15;
+  static final double W_RANK = -0.5;
   static final int LEAD_MATCHES = 6;
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
@@ -49,7 +50,10 @@ final class HeadlineScorer {
   static final double W_VISIBLE = 0.3;
 
   private static final Pattern SENTENCE_END = Pattern.compile("[.!؛]$");
-  private static final Pattern CREDIT = Pattern.compile("\\([^()]{1,25}\\)$");
+  private static final Pattern CREDIT = Pattern.compile("\\(([^()]{1,25})\\)$");
+  /** What a photo credit's brackets say besides an agency: «(أرشيفية)», «(Getty Images)». */
+  private static final Pattern PHOTO_WORDS = Pattern.compile(ArabicPatterns.loose("أرشيف") + "|" + ArabicPatterns.loose("صورة")
+      + "|" + ArabicPatterns.loose("تصوير") + "|(?i:getty|photo|images?)");
   /** «صورة …», «بالصور: …»: a line that says it describes a photo is a caption, not the headline. */
   private static final Pattern PHOTO_PREFIX = Pattern.compile("^(?:" + ArabicPatterns.loose("صورة") + "|" + ArabicPatterns.loose("الصورة")
       + "|" + ArabicPatterns.loose("صور") + ")\\s");
@@ -108,10 +112,19 @@ final class HeadlineScorer {
     if (SENTENCE_END.matcher(t).find()) {
       s += W_SENTENCE_END;
     }
-    if (CREDIT.matcher(t).find() || PHOTO_PREFIX.matcher(t).find()) {
+    if (isCredited(t) || PHOTO_PREFIX.matcher(t).find() || Furniture.endsWithPhotoCredit(t)) {
       s += W_CREDIT;
     }
     return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
+  }
+
+  /**
+   * Ends with a photo or agency credit in brackets («(رويترز)», «(أرشيفية)»); a genre tag such as
+   * «(حوار)» or «(فيديو)» closing a headline is no credit.
+   */
+  static boolean isCredited(String line) {
+    var m = CREDIT.matcher(line);
+    return m.find() && (Gazetteer.isAgency(m.group(1)) || PHOTO_WORDS.matcher(m.group(1)).find());
   }
 
   /**
@@ -124,7 +137,7 @@ final class HeadlineScorer {
     List<String> declared = new ArrayList<>();
     for (String s : new String[] {meta.headline(), meta.ogTitle(), meta.title()}) {
       if (s != null) {
-        declared.add(withoutSiteName(Normalizer.normalize(s), sites));
+        declared.add(withoutSiteName(Normalizer.normalize(s), sites, h1s));
       }
     }
     Set<String> lead = leadWords(body.stream().map(Normalizer::normalize).toList());
@@ -142,7 +155,10 @@ final class HeadlineScorer {
           agreed = true;
         }
       }
-      double s = score(new Candidate(c, agreed, 0), lead, sites, MIN_MARKED_UP_WORDS) + (visible ? W_VISIBLE : 0);
+      // Two of the page's own statements agreeing (the <h1> and og:title, JSON-LD and <title>) say "headline"
+      // even when no word of it recurs in the lead, unlike a line a text happens to print twice.
+      double s = score(new Candidate(c, false, 0), lead, sites, MIN_MARKED_UP_WORDS) + (visible ? W_VISIBLE : 0)
+          + (agreed ? W_REPEATED : 0);
       if (s > bestScore) {
         best = c;
         bestScore = s;
@@ -153,9 +169,21 @@ final class HeadlineScorer {
 
   /** "Headline - Site" or "Site | Headline": the part that is not a known site name, else the longest. */
   static String withoutSiteName(String title, Set<String> siteNames) {
+    return withoutSiteName(title, siteNames, List.of());
+  }
+
+  /** As {@link #withoutSiteName(String, Set)}; the part a visible {@code <h1>} agrees with is the headline's. */
+  static String withoutSiteName(String title, Set<String> siteNames, List<String> h1s) {
     String[] parts = SITE_SEPARATOR.split(title);
     if (parts.length == 1) {
       return title.strip();
+    }
+    for (String p : parts) {
+      for (String h : h1s) {
+        if (overlap(p, words(Normalizer.normalize(h))) >= 0.5 && overlap(Normalizer.normalize(h), words(p)) >= 0.5) {
+          return p.strip();
+        }
+      }
     }
     String longest = "";
     for (String p : parts) {

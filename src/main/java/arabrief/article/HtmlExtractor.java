@@ -151,8 +151,11 @@ final class HtmlExtractor {
       }
       Matcher a = AUTHOR_LABEL.matcher(e.text().strip());
       Matcher s = SOURCE_LABEL.matcher(e.text().strip());
+      Byline printed = a.matches() ? null : BylineParser.ofLine(Normalizer.normalize(e.text().strip())); // «كتبت نورهان نبيل»
       if (author == null && a.matches() && TextDecoder.hasArabicLetter(a.group(1))) {
         author = a.group(1).strip();
+      } else if (author == null && printed != null && printed.author() != null && TextDecoder.hasArabicLetter(printed.author())) {
+        author = printed.author();
       } else if (source == null && s.matches() && TextDecoder.hasArabicLetter(s.group(1))) {
         source = s.group(1).strip();
       }

@@ -20,7 +20,7 @@ final class PageParts {
   /** Class or id words of an element that holds the author's name. */
   private static final Pattern AUTHOR_CLASS = Pattern.compile("(?i)(?:^|[-_\\s])(?:author|authors|byline|writer|reporter)(?:$|[-_\\s])");
   /** Class or id words of an element that holds an image's caption. */
-  private static final Pattern CAPTION_CLASS = Pattern.compile("(?i)(?:^|[-_\\s])(?:caption|photo-?caption|img-?caption|wp-caption-text)(?:$|[-_\\s])");
+  private static final Pattern CAPTION_CLASS = Pattern.compile("(?i)caption");
   /** A name: two to five words of letters, nothing else (no digits, no punctuation, no label). */
   private static final Pattern NAME = Pattern.compile("^[\\p{L}\\p{M}]{2,}(?:\\s+[\\p{L}\\p{M}]+){1,4}$");
   private static final Pattern SENTENCE_END = Pattern.compile("[.؟?!:…»\"”]\\s*$");
@@ -42,6 +42,10 @@ final class PageParts {
         continue;
       }
       String text = e.text().replaceAll("\\s+", " ").strip();
+      Byline printed = BylineParser.ofLine(Normalizer.normalize(text)); // «كتبت نورهان نبيل»
+      if (printed != null && printed.author() != null && TextDecoder.hasArabicLetter(printed.author())) {
+        return printed.author();
+      }
       if (NAME.matcher(text).matches() && TextDecoder.hasArabicLetter(text)) {
         return text;
       }

@@ -57,12 +57,16 @@ public final class Pipeline {
     return assemble(a, translate(segments(a)), summarySentences, summaryWords);
   }
 
-  /** Headline, caption, then every body sentence, in the order {@link #assemble} expects their translations. */
+  /**
+   * Headline, the standfirst's lines, caption, then every body sentence, in the order {@link #assemble}
+   * expects their translations.
+   */
   public static List<String> segments(Article a) {
     List<String> segments = new ArrayList<>();
     if (present(a.headline())) {
       segments.add(a.headline());
     }
+    segments.addAll(standfirstLines(a));
     if (present(a.caption())) {
       segments.add(a.caption());
     }
@@ -81,6 +85,9 @@ public final class Pipeline {
   public static Brief assemble(Article a, List<Translation> ts, int summarySentences, int summaryWords) {
     int k = 0;
     Segment headline = present(a.headline()) ? segment(ts.get(k++)) : null;
+    int deck = standfirstLines(a).size();
+    Segment standfirst = standfirst(a, ts.subList(k, k + deck));
+    k += deck;
     Segment caption = present(a.caption()) ? segment(ts.get(k++)) : null;
     int bodyStart = k;
     List<TranslatedParagraph> paragraphs = new ArrayList<>();
@@ -110,7 +117,26 @@ public final class Pipeline {
     }
     int total = k - bodyStart;
     return new Brief(headline, a.dateline(), caption, paragraphs, summary, a.dropped(), total, total, a.byline(),
-        summarySource);
+        summarySource, standfirst);
+  }
+
+  /** The standfirst's lines (a deck of bullet points is translated point by point); empty when there is none. */
+  private static List<String> standfirstLines(Article a) {
+    return present(a.standfirst()) ? a.standfirst().lines().filter(Pipeline::present).toList() : List.of();
+  }
+
+  /** The standfirst from the translations of its lines, joined line by line; its score the lines' mean. */
+  private static Segment standfirst(Article a, List<Translation> ts) {
+    if (ts.isEmpty()) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder();
+    double score = 0;
+    for (Translation t : ts) {
+      text.append(text.length() > 0 ? "\n" : "").append(t.text());
+      score += t.score();
+    }
+    return new Segment(String.join("\n", standfirstLines(a)), text.toString(), score / ts.size());
   }
 
   /** One paragraph from the translations of its sentences, in order (for callers that stream paragraphs). */
@@ -129,7 +155,7 @@ public final class Pipeline {
 
   /**
    * The journalist's fast path: the body sentences are ranked on the Arabic side and only the chosen
-   * ones (and the headline) are translated, so a brief costs a fraction of a full translation.
+   * ones (and the headline and standfirst) are translated, so a brief costs a fraction of a full translation.
    */
   public Brief brief(Article a, int summarySentences) {
     return brief(a, summarySentences, 0);
@@ -143,11 +169,14 @@ public final class Pipeline {
     List<String> chosen = arabicSummary(a, summarySentences, summaryWords);
     List<String> segments = new ArrayList<>();
     int head = add(segments, a.headline());
+    List<String> deck = standfirstLines(a);
+    segments.addAll(deck);
     segments.addAll(chosen);
     List<Translation> ts = translate(segments);
+    int first = (head < 0 ? 0 : 1) + deck.size();
     List<String> summary = new ArrayList<>();
     List<String> summarySource = new ArrayList<>();
-    for (int i = head < 0 ? 0 : 1; i < ts.size(); i++) {
+    for (int i = first; i < ts.size(); i++) {
       if (!ts.get(i).text().isEmpty()) {
         summary.add(ts.get(i).text());
         summarySource.add(segments.get(i));
@@ -164,7 +193,8 @@ public final class Pipeline {
         chosen.size(),
         total,
         a.byline(),
-        summarySource);
+        summarySource,
+        standfirst(a, ts.subList(first - deck.size(), first)));
   }
 
   /**

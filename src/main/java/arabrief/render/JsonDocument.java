@@ -30,6 +30,7 @@ public final class JsonDocument {
   public static ObjectNode toJson(Brief b, JsonNode model, JsonNode stats) {
     ObjectNode o = JSON.createObjectNode();
     o.set("headline", segment(b.headline(), false));
+    o.set("standfirst", segment(b.standfirst(), false));
     if (b.dateline() == null) {
       o.putNull("dateline");
     } else {

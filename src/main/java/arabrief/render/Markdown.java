@@ -15,6 +15,13 @@ final class Markdown {
         sb.append("<div dir=\"rtl\">").append(escape(b.headline().source())).append("</div>\n\n");
       }
     }
+    if (b.standfirst() != null) {
+      // one point a line, as the page prints the deck; a hard line break keeps them apart in Markdown
+      sb.append("**").append(escape(b.standfirst().text()).replace("\n", "**  \n**")).append("**\n\n");
+      if (bilingual) {
+        sb.append("<div dir=\"rtl\">").append(escape(b.standfirst().source()).replace("\n", "<br>")).append("</div>\n\n");
+      }
+    }
     if (b.dateline() != null) {
       sb.append('*').append(escape(b.dateline().english() != null ? b.dateline().english() : b.dateline().source()))
           .append("*\n\n");

@@ -15,6 +15,12 @@ final class PlainText {
       }
       sb.append(b.headline().text()).append('\n');
     }
+    if (b.standfirst() != null) {
+      if (bilingual) {
+        sb.append(b.standfirst().source()).append('\n');
+      }
+      sb.append(b.standfirst().text()).append('\n');
+    }
     if (b.dateline() != null) {
       sb.append(b.dateline().english() != null ? b.dateline().english() : b.dateline().source()).append('\n');
     }

@@ -34,6 +34,7 @@ final class BriefRow {
   /** The brief's own fields, in the order {@link #values} gives them. */
   static final StructType BRIEF = new StructType()
       .add("headline", TEXT)
+      .add("standfirst", TEXT)
       .add("dateline", DATELINE)
       .add("caption", TEXT)
       .add("byline", BYLINE)
@@ -49,10 +50,11 @@ final class BriefRow {
   static Object[] values(PartitionBriefs.Result r) {
     Brief b = r.brief();
     if (b == null) {
-      return new Object[] {null, null, null, null, null, null, null, null, r.error()};
+      return new Object[] {null, null, null, null, null, null, null, null, null, r.error()};
     }
     return new Object[] {
       text(b.headline()),
+      text(b.standfirst()),
       dateline(b.dateline()),
       text(b.caption()),
       byline(b.byline()),

@@ -31,6 +31,8 @@ function el(tag, attrs, text) {
 function showBrief(b) {
   $("brief").hidden = false;
   $("headline").textContent = b.headline ? b.headline.text : "";
+  $("standfirst").textContent = b.standfirst ? b.standfirst.text : "";
+  $("standfirst").hidden = !b.standfirst;
   $("dateline").textContent = b.dateline ? b.dateline.text : "";
   $("summary").replaceChildren(...b.summary.map((s) => el("li", {}, s)));
 }
@@ -53,6 +55,7 @@ function showParagraph(index, p) {
 function markdown(d) {
   const out = [];
   if (d.headline) out.push("# " + d.headline.text, "");
+  if (d.standfirst) out.push(d.standfirst.text.split("\n").map((l) => "**" + l + "**").join("  \n"), "");
   if (d.dateline) out.push("*" + d.dateline.text + "*", "");
   if (d.summary.length) { out.push("## Summary", ""); d.summary.forEach((s) => out.push("- " + s)); out.push(""); }
   d.paragraphs.forEach((p) => out.push(p.text, ""));

@@ -67,4 +67,15 @@ class DatelineParserTest {
         DatelineParser.parse("آخر تحديث: 12 مارس/آذار 2024 - 14:30 (بتوقيت مكة المكرمة)").gregorian());
     assertFalse(DatelineParser.isUpdateStamp("الأربعاء، 07 أكتوبر 2020 - 12:09 م"));
   }
+
+  @Test
+  void monthFirstDoubledMonthsWithSpacesAndFields() {
+    assertEquals(LocalDate.of(2016, 2, 15), DatelineParser.parse("فبراير 15, 2016 09:31").gregorian());
+    assertEquals(LocalDate.of(2025, 7, 10), DatelineParser.parse("10, يوليو 2025 20:07:46").gregorian());
+    assertEquals(LocalDate.of(2021, 4, 15), DatelineParser.parse("الخميس 15 نيسان / أبريل 2021").gregorian());
+    assertEquals(LocalDate.of(2021, 4, 15), DatelineParser.parse("نيسان / أبريل 15، 2021").gregorian());
+    Dateline fields = DatelineParser.parse("الأحد 17-01-2016 19:05 | كتب: محمد السيد صالح، فادي فرنسيس، سامي علي، هند سعيد |");
+    assertEquals(LocalDate.of(2016, 1, 17), fields.gregorian(), "a field of the line is the date");
+    assertEquals(LocalDate.of(2025, 4, 17), DatelineParser.parse("2025-04-17T18:39+0000").gregorian());
+  }
 }

@@ -61,4 +61,15 @@ class PagePartsTest {
     assertEquals(2, a.paragraphs().size());
     assertEquals("وقال الوزير إن الخطة ستوفر آلاف الوظائف خلال السنوات الخمس المقبلة.", a.paragraphs().get(1).source());
   }
+
+  @Test
+  void authorPrintedWithAVerbOfWriting() {
+    assertEquals("نورهان نبيل", PageParts.authorFromMarkup(Jsoup.parse("<span class='meta-author'>كتبت نورهان نبيل</span>")));
+  }
+
+  @Test
+  void captionClassInAnyCase() {
+    Document d = Jsoup.parse("<h1>العنوان</h1><div class='imageCaption'>وزير الطاقة يتفقد محطة شمسية في الجنوب</div>");
+    assertEquals("وزير الطاقة يتفقد محطة شمسية في الجنوب", PageParts.shownImageCaption(d, List.of("العنوان"), NO_META));
+  }
 }

@@ -1,0 +1,59 @@
+package arabrief.article;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Whether a few words open a person's name: a common Arabic given name ({@code given-names.txt}), a
+ * compound with «عبد» or a kunya with «أبو», possibly after a title («د.», «الدكتور», «الشيخ»). A name
+ * alone on a line says "byline" only when it reads as a name; a label or a widget's words do not.
+ */
+final class GivenNames {
+
+  private static final Set<String> NAMES = load();
+  /** Titles printed before a name. */
+  private static final Set<String> TITLES = Set.of("د.", "د", "دكتور", "الدكتور", "الشيخ", "السيد", "السيدة", "المهندس",
+      "م.", "الأستاذ", "الاستاذ", "أ.", "اللواء", "العميد", "المستشار", "الكاتب", "الكاتبة", "الصحفي", "الصحفية",
+      "الإعلامي", "الإعلامية");
+  /** «عبد الله», «عبدالرحمن», «أبو العلا»: the compound's first part. */
+  private static final Pattern COMPOUND = Pattern.compile("^(?:عبد|أبو|ابو|أبي|ابي)\\p{L}*$");
+
+  private GivenNames() {}
+
+  /** True when {@code words} (a line split at spaces) starts like a person's name. */
+  static boolean startsName(String[] words) {
+    int i = 0;
+    while (i < words.length - 1 && TITLES.contains(words[i])) {
+      i++;
+    }
+    String w = words[i];
+    return NAMES.contains(fold(w)) || COMPOUND.matcher(w).matches();
+  }
+
+  private static String fold(String s) {
+    return s.replaceAll("[أإآ]", "ا").replace('ى', 'ي').replace('ة', 'ه').replaceAll("[\\u064B-\\u0652]", "");
+  }
+
+  private static Set<String> load() {
+    try (InputStream in = GivenNames.class.getResourceAsStream("/arabrief/article/given-names.txt")) {
+      if (in == null) {
+        throw new IllegalStateException("given-names.txt missing from the jar");
+      }
+      Set<String> out = new HashSet<>();
+      for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+        String l = line.strip();
+        if (!l.isEmpty() && !l.startsWith("#")) {
+          out.add(fold(l));
+        }
+      }
+      return Set.copyOf(out);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

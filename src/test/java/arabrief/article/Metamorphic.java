@@ -1,0 +1,302 @@
+package arabrief.article;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Random;
+import java.util.function.BiFunction;
+
+/**
+ * Metamorphic checks of the article step: the same article re-encoded (CRLF, no-break spaces, tatweel,
+ * zero-width marks), with its headline printed twice, or with other pages' furniture lines put above it,
+ * between its headline and its body and after it, must be read as the clean article is — the same
+ * headline, date, byline and body paragraphs. They need no truth, so they run over every BBC Arabic
+ * article of {@code ../shared/summ-ar} (headline and body) and every real page of the corpus.
+ *
+ * <p>The furniture put around an article is what the hand-read truth lists as furniture on the dev pages
+ * and on the build half of the pasted pages ({@link CopiesEval#half}); the validation half is not used.
+ */
+public final class Metamorphic {
+
+  /** One clean article: a name and its text. */
+  record Clean(String name, String text) {}
+
+  /** The parts compared between the clean and the transformed reading. */
+  record Reading(String headline, String date, String byline, List<String> paragraphs) {
+    static Reading of(Article a) {
+      Byline b = a.byline();
+      return new Reading(StructureEval.norm(a.headline()),
+          a.dateline() == null ? null : String.valueOf(a.dateline().gregorian()),
+          b == null ? null : StructureEval.norm(b.author()) + "|" + StructureEval.norm(b.source()),
+          a.paragraphs().stream().map(p -> StructureEval.norm(p.source())).toList());
+    }
+
+    /** What differs from {@code other}, or "" when nothing does. */
+    String diff(Reading other) {
+      List<String> out = new ArrayList<>();
+      if (!Objects.equals(headline, other.headline)) {
+        out.add("headline «" + headline + "» → «" + other.headline + "»");
+      }
+      if (!Objects.equals(date, other.date)) {
+        out.add("date " + date + " → " + other.date);
+      }
+      if (!Objects.equals(byline, other.byline)) {
+        out.add("byline " + byline + " → " + other.byline);
+      }
+      if (!paragraphs.equals(other.paragraphs)) {
+        int i = 0;
+        while (i < Math.min(paragraphs.size(), other.paragraphs.size()) && paragraphs.get(i).equals(other.paragraphs.get(i))) {
+          i++;
+        }
+        out.add("paragraph " + i + " of " + paragraphs.size() + "→" + other.paragraphs.size() + ": «"
+            + cut(i < paragraphs.size() ? paragraphs.get(i) : null) + "» → «" + cut(i < other.paragraphs.size() ? other.paragraphs.get(i) : null) + "»");
+      }
+      return String.join("; ", out);
+    }
+  }
+
+  private Metamorphic() {}
+
+  /** The transformations, by name: each takes the clean text and a seeded random source. */
+  static final Map<String, BiFunction<String, Random, String>> TRANSFORMS = new LinkedHashMap<>();
+
+  static {
+    TRANSFORMS.put("crlf", (t, r) -> t.replace("\n", "\r\n"));
+    TRANSFORMS.put("nbsp", (t, r) -> everyNth(t, ' ', 3, "\u00A0"));
+    TRANSFORMS.put("tatweel", (t, r) -> insideWords(t, 4, "\u0640"));
+    TRANSFORMS.put("zero-width", (t, r) -> insideWords(t, 3, "\u200C"));
+    TRANSFORMS.put("headline twice", (t, r) -> {
+      // the headline as the clean text is read, printed a second time under itself
+      Reading clean = read(t, "clean");
+      String headline = clean == null ? null : clean.headline();
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      for (int i = 0; i < lines.size(); i++) {
+        if (headline == null ? !lines.get(i).isBlank() : StructureEval.norm(lines.get(i)).equals(headline)) {
+          lines.add(i + 1, lines.get(i));
+          break;
+        }
+      }
+      return String.join("\n", lines);
+    });
+    // a clock of the day may stand high above the headline, not on the two lines just above it
+    TRANSFORMS.put("furniture above", (t, r) -> String.join("\n", furniture(r, 1 + r.nextInt(6), true)) + "\n"
+        + String.join("\n", furniture(r, 2, false)) + "\n\n" + t);
+    TRANSFORMS.put("furniture after", (t, r) -> t + "\n\n" + String.join("\n", furniture(r, 2 + r.nextInt(5), false)));
+    TRANSFORMS.put("furniture between", (t, r) -> {
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      int at = 0;
+      while (at < lines.size() && lines.get(at).isBlank()) {
+        at++;
+      }
+      lines.add(Math.min(at + 1, lines.size()), String.join("\n", furniture(r, 1 + r.nextInt(2), false)));
+      return String.join("\n", lines);
+    });
+    TRANSFORMS.put("all of it", (t, r) -> {
+      String s = TRANSFORMS.get("furniture above").apply(TRANSFORMS.get("headline twice").apply(t, r), r);
+      s = TRANSFORMS.get("furniture after").apply(s, r);
+      return TRANSFORMS.get("crlf").apply(TRANSFORMS.get("nbsp").apply(s, r), r);
+    });
+  }
+
+  private static String everyNth(String t, char c, int n, String with) {
+    StringBuilder out = new StringBuilder(t.length());
+    int seen = 0;
+    for (char ch : t.toCharArray()) {
+      if (ch == c && ++seen % n == 0) {
+        out.append(with);
+      } else {
+        out.append(ch);
+      }
+    }
+    return out.toString();
+  }
+
+  /** {@code mark} after the second letter of every {@code n}th Arabic word of five letters or more. */
+  private static String insideWords(String t, int n, String mark) {
+    StringBuilder out = new StringBuilder(t.length() + t.length() / 10);
+    var m = java.util.regex.Pattern.compile("\\p{IsArabic}{5,}").matcher(t);
+    int last = 0;
+    int count = 0;
+    while (m.find()) {
+      out.append(t, last, m.start());
+      String w = m.group();
+      // a tatweel only joins letters that connect to the next one
+      boolean joins = "اأإآدذرزوؤءة".indexOf(w.charAt(1)) < 0;
+      if (++count % n == 0 && (joins || !mark.equals("\u0640"))) {
+        out.append(w, 0, 2).append(mark).append(w, 2, w.length());
+      } else {
+        out.append(w);
+      }
+      last = m.end();
+    }
+    return out.append(t.substring(last)).toString();
+  }
+
+  private static List<String> pool;
+
+  /** Furniture lines read by hand on the dev pages and the build half of the pasted pages. */
+  static synchronized List<String> pool() {
+    if (pool != null) {
+      return pool;
+    }
+    List<String> out = new ArrayList<>();
+    StructureEval.truthPages().values().forEach(e -> out.addAll(e.furniture()));
+    if (CopiesEval.dir().isPresent()) {
+      CopiesEval.copies().stream().filter(c -> CopiesEval.half(c.site()).equals("build")).forEach(c -> out.addAll(c.furniture()));
+    }
+    // a credit («المصدر - وفا») or a name alone under a headline is not furniture: it says who filed the story
+    pool = List.copyOf(out.stream().map(String::strip).filter(s -> !s.isEmpty())
+        .filter(s -> BylineParser.ofLine(Normalizer.normalize(s)) == null)
+        .filter(s -> !ArticleParser.isNameLine(Normalizer.normalize(s), java.util.Set.of())).distinct().toList());
+    return pool;
+  }
+
+  private static List<String> furniture(Random r, int n, boolean datesToo) {
+    List<String> p = datesToo ? pool() : pool().stream().filter(l -> DatelineParser.parse(Normalizer.normalize(l)) == null).toList();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(p.get(r.nextInt(p.size())));
+    }
+    return out;
+  }
+
+  static Optional<Path> bbc() {
+    for (Path p : List.of(Path.of("..", "shared", "summ-ar", "ant-bbc-dev.jsonl"), Path.of("/work/shared/summ-ar/ant-bbc-dev.jsonl"))) {
+      if (Files.isRegularFile(p)) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The BBC Arabic articles as a reader copies them: the headline, a blank line, the body. */
+  static List<Clean> bbcArticles() {
+    List<Clean> out = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = Files.newBufferedReader(bbc().orElseThrow(), StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        JsonNode n = json.readTree(line);
+        out.add(new Clean(n.path("id").asText(), n.path("title").asText() + "\n\n" + n.path("article").asText()));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  /** The real text pages: the build half of the pasted pages and the dev text copy. */
+  static List<Clean> realTexts() {
+    List<Clean> out = new ArrayList<>();
+    if (CopiesEval.dir().isPresent()) {
+      for (CopiesEval.Copy c : CopiesEval.copies()) {
+        if (CopiesEval.half(c.site()).equals("build")) {
+          out.add(new Clean(c.file(), new String(CopiesEval.bytes(c), StandardCharsets.UTF_8)));
+        }
+      }
+    }
+    for (StructureEval.Expected e : StructureEval.truthPages().values()) {
+      if (e.input().endsWith(".txt")) {
+        out.add(new Clean(e.name(), new String(StructureEval.bytes(e), StandardCharsets.UTF_8)));
+      }
+    }
+    return out;
+  }
+
+  /** The reading of {@code text}, or null when it is refused. */
+  static Reading read(String text, String name) {
+    try {
+      return Reading.of(new ArticleReader().read(text.getBytes(StandardCharsets.UTF_8), name));
+    } catch (BadInputException e) {
+      return null;
+    }
+  }
+
+  /** One case: "" when the transformed text reads as the clean one, else what differs. */
+  static String check(Clean c, String transform, long seed) {
+    Reading clean = read(c.text(), c.name());
+    String t = TRANSFORMS.get(transform).apply(c.text(), new Random(seed));
+    Reading got = read(t, c.name());
+    if (clean == null) {
+      return got == null ? "" : "clean refused, transformed read";
+    }
+    if (got == null) {
+      return "transformed refused";
+    }
+    return clean.diff(got);
+  }
+
+  /**
+   * A real HTML page and its text copy (select all, copy, paste) must give the same headline and body: ""
+   * when they do, else what differs.
+   */
+  static String pastedAsHtml(String page) {
+    StructureEval.Expected e = StructureEval.expected(page);
+    byte[] html = StructureEval.bytes(e);
+    String text = PastedCopy.of(TextDecoder.decodeBytes(html));
+    try {
+      Article h = new ArticleReader().read(html, page);
+      Article t = new ArticleReader().read(text.getBytes(StandardCharsets.UTF_8), page + " (pasted)");
+      Reading hr = new Reading(StructureEval.norm(h.headline()), null, null,
+          h.paragraphs().stream().map(p -> StructureEval.norm(p.source())).toList());
+      Reading tr = new Reading(StructureEval.norm(t.headline()), null, null,
+          t.paragraphs().stream().map(p -> StructureEval.norm(p.source())).toList());
+      return hr.diff(tr);
+    } catch (BadInputException ex) {
+      return ex.getMessage();
+    }
+  }
+
+  private static String cut(String s) {
+    return s == null ? null : s.length() > 50 ? s.substring(0, 50) + "…" : s;
+  }
+
+  public static void main(String[] args) {
+    boolean verbose = List.of(args).contains("-v");
+    List<Clean> cleans = new ArrayList<>(realTexts());
+    if (bbc().isPresent() && !List.of(args).contains("--real-only")) {
+      cleans.addAll(bbcArticles());
+    }
+    System.out.printf(Locale.ROOT, "%d clean articles (%d real pages, the rest BBC Arabic), %d furniture lines in the pool%n",
+        cleans.size(), realTexts().size(), pool().size());
+    int total = 0;
+    int passed = 0;
+    for (String transform : TRANSFORMS.keySet()) {
+      int ok = 0;
+      List<String> misses = new ArrayList<>();
+      for (int i = 0; i < cleans.size(); i++) {
+        String d = check(cleans.get(i), transform, i);
+        if (d.isEmpty()) {
+          ok++;
+        } else {
+          misses.add(cleans.get(i).name() + ": " + d);
+        }
+      }
+      total += cleans.size();
+      passed += ok;
+      System.out.printf(Locale.ROOT, "%-18s %5d/%d (%.1f%%)%n", transform, ok, cleans.size(), 100.0 * ok / cleans.size());
+      if (verbose) {
+        misses.stream().limit(15).forEach(m -> System.out.println("    " + m));
+      }
+    }
+    System.out.printf(Locale.ROOT, "all %d/%d (%.1f%%)%n", passed, total, 100.0 * passed / total);
+    List<String> html = StructureEval.pastedPages();
+    long same = html.stream().filter(p -> pastedAsHtml(p).isEmpty()).count();
+    System.out.printf(Locale.ROOT, "HTML page pasted as text reads as the page (headline, body): %d/%d%n", same, html.size());
+    if (verbose) {
+      html.stream().filter(p -> !pastedAsHtml(p).isEmpty()).forEach(p -> System.out.println("    " + p + ": " + pastedAsHtml(p)));
+    }
+  }
+}

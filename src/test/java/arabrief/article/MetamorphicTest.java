@@ -1,0 +1,61 @@
+package arabrief.article;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A fast sample of the metamorphic checks ({@link Metamorphic}; {@code scripts/eval_metamorphic.sh} runs them
+ * all): every real text page and every tenth of the first 600 BBC Arabic articles, under each transformation.
+ * Re-encoding (CRLF, no-break spaces, tatweel, zero-width marks) must change nothing at all; furniture and a
+ * repeated headline may change at most 2% of the readings (the full run's figures are in docs/structure.md).
+ */
+class MetamorphicTest {
+
+  private static List<Metamorphic.Clean> sample;
+
+  static synchronized List<Metamorphic.Clean> sample() {
+    if (sample == null) {
+      List<Metamorphic.Clean> out = new ArrayList<>(Metamorphic.realTexts());
+      if (Metamorphic.bbc().isPresent()) {
+        List<Metamorphic.Clean> bbc = Metamorphic.bbcArticles();
+        for (int i = 0; i < Math.min(600, bbc.size()); i += 10) {
+          out.add(bbc.get(i));
+        }
+      }
+      sample = out;
+    }
+    return sample;
+  }
+
+  static List<String> transforms() {
+    return List.copyOf(Metamorphic.TRANSFORMS.keySet());
+  }
+
+  @ParameterizedTest
+  @MethodSource("transforms")
+  void readsAsTheCleanArticle(String transform) {
+    Assumptions.assumeTrue(sample().size() > 50, "../shared is not beside the repository");
+    List<String> misses = new ArrayList<>();
+    for (int i = 0; i < sample().size(); i++) {
+      String d = Metamorphic.check(sample().get(i), transform, i);
+      if (!d.isEmpty()) {
+        misses.add(sample().get(i).name() + ": " + d);
+      }
+    }
+    boolean encoding = List.of("crlf", "nbsp", "tatweel", "zero-width").contains(transform);
+    String why = String.format(Locale.ROOT, "%s: %d of %d differ: %s", transform, misses.size(), sample().size(),
+        String.join("\n", misses));
+    if (encoding) {
+      assertEquals(List.of(), misses, why);
+    } else {
+      assertTrue(misses.size() <= sample().size() / 50, why);
+    }
+  }
+}
