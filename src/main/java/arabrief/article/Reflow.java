@@ -1,0 +1,361 @@
+package arabrief.article;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Joins hard-wrapped lines back into the paragraphs they were cut from, before the parser reads each line as a
+ * unit. Archive files, e-mail and text exports wrap at a fixed width, either with a blank line between
+ * paragraphs or with a blank line after every wrapped line; the parser would read every fragment as a paragraph.
+ *
+ * <p>A greedy wrapper at width W leaves a trace no hand-typed text has: many lines of at most W columns whose
+ * next line's first word would not have fitted after them (length + 1 + that word &gt; W), ending mid-sentence,
+ * and almost no breakable line longer than W. The width is the one most lines agree on, in code points, display
+ * columns or UTF-8 bytes (GNU fold counts bytes); the text counts as wrapped only when the agreeing lines are a
+ * good share of the long lines, few breakable lines are longer and most of them end mid-sentence. Then a line is
+ * joined to the next when it is full in that sense, the blank lines between them are the ones the wrapped lines
+ * have, and neither is a list item. A full line that ends a sentence is a paragraph end unless the blank lines
+ * mark paragraphs apart from wrapped lines. Short lines (headlines, date lines, bylines, labels) are never full,
+ * so they are never glued to prose.
+ *
+ * <p>Text that does not look wrapped is returned unchanged (the same string); a wrapped text changes only where
+ * lines are joined: the line break, the blank lines and the spaces around them become one space.
+ * Linear in the text's length.
+ */
+final class Reflow {
+
+  /** Widths tried; narrower or wider wrapping is not worth the risk of joining a column of short lines. */
+  static final int MIN_WIDTH = 25;
+  static final int MAX_WIDTH = 250;
+  /** Lines that agree on a width, at least: one paragraph wrapped in two lines is no evidence. */
+  static final int MIN_WRAPS = 3;
+  /** Agreeing lines among the breakable lines longer than half the width, at least. */
+  static final double MIN_WRAP_SHARE = 0.2;
+  /** Breakable lines longer than the width among those longer than half of it, at most (a long URL, a table). */
+  static final double MAX_OVER_SHARE = 0.05;
+  /** Agreeing lines that end a sentence, at most: a wrapper cuts mid-sentence, a writer ends paragraphs. */
+  static final double MAX_SENTENCE_END_SHARE = 0.5;
+  /** How much a breakable line longer than a width counts against it, in agreeing lines. */
+  static final int OVER_WEIGHT = 2;
+  /** Agreeing lines with a count of blank lines after them, at least, for that count to separate wrapped lines. */
+  static final double MIN_GAP_SHARE = 0.25;
+  /** Paragraph ends followed by more blank lines than the wrapped lines, at least, for blank lines to mark paragraphs. */
+  static final double MIN_MARKED_SHARE = 0.5;
+
+  private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]");
+  private static final String TERMINALS = ".؟?!؛";
+  private static final String CLOSERS = "»”\"')]’";
+  /** A bullet or a list number («1.», «(2)», «٣-») starting a line. */
+  private static final Pattern LIST_ITEM =
+      Pattern.compile("^(?:[•●▪■□◆◇►▶‣◦∙·*○✓✔➢➤]|\\(?[0-9\\u0660-\\u0669]{1,2}[.)\\-–])\\s");
+  /** A dash starting a line: a list item, or a spaced dash inside a sentence that the wrapper put first. */
+  private static final Pattern DASH_START = Pattern.compile("^[-–—]\\s");
+
+  /** How a line or a word ends: with a letter or other mark, a sentence's end (not an ellipsis), a colon. */
+  static final int PLAIN = 0;
+  static final int SENTENCE = 1;
+  static final int COLON = 2;
+  private static final int ENDINGS = 3;
+
+  /** Ways of counting columns: code points, display columns (no width for marks), UTF-8 bytes. */
+  private static final int METRICS = 3;
+
+  private Reflow() {}
+
+  /** One non-blank line: where it starts and ends in the text, and its measures. */
+  private static final class Line {
+    int start;
+    /** After the leading blanks. */
+    int contentStart;
+    /** Before the trailing blanks. */
+    int end;
+    /** Blank lines between this line and the next non-blank one. */
+    int gapAfter;
+    final int[] length = new int[METRICS];
+    final int[] firstWord = new int[METRICS];
+    boolean breakable;
+    /** How the line ends: {@link #PLAIN}, {@link #SENTENCE} or {@link #COLON}. */
+    int ending;
+    /** Spaces inside the line, by how the word before them ends. */
+    final int[] inner = new int[ENDINGS];
+    boolean listItem;
+    boolean dash;
+    int indent;
+  }
+
+  /**
+   * The width a wrapper used, the blank lines between its wrapped lines, and for each way a line can end
+   * whether a full line so ending ends its paragraph.
+   */
+  record Wrap(int metric, int width, int gap, boolean[] paragraphEnd) {}
+
+  static String reflow(String text) {
+    List<Line> lines = lines(text);
+    Wrap wrap = detect(lines);
+    if (wrap == null) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length());
+    int pos = 0;
+    for (int k = 0; k + 1 < lines.size(); k++) {
+      if (joins(lines.get(k), lines.get(k + 1), wrap)) {
+        out.append(text, pos, lines.get(k).end).append(' ');
+        pos = lines.get(k + 1).contentStart;
+      }
+    }
+    return pos == 0 ? text : out.append(text, pos, text.length()).toString();
+  }
+
+  /** The wrap the text shows, or null when it does not look wrapped. */
+  static Wrap detect(List<Line> lines) {
+    if (lines.size() <= MIN_WRAPS) {
+      return null;
+    }
+    Wrap best = null;
+    int bestFit = 0;
+    for (int m = 0; m < METRICS; m++) {
+      int[] fit = new int[MAX_WIDTH + 2];
+      for (int k = 0; k < lines.size(); k++) {
+        Line line = lines.get(k);
+        if (!line.breakable) {
+          continue;
+        }
+        if (k + 1 < lines.size()) {
+          // A wrapper at width W cut here when length <= W < length + 1 + next word, i.e. for W in [length, length + next word].
+          int lo = Math.max(line.length[m], MIN_WIDTH);
+          int hi = Math.min(line.length[m] + lines.get(k + 1).firstWord[m], MAX_WIDTH);
+          if (lo <= hi) {
+            fit[lo]++;
+            fit[hi + 1]--;
+          }
+        }
+      }
+      // atLeast[w]: breakable lines of w columns or more (lengths capped at MAX_WIDTH + 1)
+      int[] atLeast = new int[MAX_WIDTH + 3];
+      for (Line line : lines) {
+        if (line.breakable) {
+          atLeast[Math.min(line.length[m], MAX_WIDTH + 1)]++;
+        }
+      }
+      for (int w = MAX_WIDTH; w >= 0; w--) {
+        atLeast[w] += atLeast[w + 1];
+      }
+      // The width most lines agree on, each breakable line longer than it counting against it: one width below
+      // the wrapper's, the lines of exactly its length would be left unjoined.
+      int run = 0;
+      int width = -1;
+      int widthFit = 0;
+      int widthScore = Integer.MIN_VALUE;
+      for (int w = 0; w <= MAX_WIDTH; w++) {
+        run += fit[w];
+        int over = atLeast[w + 1];
+        int score = run - OVER_WEIGHT * over;
+        if (w < MIN_WIDTH || score <= widthScore) {
+          continue;
+        }
+        int overHalf = atLeast[w / 2 + 1];
+        if (run >= MIN_WRAPS && run >= MIN_WRAP_SHARE * overHalf && over <= MAX_OVER_SHARE * overHalf) {
+          width = w;
+          widthFit = run;
+          widthScore = score;
+        }
+      }
+      if (width < 0 || widthFit <= bestFit) {
+        continue;
+      }
+      Wrap wrap = gaps(lines, m, width);
+      if (wrap != null) {
+        best = wrap;
+        bestFit = widthFit;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * For a width that lines agree on: refused when most agreeing lines end a sentence (paragraphs one a line,
+   * some of them by chance near one length); else the blank lines the wrapped lines have between them (the most
+   * common count after an agreeing line), and whether paragraph ends have more.
+   */
+  private static Wrap gaps(List<Line> lines, int m, int width) {
+    int agreeing = 0;
+    int ending = 0;
+    int[] gapCounts = new int[4];
+    for (int k = 0; k + 1 < lines.size(); k++) {
+      Line line = lines.get(k);
+      if (line.breakable && full(line, lines.get(k + 1), m, width)) {
+        agreeing++;
+        ending += line.ending == SENTENCE ? 1 : 0;
+        gapCounts[Math.min(line.gapAfter, 3)]++;
+      }
+    }
+    if (ending > MAX_SENTENCE_END_SHARE * agreeing) {
+      return null;
+    }
+    // The fewest blank lines that a good share of the agreeing lines have after them: in a page of one-line
+    // paragraphs wrapped with blank lines between paragraphs, headlines of other stories near the width can
+    // outnumber the article's wrapped lines, and they are one blank line apart.
+    int gap = 0;
+    while (gap + 1 < gapCounts.length && gapCounts[gap] < MIN_GAP_SHARE * agreeing) {
+      gap++;
+    }
+    int[] ends = new int[ENDINGS]; // lines that are not full, so end a paragraph (or stand alone)
+    int[] mids = new int[ENDINGS];
+    int marked = 0;
+    double firstWords = 0;
+    for (int k = 0; k < lines.size(); k++) {
+      Line line = lines.get(k);
+      for (int e = 0; e < ENDINGS; e++) {
+        mids[e] += line.inner[e];
+      }
+      firstWords += line.firstWord[m];
+      if (k + 1 < lines.size() && !full(line, lines.get(k + 1), m, width)) {
+        ends[line.ending]++;
+        marked += line.ending == SENTENCE && line.gapAfter > gap ? 1 : 0;
+      }
+    }
+    boolean[] paragraphEnd = new boolean[ENDINGS];
+    if (ends[SENTENCE] > 0 && marked >= MIN_MARKED_SHARE * ends[SENTENCE]) {
+      return new Wrap(m, width, gap, paragraphEnd); // blank lines tell paragraphs apart: every full line is cut
+    }
+    // Blank lines say nothing: a full line ending so is a paragraph's end when paragraph ends so ending, each
+    // full with the chance a last line has to be full (the next line's first word did not fit), outnumber the
+    // same marks inside paragraphs, each cut there with the chance a space has to be a wrap. Counted on this text.
+    int spaces = 0;
+    for (int e = 0; e < ENDINGS; e++) {
+      spaces += mids[e];
+    }
+    double wrapChance = (double) agreeing / (spaces + agreeing);
+    double fullChance = Math.min(1, (firstWords / lines.size() + 1) / width);
+    for (int e = 0; e < ENDINGS; e++) {
+      paragraphEnd[e] = (ends[e] + 1) * fullChance > (mids[e] + 1) * wrapChance;
+    }
+    return new Wrap(m, width, gap, paragraphEnd);
+  }
+
+  /** A wrapper at {@code width} would have put the next line's first word on this line had it fitted. */
+  private static boolean full(Line line, Line next, int m, int width) {
+    return line.length[m] <= width && line.length[m] + 1 + next.firstWord[m] > width;
+  }
+
+  static boolean joins(Line line, Line next, Wrap wrap) {
+    if (line.gapAfter != wrap.gap() || !full(line, next, wrap.metric(), wrap.width()) || next.listItem) {
+      return false;
+    }
+    if (wrap.paragraphEnd()[line.ending]) {
+      return false;
+    }
+    if (next.dash && (line.dash || line.ending == SENTENCE)) {
+      return false; // the next item of a dash list
+    }
+    // An indented line starts a paragraph, unless it hangs under a list item.
+    return next.indent <= line.indent || line.listItem || line.dash;
+  }
+
+  static List<Line> lines(String text) {
+    List<Line> lines = new ArrayList<>();
+    Matcher m = LINE_BREAK.matcher(text);
+    int start = 0;
+    int blanks = 0;
+    while (start <= text.length()) {
+      int end = text.length();
+      int next = text.length() + 1;
+      if (m.find(start)) {
+        end = m.start();
+        next = m.end();
+      }
+      Line line = line(text, start, end);
+      if (line == null) {
+        blanks++;
+      } else {
+        if (!lines.isEmpty()) {
+          lines.get(lines.size() - 1).gapAfter = blanks;
+        }
+        lines.add(line);
+        blanks = 0;
+      }
+      start = next;
+    }
+    return lines;
+  }
+
+  /** The measures of text[start, end), or null when it is blank. */
+  private static Line line(String text, int start, int end) {
+    int from = start;
+    while (from < end && blank(text.codePointAt(from))) {
+      from += Character.charCount(text.codePointAt(from));
+    }
+    if (from == end) {
+      return null;
+    }
+    int to = end;
+    while (to > from && blank(text.codePointBefore(to))) {
+      to -= Character.charCount(text.codePointBefore(to));
+    }
+    Line line = new Line();
+    line.start = start;
+    line.contentStart = from;
+    line.end = to;
+    line.indent = text.codePointCount(start, from);
+    measure(text, start, to, line.length);
+    int wordEnd = from;
+    while (wordEnd < to && text.charAt(wordEnd) != ' ' && text.charAt(wordEnd) != '\t') {
+      wordEnd++;
+    }
+    measure(text, from, wordEnd, line.firstWord);
+    line.breakable = wordEnd < to;
+    String content = text.substring(from, to);
+    line.ending = ending(content, content.length());
+    for (int i = 1; i < content.length(); i++) {
+      if (content.charAt(i) == ' ' && content.charAt(i - 1) != ' ') {
+        line.inner[ending(content, i)]++;
+      }
+    }
+    line.listItem = LIST_ITEM.matcher(content).find();
+    line.dash = DASH_START.matcher(content).find();
+    return line;
+  }
+
+  /** How the text before {@code end} ends: after closing quotes and brackets, a sentence's end, a colon or else. */
+  static int ending(String s, int end) {
+    int i = end;
+    while (i > 0 && CLOSERS.indexOf(s.charAt(i - 1)) >= 0) {
+      i--;
+    }
+    if (i == 0) {
+      return PLAIN;
+    }
+    char c = s.charAt(i - 1);
+    if (c == ':') {
+      return COLON;
+    }
+    // «..» and «…» are pauses, not ends, as the sentence splitter reads them
+    boolean ellipsis = c == '.' && i >= 2 && s.charAt(i - 2) == '.';
+    return TERMINALS.indexOf(c) >= 0 && !ellipsis ? SENTENCE : PLAIN;
+  }
+
+  private static void measure(String text, int from, int to, int[] out) {
+    int points = 0;
+    int columns = 0;
+    for (int i = from; i < to; ) {
+      int cp = text.codePointAt(i);
+      points++;
+      int type = Character.getType(cp);
+      if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK && type != Character.FORMAT) {
+        columns++;
+      }
+      i += Character.charCount(cp);
+    }
+    out[0] = points;
+    out[1] = columns;
+    out[2] = text.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
+  }
+
+  /** Whitespace, no-break and other spaces, and invisible format characters. */
+  private static boolean blank(int cp) {
+    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
+  }
+}
