@@ -32,8 +32,12 @@ final class Reflow {
   static final int MAX_WIDTH = 250;
   /** Lines that agree on a width, at least: one paragraph wrapped in two lines is no evidence. */
   static final int MIN_WRAPS = 3;
-  /** Agreeing lines among the breakable lines longer than half the width, at least. */
-  static final double MIN_WRAP_SHARE = 0.2;
+  /**
+   * Agreeing lines among the breakable lines of more than {@link #NEAR} of the width, at least: a wrapper fills
+   * nearly every line it cuts, while the longest lines of unwrapped text are as long as they happen to be.
+   */
+  static final double MIN_NEAR_SHARE = 0.5;
+  static final double NEAR = 0.8;
   /** Breakable lines longer than the width among those longer than half of it, at most (a long URL, a table). */
   static final double MAX_OVER_SHARE = 0.05;
   /** Agreeing lines that end a sentence, at most: a wrapper cuts mid-sentence, a writer ends paragraphs. */
@@ -50,9 +54,12 @@ final class Reflow {
   private static final String CLOSERS = "»”\"')]’";
   /** A bullet or a list number («1.», «(2)», «٣-») starting a line. */
   private static final Pattern LIST_ITEM =
-      Pattern.compile("^(?:[•●▪■□◆◇►▶‣◦∙·*○✓✔➢➤]|\\(?[0-9\\u0660-\\u0669]{1,2}[.)\\-–])\\s");
-  /** A dash starting a line: a list item, or a spaced dash inside a sentence that the wrapper put first. */
-  private static final Pattern DASH_START = Pattern.compile("^[-–—]\\s");
+      Pattern.compile("^(?:[•●▪■□◆◇►▶‣◦∙·*○✓✔➢➤]|\\(?[0-9\\u0660-\\u0669]{1,2}[.)\\-–]\\s)");
+  /** A dash starting a line: a list item or an interview's answer, or a spaced dash inside a sentence that the wrapper put first. */
+  private static final Pattern DASH_START = Pattern.compile("^[-–—]");
+
+  /** Shorter lines without letters are a paragraph's last mark that the wrapper put alone («.», «".»). */
+  static final int MIN_RULE = 5;
 
   /** How a line or a word ends: with a letter or other mark, a sentence's end (not an ellipsis), a colon. */
   static final int PLAIN = 0;
@@ -77,6 +84,8 @@ final class Reflow {
     final int[] length = new int[METRICS];
     final int[] firstWord = new int[METRICS];
     boolean breakable;
+    /** A rule of dashes, underscores or stars: no letter or digit in {@link #MIN_RULE} characters or more. */
+    boolean rule;
     /** How the line ends: {@link #PLAIN}, {@link #SENTENCE} or {@link #COLON}. */
     int ending;
     /** Spaces inside the line, by how the word before them ends. */
@@ -100,10 +109,15 @@ final class Reflow {
     }
     StringBuilder out = new StringBuilder(text.length());
     int pos = 0;
+    Quotes quotes = new Quotes();
     for (int k = 0; k + 1 < lines.size(); k++) {
-      if (joins(lines.get(k), lines.get(k + 1), wrap)) {
-        out.append(text, pos, lines.get(k).end).append(' ');
+      Line line = lines.get(k);
+      quotes.read(text, line.contentStart, line.end);
+      if (joins(line, lines.get(k + 1), wrap, quotes.open())) {
+        out.append(text, pos, line.end).append(' ');
         pos = lines.get(k + 1).contentStart;
+      } else {
+        quotes = new Quotes();
       }
     }
     return pos == 0 ? text : out.append(text, pos, text.length()).toString();
@@ -157,7 +171,8 @@ final class Reflow {
           continue;
         }
         int overHalf = atLeast[w / 2 + 1];
-        if (run >= MIN_WRAPS && run >= MIN_WRAP_SHARE * overHalf && over <= MAX_OVER_SHARE * overHalf) {
+        int near = atLeast[(int) (NEAR * w) + 1] - over;
+        if (run >= MIN_WRAPS && run >= MIN_NEAR_SHARE * near && over <= MAX_OVER_SHARE * overHalf) {
           width = w;
           widthFit = run;
           widthScore = score;
@@ -241,11 +256,18 @@ final class Reflow {
     return line.length[m] <= width && line.length[m] + 1 + next.firstWord[m] > width;
   }
 
-  static boolean joins(Line line, Line next, Wrap wrap) {
-    if (line.gapAfter != wrap.gap() || !full(line, next, wrap.metric(), wrap.width()) || next.listItem) {
+  /**
+   * Whether {@code line} goes on into {@code next}.
+   *
+   * @param inQuote a quotation opened in the paragraph so far is still open at the line's end: a sentence
+   *     ending there is inside it, not the paragraph's end
+   */
+  static boolean joins(Line line, Line next, Wrap wrap, boolean inQuote) {
+    if (line.gapAfter != wrap.gap() || !line.breakable || line.rule || next.rule || next.listItem
+        || !full(line, next, wrap.metric(), wrap.width())) {
       return false;
     }
-    if (wrap.paragraphEnd()[line.ending]) {
+    if (wrap.paragraphEnd()[line.ending] && !inQuote) {
       return false;
     }
     if (next.dash && (line.dash || line.ending == SENTENCE)) {
@@ -253,6 +275,32 @@ final class Reflow {
     }
     // An indented line starts a paragraph, unless it hangs under a list item.
     return next.indent <= line.indent || line.listItem || line.dash;
+  }
+
+  /**
+   * Which quotations are open in the text read so far: «» nest; straight and curly double quotes each open
+   * and close in turn, since sites print “ and ” either way round in Arabic.
+   */
+  static final class Quotes {
+    private int guillemets;
+    private boolean straight;
+    private boolean curly;
+
+    void read(String text, int from, int to) {
+      for (int i = from; i < to; i++) {
+        switch (text.charAt(i)) {
+          case '«' -> guillemets++;
+          case '»' -> guillemets = Math.max(0, guillemets - 1);
+          case '"' -> straight = !straight;
+          case '“', '”' -> curly = !curly;
+          default -> { }
+        }
+      }
+    }
+
+    boolean open() {
+      return guillemets > 0 || straight || curly;
+    }
   }
 
   static List<Line> lines(String text) {
@@ -308,6 +356,7 @@ final class Reflow {
     measure(text, from, wordEnd, line.firstWord);
     line.breakable = wordEnd < to;
     String content = text.substring(from, to);
+    line.rule = content.length() >= MIN_RULE && content.codePoints().noneMatch(Character::isLetterOrDigit);
     line.ending = ending(content, content.length());
     for (int i = 1; i < content.length(); i++) {
       if (content.charAt(i) == ' ' && content.charAt(i - 1) != ' ') {
