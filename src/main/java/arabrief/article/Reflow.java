@@ -109,15 +109,22 @@ final class Reflow {
     }
     StringBuilder out = new StringBuilder(text.length());
     int pos = 0;
+    int leastIndent = lines.stream().mapToInt(l -> l.indent).min().orElse(0);
     Quotes quotes = new Quotes();
+    boolean inItem = lines.get(0).listItem || lines.get(0).dash;
     for (int k = 0; k + 1 < lines.size(); k++) {
       Line line = lines.get(k);
+      Line next = lines.get(k + 1);
       quotes.read(text, line.contentStart, line.end);
-      if (joins(line, lines.get(k + 1), wrap, quotes.open())) {
+      // An indented line starts a paragraph, unless it hangs under a list item; a dash after a list item or a
+      // sentence's end starts the next item (elsewhere it may be a spaced dash that the wrapper put first).
+      boolean startsParagraph = next.indent > leastIndent && !inItem || next.dash && (inItem || line.ending == SENTENCE);
+      if (!startsParagraph && joins(line, next, wrap, quotes.open())) {
         out.append(text, pos, line.end).append(' ');
-        pos = lines.get(k + 1).contentStart;
+        pos = next.contentStart;
       } else {
         quotes = new Quotes();
+        inItem = next.listItem || next.dash;
       }
     }
     return pos == 0 ? text : out.append(text, pos, text.length()).toString();
@@ -262,19 +269,9 @@ final class Reflow {
    * @param inQuote a quotation opened in the paragraph so far is still open at the line's end: a sentence
    *     ending there is inside it, not the paragraph's end
    */
-  static boolean joins(Line line, Line next, Wrap wrap, boolean inQuote) {
-    if (line.gapAfter != wrap.gap() || !line.breakable || line.rule || next.rule || next.listItem
-        || !full(line, next, wrap.metric(), wrap.width())) {
-      return false;
-    }
-    if (wrap.paragraphEnd()[line.ending] && !inQuote) {
-      return false;
-    }
-    if (next.dash && (line.dash || line.ending == SENTENCE)) {
-      return false; // the next item of a dash list
-    }
-    // An indented line starts a paragraph, unless it hangs under a list item.
-    return next.indent <= line.indent || line.listItem || line.dash;
+  private static boolean joins(Line line, Line next, Wrap wrap, boolean inQuote) {
+    return line.gapAfter == wrap.gap() && line.breakable && !line.rule && !next.rule && !next.listItem
+        && full(line, next, wrap.metric(), wrap.width()) && (inQuote || !wrap.paragraphEnd()[line.ending]);
   }
 
   /**

@@ -124,6 +124,19 @@ final class ReflowCases {
         Objects.equals(clean.date(), wrapped.date()) && Objects.equals(clean.byline(), wrapped.byline()));
   }
 
+  /**
+   * Unwrapped forms of a clean text that the reflow must leave alone: as it is, without its blank lines, and
+   * one sentence a line (as some corpora store articles).
+   */
+  static List<String> unwrapped(Clean c) {
+    List<String> lines = c.text().lines().filter(l -> !l.isBlank()).toList();
+    List<String> sentences = new ArrayList<>();
+    for (String line : lines) {
+      sentences.addAll(SentenceSplitter.split(line));
+    }
+    return List.of(c.text(), String.join("\n", lines) + "\n", String.join("\n", sentences) + "\n");
+  }
+
   /** The text wrapped by {@code spec}, at a width of 60 to 100 columns that depends on the text and the style. */
   static String wrap(Clean c, HardWrap.Spec spec) {
     return spec.apply(c.text(), c.id() + "/" + spec.style());
