@@ -30,8 +30,12 @@ final class Reflow {
   /** Widths tried; narrower or wider wrapping is not worth the risk of joining a column of short lines. */
   static final int MIN_WIDTH = 25;
   static final int MAX_WIDTH = 250;
-  /** Lines that agree on a width, at least: one paragraph wrapped in two lines is no evidence. */
-  static final int MIN_WRAPS = 3;
+  /**
+   * Lines that agree on a width, at least: one paragraph wrapped in two lines is no evidence. Under
+   * {@link #SURE_WRAPS} of them, none may end a sentence.
+   */
+  static final int MIN_WRAPS = 2;
+  static final int SURE_WRAPS = 4;
   /**
    * Agreeing lines among the breakable lines of more than {@link #NEAR} of the width, at least: a wrapper fills
    * nearly every line it cuts, while the longest lines of unwrapped text are as long as they happen to be.
@@ -52,9 +56,13 @@ final class Reflow {
   private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]");
   private static final String TERMINALS = ".؟?!؛";
   private static final String CLOSERS = "»”\"')]’";
-  /** A bullet or a list number («1.», «(2)», «٣-») starting a line. */
-  private static final Pattern LIST_ITEM =
-      Pattern.compile("^(?:[•●▪■□◆◇►▶‣◦∙·*○✓✔➢➤]|\\(?[0-9\\u0660-\\u0669]{1,2}[.)\\-–]\\s)");
+  /** A bullet starting a line. */
+  private static final Pattern BULLET = Pattern.compile("^[•●▪■□◆◇►▶‣◦∙·*○✓✔➢➤]");
+  /**
+   * A list number starting a line («1.», «(2)», «٣-»); it is an item's when it is 1 or follows the last one, not
+   * a number the wrapper put first («… عام / 78. وقال …»).
+   */
+  private static final Pattern NUMBERED = Pattern.compile("^\\(?([0-9\\u0660-\\u0669]{1,2})[.)\\-–]\\s");
   /** A dash starting a line: a list item or an interview's answer, or a spaced dash inside a sentence that the wrapper put first. */
   private static final Pattern DASH_START = Pattern.compile("^[-–—]");
 
@@ -91,6 +99,8 @@ final class Reflow {
     /** Spaces inside the line, by how the word before them ends. */
     final int[] inner = new int[ENDINGS];
     boolean listItem;
+    /** The list number the line starts with, -1 for none. */
+    int number = -1;
     boolean dash;
     int indent;
   }
@@ -132,7 +142,7 @@ final class Reflow {
 
   /** The wrap the text shows, or null when it does not look wrapped. */
   static Wrap detect(List<Line> lines) {
-    if (lines.size() <= MIN_WRAPS) {
+    if (lines.size() <= MIN_WRAPS) { // the last line is never cut
       return null;
     }
     Wrap best = null;
@@ -214,7 +224,7 @@ final class Reflow {
         gapCounts[Math.min(line.gapAfter, 3)]++;
       }
     }
-    if (ending > MAX_SENTENCE_END_SHARE * agreeing) {
+    if (ending > MAX_SENTENCE_END_SHARE * agreeing || agreeing < SURE_WRAPS && ending > 0) {
       return null;
     }
     // The fewest blank lines that a good share of the agreeing lines have after them: in a page of one-line
@@ -305,6 +315,7 @@ final class Reflow {
     Matcher m = LINE_BREAK.matcher(text);
     int start = 0;
     int blanks = 0;
+    int lastNumber = -1;
     while (start <= text.length()) {
       int end = text.length();
       int next = text.length() + 1;
@@ -318,6 +329,10 @@ final class Reflow {
       } else {
         if (!lines.isEmpty()) {
           lines.get(lines.size() - 1).gapAfter = blanks;
+        }
+        if (line.number >= 0) {
+          line.listItem = line.number == 1 || line.number == lastNumber + 1;
+          lastNumber = line.number;
         }
         lines.add(line);
         blanks = 0;
@@ -360,7 +375,9 @@ final class Reflow {
         line.inner[ending(content, i)]++;
       }
     }
-    line.listItem = LIST_ITEM.matcher(content).find();
+    line.listItem = BULLET.matcher(content).find();
+    Matcher number = NUMBERED.matcher(content);
+    line.number = number.find() ? Integer.parseInt(ArabicPatterns.asciiDigits(number.group(1))) : -1;
     line.dash = DASH_START.matcher(content).find();
     return line;
   }
