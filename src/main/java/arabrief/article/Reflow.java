@@ -1,10 +1,10 @@
 package arabrief.article;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
+import static arabrief.article.ReflowLine.ENDINGS;
+import static arabrief.article.ReflowLine.METRICS;
+import static arabrief.article.ReflowLine.SENTENCE;
+
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Joins hard-wrapped lines back into the paragraphs they were cut from, before the parser reads each line as a
@@ -14,12 +14,13 @@ import java.util.regex.Pattern;
  * <p>A greedy wrapper at width W leaves a trace no hand-typed text has: many lines of at most W columns whose
  * next line's first word would not have fitted after them (length + 1 + that word &gt; W), ending mid-sentence,
  * and almost no breakable line longer than W. The width is the one most lines agree on, in code points, display
- * columns or UTF-8 bytes (GNU fold counts bytes); the text counts as wrapped only when the agreeing lines are a
- * good share of the long lines, few breakable lines are longer and most of them end mid-sentence. Then a line is
+ * columns or UTF-8 bytes (GNU fold counts bytes); the text counts as wrapped only when the agreeing lines are most
+ * of the nearly full lines, few breakable lines are longer and most of them end mid-sentence. Then a line is
  * joined to the next when it is full in that sense, the blank lines between them are the ones the wrapped lines
- * have, and neither is a list item. A full line that ends a sentence is a paragraph end unless the blank lines
- * mark paragraphs apart from wrapped lines. Short lines (headlines, date lines, bylines, labels) are never full,
- * so they are never glued to prose.
+ * have, and the next is not a list item, a rule or an indented paragraph start. A full line that ends a sentence
+ * is joined when blank lines mark paragraphs apart; when they do not, the text's own counts of such endings at
+ * paragraph ends and inside lines decide. Short lines (headlines, date lines, bylines, labels) are never full, so
+ * they are never glued to prose. The lines' measures are {@link ReflowLine}'s.
  *
  * <p>Text that does not look wrapped is returned unchanged (the same string); a wrapped text changes only where
  * lines are joined: the line break, the blank lines and the spaces around them become one space.
@@ -53,57 +54,7 @@ final class Reflow {
   /** Paragraph ends followed by more blank lines than the wrapped lines, at least, for blank lines to mark paragraphs. */
   static final double MIN_MARKED_SHARE = 0.5;
 
-  private static final Pattern LINE_BREAK = Pattern.compile("\\r\\n|[\\n\\r\\u000B\\u000C\\u0085\\u2028\\u2029]");
-  private static final String TERMINALS = ".؟?!؛";
-  private static final String CLOSERS = "»”\"')]’";
-  /** A bullet starting a line. */
-  private static final Pattern BULLET = Pattern.compile("^[•●▪■□◆◇►▶‣◦∙·*○✓✔➢➤]");
-  /**
-   * A list number starting a line («1.», «(2)», «٣-»); it is an item's when it is 1 or follows the last one, not
-   * a number the wrapper put first («… عام / 78. وقال …»).
-   */
-  private static final Pattern NUMBERED = Pattern.compile("^\\(?([0-9\\u0660-\\u0669]{1,2})[.)\\-–]\\s");
-  /** A dash starting a line: a list item or an interview's answer, or a spaced dash inside a sentence that the wrapper put first. */
-  private static final Pattern DASH_START = Pattern.compile("^[-–—]");
-
-  /** Shorter lines without letters are a paragraph's last mark that the wrapper put alone («.», «".»). */
-  static final int MIN_RULE = 5;
-
-  /** How a line or a word ends: with a letter or other mark, a sentence's end (not an ellipsis), a colon. */
-  static final int PLAIN = 0;
-  static final int SENTENCE = 1;
-  static final int COLON = 2;
-  private static final int ENDINGS = 3;
-
-  /** Ways of counting columns: code points, display columns (no width for marks), UTF-8 bytes. */
-  private static final int METRICS = 3;
-
   private Reflow() {}
-
-  /** One non-blank line: where it starts and ends in the text, and its measures. */
-  private static final class Line {
-    int start;
-    /** After the leading blanks. */
-    int contentStart;
-    /** Before the trailing blanks. */
-    int end;
-    /** Blank lines between this line and the next non-blank one. */
-    int gapAfter;
-    final int[] length = new int[METRICS];
-    final int[] firstWord = new int[METRICS];
-    boolean breakable;
-    /** A rule of dashes, underscores or stars: no letter or digit in {@link #MIN_RULE} characters or more. */
-    boolean rule;
-    /** How the line ends: {@link #PLAIN}, {@link #SENTENCE} or {@link #COLON}. */
-    int ending;
-    /** Spaces inside the line, by how the word before them ends. */
-    final int[] inner = new int[ENDINGS];
-    boolean listItem;
-    /** The list number the line starts with, -1 for none. */
-    int number = -1;
-    boolean dash;
-    int indent;
-  }
 
   /**
    * The width a wrapper used, the blank lines between its wrapped lines, and for each way a line can end
@@ -112,7 +63,7 @@ final class Reflow {
   record Wrap(int metric, int width, int gap, boolean[] paragraphEnd) {}
 
   static String reflow(String text) {
-    List<Line> lines = lines(text);
+    List<ReflowLine> lines = ReflowLine.of(text);
     Wrap wrap = detect(lines);
     if (wrap == null) {
       return text;
@@ -123,8 +74,8 @@ final class Reflow {
     Quotes quotes = new Quotes();
     boolean inItem = lines.get(0).listItem || lines.get(0).dash;
     for (int k = 0; k + 1 < lines.size(); k++) {
-      Line line = lines.get(k);
-      Line next = lines.get(k + 1);
+      ReflowLine line = lines.get(k);
+      ReflowLine next = lines.get(k + 1);
       quotes.read(text, line.contentStart, line.end);
       // An indented line starts a paragraph, unless it hangs under a list item; a dash after a list item or a
       // sentence's end starts the next item (elsewhere it may be a spaced dash that the wrapper put first).
@@ -141,7 +92,7 @@ final class Reflow {
   }
 
   /** The wrap the text shows, or null when it does not look wrapped. */
-  static Wrap detect(List<Line> lines) {
+  static Wrap detect(List<ReflowLine> lines) {
     if (lines.size() <= MIN_WRAPS) { // the last line is never cut
       return null;
     }
@@ -150,7 +101,7 @@ final class Reflow {
     for (int m = 0; m < METRICS; m++) {
       int[] fit = new int[MAX_WIDTH + 2];
       for (int k = 0; k < lines.size(); k++) {
-        Line line = lines.get(k);
+        ReflowLine line = lines.get(k);
         if (!line.breakable) {
           continue;
         }
@@ -166,7 +117,7 @@ final class Reflow {
       }
       // atLeast[w]: breakable lines of w columns or more (lengths capped at MAX_WIDTH + 1)
       int[] atLeast = new int[MAX_WIDTH + 3];
-      for (Line line : lines) {
+      for (ReflowLine line : lines) {
         if (line.breakable) {
           atLeast[Math.min(line.length[m], MAX_WIDTH + 1)]++;
         }
@@ -209,15 +160,15 @@ final class Reflow {
 
   /**
    * For a width that lines agree on: refused when most agreeing lines end a sentence (paragraphs one a line,
-   * some of them by chance near one length); else the blank lines the wrapped lines have between them (the most
-   * common count after an agreeing line), and whether paragraph ends have more.
+   * some of them by chance near one length); else the blank lines the wrapped lines have between them, and for
+   * each way a line ends whether a full line so ending ends its paragraph.
    */
-  private static Wrap gaps(List<Line> lines, int m, int width) {
+  private static Wrap gaps(List<ReflowLine> lines, int m, int width) {
     int agreeing = 0;
     int ending = 0;
     int[] gapCounts = new int[4];
     for (int k = 0; k + 1 < lines.size(); k++) {
-      Line line = lines.get(k);
+      ReflowLine line = lines.get(k);
       if (line.breakable && full(line, lines.get(k + 1), m, width)) {
         agreeing++;
         ending += line.ending == SENTENCE ? 1 : 0;
@@ -239,7 +190,7 @@ final class Reflow {
     int marked = 0;
     double firstWords = 0;
     for (int k = 0; k < lines.size(); k++) {
-      Line line = lines.get(k);
+      ReflowLine line = lines.get(k);
       for (int e = 0; e < ENDINGS; e++) {
         mids[e] += line.inner[e];
       }
@@ -269,7 +220,7 @@ final class Reflow {
   }
 
   /** A wrapper at {@code width} would have put the next line's first word on this line had it fitted. */
-  private static boolean full(Line line, Line next, int m, int width) {
+  private static boolean full(ReflowLine line, ReflowLine next, int m, int width) {
     return line.length[m] <= width && line.length[m] + 1 + next.firstWord[m] > width;
   }
 
@@ -279,7 +230,7 @@ final class Reflow {
    * @param inQuote a quotation opened in the paragraph so far is still open at the line's end: a sentence
    *     ending there is inside it, not the paragraph's end
    */
-  private static boolean joins(Line line, Line next, Wrap wrap, boolean inQuote) {
+  private static boolean joins(ReflowLine line, ReflowLine next, Wrap wrap, boolean inQuote) {
     return line.gapAfter == wrap.gap() && line.breakable && !line.rule && !next.rule && !next.listItem
         && full(line, next, wrap.metric(), wrap.width()) && (inQuote || !wrap.paragraphEnd()[line.ending]);
   }
@@ -308,117 +259,5 @@ final class Reflow {
     boolean open() {
       return guillemets > 0 || straight || curly;
     }
-  }
-
-  static List<Line> lines(String text) {
-    List<Line> lines = new ArrayList<>();
-    Matcher m = LINE_BREAK.matcher(text);
-    int start = 0;
-    int blanks = 0;
-    int lastNumber = -1;
-    while (start <= text.length()) {
-      int end = text.length();
-      int next = text.length() + 1;
-      if (m.find(start)) {
-        end = m.start();
-        next = m.end();
-      }
-      Line line = line(text, start, end);
-      if (line == null) {
-        blanks++;
-      } else {
-        if (!lines.isEmpty()) {
-          lines.get(lines.size() - 1).gapAfter = blanks;
-        }
-        if (line.number >= 0) {
-          line.listItem = line.number == 1 || line.number == lastNumber + 1;
-          lastNumber = line.number;
-        }
-        lines.add(line);
-        blanks = 0;
-      }
-      start = next;
-    }
-    return lines;
-  }
-
-  /** The measures of text[start, end), or null when it is blank. */
-  private static Line line(String text, int start, int end) {
-    int from = start;
-    while (from < end && blank(text.codePointAt(from))) {
-      from += Character.charCount(text.codePointAt(from));
-    }
-    if (from == end) {
-      return null;
-    }
-    int to = end;
-    while (to > from && blank(text.codePointBefore(to))) {
-      to -= Character.charCount(text.codePointBefore(to));
-    }
-    Line line = new Line();
-    line.start = start;
-    line.contentStart = from;
-    line.end = to;
-    line.indent = text.codePointCount(start, from);
-    measure(text, start, to, line.length);
-    int wordEnd = from;
-    while (wordEnd < to && text.charAt(wordEnd) != ' ' && text.charAt(wordEnd) != '\t') {
-      wordEnd++;
-    }
-    measure(text, from, wordEnd, line.firstWord);
-    line.breakable = wordEnd < to;
-    String content = text.substring(from, to);
-    line.rule = content.length() >= MIN_RULE && content.codePoints().noneMatch(Character::isLetterOrDigit);
-    line.ending = ending(content, content.length());
-    for (int i = 1; i < content.length(); i++) {
-      if (content.charAt(i) == ' ' && content.charAt(i - 1) != ' ') {
-        line.inner[ending(content, i)]++;
-      }
-    }
-    line.listItem = BULLET.matcher(content).find();
-    Matcher number = NUMBERED.matcher(content);
-    line.number = number.find() ? Integer.parseInt(ArabicPatterns.asciiDigits(number.group(1))) : -1;
-    line.dash = DASH_START.matcher(content).find();
-    return line;
-  }
-
-  /** How the text before {@code end} ends: after closing quotes and brackets, a sentence's end, a colon or else. */
-  static int ending(String s, int end) {
-    int i = end;
-    while (i > 0 && CLOSERS.indexOf(s.charAt(i - 1)) >= 0) {
-      i--;
-    }
-    if (i == 0) {
-      return PLAIN;
-    }
-    char c = s.charAt(i - 1);
-    if (c == ':') {
-      return COLON;
-    }
-    // «..» and «…» are pauses, not ends, as the sentence splitter reads them
-    boolean ellipsis = c == '.' && i >= 2 && s.charAt(i - 2) == '.';
-    return TERMINALS.indexOf(c) >= 0 && !ellipsis ? SENTENCE : PLAIN;
-  }
-
-  private static void measure(String text, int from, int to, int[] out) {
-    int points = 0;
-    int columns = 0;
-    for (int i = from; i < to; ) {
-      int cp = text.codePointAt(i);
-      points++;
-      int type = Character.getType(cp);
-      if (type != Character.NON_SPACING_MARK && type != Character.ENCLOSING_MARK && type != Character.FORMAT) {
-        columns++;
-      }
-      i += Character.charCount(cp);
-    }
-    out[0] = points;
-    out[1] = columns;
-    out[2] = text.substring(from, to).getBytes(StandardCharsets.UTF_8).length;
-  }
-
-  /** Whitespace, no-break and other spaces, and invisible format characters. */
-  private static boolean blank(int cp) {
-    return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT;
   }
 }

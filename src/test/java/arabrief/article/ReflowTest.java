@@ -79,7 +79,7 @@ class ReflowTest {
     at = 0;
     for (String unit : reflowed) {
       at += unit.length() + 1;
-      assertTrue(paragraphBreaks.contains(at) || Reflow.ending(unit, unit.length()) == Reflow.SENTENCE,
+      assertTrue(paragraphBreaks.contains(at) || ReflowLine.ending(unit, unit.length()) == ReflowLine.SENTENCE,
           "a paragraph made to end at «" + unit.substring(Math.max(0, unit.length() - 30)) + "»");
     }
     assertTrue(reflowed.size() <= clean.size() + 2, reflowed.size() + " units for " + clean.size() + " paragraphs");
@@ -184,17 +184,17 @@ class ReflowTest {
 
   @Test
   void lineEndingsReadAsTheSentenceSplitterReadsThem() {
-    assertEquals(Reflow.SENTENCE, ending("وقال إن الوضع خطير."));
-    assertEquals(Reflow.SENTENCE, ending("وقال: «الوضع خطير»."));
-    assertEquals(Reflow.SENTENCE, ending("وقال: «الوضع خطير.»"));
-    assertEquals(Reflow.SENTENCE, ending("هل انتهى؟"));
-    assertEquals(Reflow.PLAIN, ending("والسندريلا.."));
-    assertEquals(Reflow.PLAIN, ending("والسندريلا…"));
-    assertEquals(Reflow.COLON, ending("وأضاف:"));
-    assertEquals(Reflow.PLAIN, ending("فإن تدقيق تاريخ الممثلين"));
+    assertEquals(ReflowLine.SENTENCE, ending("وقال إن الوضع خطير."));
+    assertEquals(ReflowLine.SENTENCE, ending("وقال: «الوضع خطير»."));
+    assertEquals(ReflowLine.SENTENCE, ending("وقال: «الوضع خطير.»"));
+    assertEquals(ReflowLine.SENTENCE, ending("هل انتهى؟"));
+    assertEquals(ReflowLine.PLAIN, ending("والسندريلا.."));
+    assertEquals(ReflowLine.PLAIN, ending("والسندريلا…"));
+    assertEquals(ReflowLine.COLON, ending("وأضاف:"));
+    assertEquals(ReflowLine.PLAIN, ending("فإن تدقيق تاريخ الممثلين"));
   }
 
   private static int ending(String s) {
-    return Reflow.ending(s, s.length());
+    return ReflowLine.ending(s, s.length());
   }
 }
