@@ -29,30 +29,30 @@ import java.util.List;
 final class Reflow {
 
   /** Widths tried; narrower or wider wrapping is not worth the risk of joining a column of short lines. */
-  static final int MIN_WIDTH = 25;
-  static final int MAX_WIDTH = 250;
+  private static final int MIN_WIDTH = 25;
+  private static final int MAX_WIDTH = 250;
   /**
    * Lines that agree on a width, at least: one paragraph wrapped in two lines is no evidence. Under
    * {@link #SURE_WRAPS} of them, none may end a sentence.
    */
-  static final int MIN_WRAPS = 2;
-  static final int SURE_WRAPS = 4;
+  private static final int MIN_WRAPS = 2;
+  private static final int SURE_WRAPS = 4;
   /**
    * Agreeing lines among the breakable lines of more than {@link #NEAR} of the width, at least: a wrapper fills
    * nearly every line it cuts, while the longest lines of unwrapped text are as long as they happen to be.
    */
-  static final double MIN_NEAR_SHARE = 0.5;
-  static final double NEAR = 0.8;
+  private static final double MIN_NEAR_SHARE = 0.5;
+  private static final double NEAR = 0.8;
   /** Breakable lines longer than the width among those longer than half of it, at most (a long URL, a table). */
-  static final double MAX_OVER_SHARE = 0.05;
+  private static final double MAX_OVER_SHARE = 0.05;
   /** Agreeing lines that end a sentence, at most: a wrapper cuts mid-sentence, a writer ends paragraphs. */
-  static final double MAX_SENTENCE_END_SHARE = 0.5;
+  private static final double MAX_SENTENCE_END_SHARE = 0.5;
   /** How much a breakable line longer than a width counts against it, in agreeing lines. */
-  static final int OVER_WEIGHT = 2;
+  private static final int OVER_WEIGHT = 2;
   /** Agreeing lines with a count of blank lines after them, at least, for that count to separate wrapped lines. */
-  static final double MIN_GAP_SHARE = 0.25;
+  private static final double MIN_GAP_SHARE = 0.25;
   /** Paragraph ends followed by more blank lines than the wrapped lines, at least, for blank lines to mark paragraphs. */
-  static final double MIN_MARKED_SHARE = 0.5;
+  private static final double MIN_MARKED_SHARE = 0.5;
 
   private Reflow() {}
 
@@ -60,8 +60,9 @@ final class Reflow {
    * The width a wrapper used, the blank lines between its wrapped lines, and for each way a line can end
    * whether a full line so ending ends its paragraph.
    */
-  record Wrap(int metric, int width, int gap, boolean[] paragraphEnd) {}
+  private record Wrap(int metric, int width, int gap, boolean[] paragraphEnd) {}
 
+  /** {@code text} with its wrapped lines joined, or {@code text} itself when it does not look wrapped. */
   static String reflow(String text) {
     List<ReflowLine> lines = ReflowLine.of(text);
     Wrap wrap = detect(lines);
@@ -92,7 +93,7 @@ final class Reflow {
   }
 
   /** The wrap the text shows, or null when it does not look wrapped. */
-  static Wrap detect(List<ReflowLine> lines) {
+  private static Wrap detect(List<ReflowLine> lines) {
     if (lines.size() <= MIN_WRAPS) { // the last line is never cut
       return null;
     }
@@ -239,7 +240,7 @@ final class Reflow {
    * Which quotations are open in the text read so far: «» nest; straight and curly double quotes each open
    * and close in turn, since sites print “ and ” either way round in Arabic.
    */
-  static final class Quotes {
+  private static final class Quotes {
     private int guillemets;
     private boolean straight;
     private boolean curly;

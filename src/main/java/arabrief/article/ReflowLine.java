@@ -27,7 +27,7 @@ final class ReflowLine {
   private static final Pattern DASH_START = Pattern.compile("^[-–—]");
 
   /** Shorter lines without letters are a paragraph's last mark that the wrapper put alone («.», «".»). */
-  static final int MIN_RULE = 5;
+  private static final int MIN_RULE = 5;
 
   /** How a line or a word ends: with a letter or other mark, a sentence's end (not an ellipsis), a colon. */
   static final int PLAIN = 0;
@@ -156,6 +156,7 @@ final class ReflowLine {
     return TERMINALS.indexOf(c) >= 0 && !ellipsis ? SENTENCE : PLAIN;
   }
 
+  /** Writes the length of text[from, to) into {@code out}, once per way of counting columns ({@link #METRICS}). */
   private static void measure(String text, int from, int to, int[] out) {
     int points = 0;
     int columns = 0;

@@ -116,7 +116,7 @@ final class ReflowCases {
     }
   }
 
-  static Outcome compare(Parse clean, Parse wrapped) {
+  private static Outcome compare(Parse clean, Parse wrapped) {
     List<String> cleanSentences = clean.paragraphs().stream().flatMap(p -> p.sentences().stream()).toList();
     List<String> wrappedSentences = wrapped.paragraphs().stream().flatMap(p -> p.sentences().stream()).toList();
     return new Outcome(Objects.equals(clean.headline(), wrapped.headline()),
@@ -128,7 +128,7 @@ final class ReflowCases {
    * Unwrapped forms of a clean text that the reflow must leave alone: as it is, without its blank lines, and
    * one sentence a line (as some corpora store articles).
    */
-  static List<String> unwrapped(Clean c) {
+  private static List<String> unwrapped(Clean c) {
     List<String> lines = c.text().lines().filter(l -> !l.isBlank()).toList();
     List<String> sentences = new ArrayList<>();
     for (String line : lines) {
@@ -138,7 +138,28 @@ final class ReflowCases {
   }
 
   /** The text wrapped by {@code spec}, at a width of 60 to 100 columns that depends on the text and the style. */
-  static String wrap(Clean c, HardWrap.Spec spec) {
+  private static String wrap(Clean c, HardWrap.Spec spec) {
     return spec.apply(c.text(), c.id() + "/" + spec.style());
+  }
+
+  /**
+   * The checks on one clean text, shared by the test's sample and the full run.
+   *
+   * @param changedForms the unwrapped forms ({@link #unwrapped}, by index) that the reflow changed: must be none
+   * @param outcomes the wrapped text's parse against the clean one's, one per style of {@link #SPECS}
+   */
+  record Check(List<Integer> changedForms, List<Outcome> outcomes) {}
+
+  static Check check(Clean c) {
+    List<String> forms = unwrapped(c);
+    List<Integer> changed = new ArrayList<>();
+    for (int f = 0; f < forms.size(); f++) {
+      if (!Reflow.reflow(forms.get(f)).equals(forms.get(f))) {
+        changed.add(f);
+      }
+    }
+    Parse clean = Parse.of(c.text(), c.id());
+    List<Outcome> outcomes = SPECS.stream().map(spec -> compare(clean, Parse.of(wrap(c, spec), c.id()))).toList();
+    return new Check(changed, outcomes);
   }
 }

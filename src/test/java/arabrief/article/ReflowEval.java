@@ -1,6 +1,6 @@
 package arabrief.article;
 
-import arabrief.summary.eval.HardWrap;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -71,7 +71,7 @@ public final class ReflowEval {
     System.out.println("| texts | style | n | headline | paragraphs | sentences | date, byline | all three |");
     System.out.println("|---|---|---|---|---|---|---|---|");
     int changed = 0;
-    int clean = 0; // unwrapped texts: three forms of each clean text
+    int clean = 0; // unwrapped texts: three forms of each clean text (ReflowCases.unwrapped)
     List<String> misses = new ArrayList<>();
     for (String group : groups) {
       List<ReflowCases.Clean> texts = bbc.stream().filter(c -> (c.bbcIndex() % 2 == 1) == group.equals("odd")).toList();
@@ -88,27 +88,23 @@ public final class ReflowEval {
   }
 
   /** Runs one group in every style and prints a row per style; returns how many unwrapped texts the reflow changed. */
-  private static int run(String group, List<ReflowCases.Clean> texts, java.io.PrintStream out, List<String> misses) {
+  private static int run(String group, List<ReflowCases.Clean> texts, PrintStream out, List<String> misses) {
     Tally[] tallies = new Tally[ReflowCases.SPECS.size()];
     for (int s = 0; s < tallies.length; s++) {
       tallies[s] = new Tally();
     }
     int changed = 0;
     for (ReflowCases.Clean c : texts) {
-      List<String> forms = ReflowCases.unwrapped(c);
-      for (int f = 0; f < forms.size(); f++) {
-        if (!Reflow.reflow(forms.get(f)).equals(forms.get(f))) {
-          changed++;
-          misses.add("changed unwrapped text: " + c.id() + " (form " + f + ")");
-        }
+      ReflowCases.Check check = ReflowCases.check(c);
+      for (int f : check.changedForms()) {
+        changed++;
+        misses.add("changed unwrapped text: " + c.id() + " (form " + f + ")");
       }
-      ReflowCases.Parse parse = ReflowCases.Parse.of(c.text(), c.id());
       for (int s = 0; s < tallies.length; s++) {
-        HardWrap.Spec spec = ReflowCases.SPECS.get(s);
-        ReflowCases.Outcome o = ReflowCases.compare(parse, ReflowCases.Parse.of(ReflowCases.wrap(c, spec), c.id()));
+        ReflowCases.Outcome o = check.outcomes().get(s);
         tallies[s].add(o);
         if (!o.passed()) {
-          misses.add(String.format(Locale.ROOT, "%s %s: %s", c.id(), spec, o));
+          misses.add(String.format(Locale.ROOT, "%s %s: %s", c.id(), ReflowCases.SPECS.get(s), o));
         }
       }
     }

@@ -22,6 +22,11 @@ class ReflowTest {
     return Normalizer.normalize(text).lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
   }
 
+  /** The seed's body paragraphs: its lines after the headline, date and caption, blank lines left out. */
+  private static List<String> seedBody() {
+    return SEED.lines().skip(7).filter(l -> !l.isBlank()).toList();
+  }
+
   private static String wrap(String text, int width, HardWrap.Style style) {
     return HardWrap.wrap(text, width, style, false, false);
   }
@@ -111,7 +116,7 @@ class ReflowTest {
   @Test
   void headerLinesAboveAWrappedBodyAreNotGlued() {
     // no blank line between the header lines and the body: short lines are never full
-    String body = wrap(String.join("\n", SEED.lines().skip(7).filter(l -> !l.isBlank()).toList()), 72,
+    String body = wrap(String.join("\n", seedBody()), 72,
         HardWrap.Style.PARAGRAPHS);
     String header = "أرفع اتصال عسكري أميركي - روسي منذ بدء الحرب على أوكرانيا\n"
         + "الجمعة - 12 شوال 1443 هـ - 13 مايو 2022 مـ\nكتب: سامي عبد الله\n";
@@ -123,7 +128,7 @@ class ReflowTest {
 
   @Test
   void listItemsAreNeverGluedToEachOther() {
-    List<String> paragraphs = SEED.lines().skip(7).filter(l -> !l.isBlank()).toList();
+    List<String> paragraphs = seedBody();
     StringBuilder text = new StringBuilder(wrap(paragraphs.get(0), 66, HardWrap.Style.PARAGRAPHS)).append('\n');
     List<String> items = new ArrayList<>();
     for (String marker : List.of("• ", "- ", "1. ", "* ")) {
@@ -139,7 +144,7 @@ class ReflowTest {
   @Test
   void anIndentedLineStartsAParagraph() {
     // the plain-text habit: no blank lines, each paragraph's first line indented within the width
-    List<String> paragraphs = SEED.lines().skip(7).filter(l -> !l.isBlank()).toList();
+    List<String> paragraphs = seedBody();
     StringBuilder text = new StringBuilder();
     for (String p : paragraphs) {
       text.append(indented(p, 70));
@@ -169,7 +174,7 @@ class ReflowTest {
 
   @Test
   void rulesAreNotPartOfParagraphs() {
-    List<String> paragraphs = SEED.lines().skip(7).filter(l -> !l.isBlank()).toList();
+    List<String> paragraphs = seedBody();
     String rule = "_".repeat(66);
     String text = wrap(String.join("\n", paragraphs.subList(0, 4)), 66, HardWrap.Style.LINES) + "\n" + rule + "\n\n"
         + wrap(String.join("\n", paragraphs.subList(4, 8)), 66, HardWrap.Style.LINES);

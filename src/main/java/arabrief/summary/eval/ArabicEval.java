@@ -16,6 +16,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * Scores the Arabic-side ranking (what {@code brief} translates) against human Arabic summaries with
@@ -123,11 +125,12 @@ final class ArabicEval {
         List<List<Integer>> chosen = score(summarizer, counts, words, rouge, references, body, mine[0], lead[0]);
         if (wrap != null) {
           Article wrapped = read(reader, wrap.apply(article, id), id);
+          Body wrappedBody = Body.of(wrapped);
           List<List<Integer>> chosenWrapped =
-              score(summarizer, counts, words, rouge, references, Body.of(wrapped), mine[1], lead[1]);
-          boolean paragraphs = java.util.Objects.equals(read == null ? null : read.paragraphs(),
+              score(summarizer, counts, words, rouge, references, wrappedBody, mine[1], lead[1]);
+          boolean paragraphs = Objects.equals(read == null ? null : read.paragraphs(),
               wrapped == null ? null : wrapped.paragraphs());
-          boolean summaries = Body.of(wrapped).sentences().equals(body.sentences()) && chosenWrapped.equals(chosen);
+          boolean summaries = wrappedBody.sentences().equals(body.sentences()) && chosenWrapped.equals(chosen);
           sameParagraphs += paragraphs ? 1 : 0;
           sameSummaries += summaries ? 1 : 0;
           sameBriefs += paragraphs && summaries ? 1 : 0;
@@ -153,7 +156,7 @@ final class ArabicEval {
     if (wrap != null) {
       out.printf(Locale.ROOT, "wrapped %s: brief identical to the unwrapped article's (body paragraphs and the summary"
               + " at %s sentences) for %d of %d articles (%.1f%%); paragraphs %d, summaries %d%n",
-          wrap, counts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" and ")), sameBriefs,
+          wrap, counts.stream().map(String::valueOf).collect(Collectors.joining(" and ")), sameBriefs,
           n, n == 0 ? 0.0 : 100.0 * sameBriefs / n, sameParagraphs, sameSummaries);
     }
   }
