@@ -8,6 +8,10 @@
 # the Arabic-side ranking (what brief translates) at 1 and 3 sentences against lead-1 and lead-3, Arabic
 # ROUGE (not stemmed, F1 averaged over references); settings were chosen on --half even, report --half odd:
 #   scripts/eval_summary.sh ../shared/summ-ar/ant-bbc-dev.jsonl --half odd
+# --wrap STYLE[:WIDTH][,crlf][,bytes] (Arabic sets) hard-wraps every article first — paragraphs (a blank line
+# between paragraphs), lines (a blank line after every wrapped line) or double (double-spaced), at WIDTH columns or
+# 60-100 chosen per article — scores the wrapped articles beside the clean ones and counts identical briefs:
+#   scripts/eval_summary.sh ../shared/summ-ar/ant-bbc-dev.jsonl --half odd --wrap lines
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 jar="$root/target/arabrief.jar"

@@ -56,7 +56,8 @@ public final class ArticleReader {
 
   private Article parse(String text, String name) throws BadInputException {
     ArticleParser.Hints hints = ArticleParser.Hints.NONE;
-    if (HtmlExtractor.looksLikeHtml(text)) {
+    boolean html = HtmlExtractor.looksLikeHtml(text);
+    if (html) {
       HtmlExtractor.Page page = HtmlExtractor.page(text);
       if (!TextDecoder.hasArabicLetter(page.text())) {
         // Arabic only in the menus: a section or home page when most of the page's letters are Arabic, a page in
@@ -71,7 +72,8 @@ public final class ArticleReader {
       throw new InputTooLargeException(String.format(java.util.Locale.ROOT,
           "%s: %,d characters of article text; an article is limited to %,d: %s", name, text.length(), maxTextChars, advice));
     }
-    Article article = ArticleParser.parse(Normalizer.normalize(text), hints, model);
+    // A text file may be hard-wrapped (archives, e-mail, PDF exports); an HTML page's blocks are its paragraphs.
+    Article article = ArticleParser.parse(Normalizer.normalize(html ? text : Reflow.reflow(text)), hints, model);
     if (article.paragraphs().isEmpty()) {
       throw new BadInputException(name + ": no article body found (only a headline, dates or site menus)", BadInputException.Kind.NOT_AN_ARTICLE);
     }

@@ -24,11 +24,14 @@ import java.util.Locale;
  * <pre>
  * java -cp target/arabrief.jar arabrief.summary.eval.EvalSummary FILE.jsonl
  *     [--summary-sentences N] [--summary-words N] [--half all|even|odd] [--centrality pacsum|lexrank]
+ *     [--wrap STYLE[:WIDTH][,crlf][,bytes]]
  * </pre>
  * FILE holds one {@code {"id","article","reference"}} object a line, highlights separated by newlines.
  * Both systems see the same sentences (one {@link EnglishSentences} split per article); each summary is
  * scored with one sentence a line, as ROUGE-Lsum expects. {@code --half even} keeps the 0th, 2nd, ...
- * article, {@code odd} the others: tune on one half, report the other. Exit 2 on bad usage, 1 on bad input.
+ * article, {@code odd} the others: tune on one half, report the other. {@code --wrap} (Arabic sets) hard-wraps every
+ * article as {@link HardWrap} says and scores the wrapped articles beside the clean ones. Exit 2 on bad usage, 1 on
+ * bad input.
  */
 public final class EvalSummary {
   private EvalSummary() {}
@@ -57,12 +60,14 @@ public final class EvalSummary {
     int words = 0;
     String half = "all";
     Settings.Centrality centrality = Settings.DEFAULTS.centrality();
+    HardWrap.Spec wrap = null;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--summary-sentences" -> sentences = Integer.parseInt(value(args, ++i));
         case "--summary-words" -> words = Integer.parseInt(value(args, ++i));
         case "--half" -> half = value(args, ++i);
         case "--centrality" -> centrality = centrality(value(args, ++i));
+        case "--wrap" -> wrap = wrap(value(args, ++i));
         default -> {
           if (file != null || args[i].startsWith("--")) {
             usage("unknown argument " + args[i]);
@@ -82,8 +87,11 @@ public final class EvalSummary {
       // One run gives both lengths the issue compares (lead-1 and lead-3) unless a length is asked for.
       List<Integer> counts = sentences >= 0 ? List.of(sentences) : words > 0 ? List.of(Integer.MAX_VALUE) : List.of(1, 3);
       ArabicEval.run(file, new Summarizer(new ArabicTerms(), Settings.ARABIC.withCentrality(centrality)), counts,
-          words, half, System.out);
+          words, half, wrap, System.out);
       return;
+    }
+    if (wrap != null) {
+      usage("--wrap is for an Arabic set (the article step reflows Arabic text)");
     }
     if (sentences < 0) {
       // A word budget alone leaves the number of sentences open; neither gives the default count.
@@ -148,6 +156,15 @@ public final class EvalSummary {
     totals[3] += text.isBlank() ? 0 : text.strip().split("\\s+").length;
   }
 
+  private static HardWrap.Spec wrap(String spec) {
+    try {
+      return HardWrap.Spec.parse(spec);
+    } catch (IllegalArgumentException e) {
+      usage("--wrap: " + e.getMessage());
+      return null;
+    }
+  }
+
   private static Settings.Centrality centrality(String name) {
     try {
       return Settings.Centrality.valueOf(name.toUpperCase(Locale.ROOT));
@@ -167,7 +184,7 @@ public final class EvalSummary {
   private static void usage(String problem) {
     System.err.println("eval_summary: " + problem);
     System.err.println("usage: eval_summary FILE.jsonl [--summary-sentences N] [--summary-words N] [--half all|even|odd]"
-        + " [--centrality pacsum|lexrank]");
+        + " [--centrality pacsum|lexrank] [--wrap STYLE[:WIDTH][,crlf][,bytes]]");
     System.exit(2);
   }
 }

@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Hard-wrapped text (docs/structure.md, Reflow): every BBC Arabic article of ../shared/summ-ar (headline line,
+# blank line, body) and every real page's text (../shared/corpus/copies, the dev text copy, the real HTML pages
+# pasted as text, the seed and the layout fixtures), wrapped at 60-100 columns in each style (a blank line
+# between paragraphs; a blank line after every wrapped line; double-spaced; with CRLF), must parse as the clean
+# text: same headline, paragraphs and sentences. Prints the pass rate per style, the BBC articles' held-out (odd)
+# half first, and how many clean texts the reflow changed (it must be none). -v lists every miss.
+#   scripts/eval_reflow.sh [--half all|even|odd] [-v]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+cp_file=target/eval-structure.classpath
+mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2 \
+  || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
+exec java -cp "target/test-classes:target/classes:$(cat "$cp_file")" arabrief.article.ReflowEval "$@"
