@@ -4,7 +4,5 @@
 # read as the clean text. Prints the pass rate per transformation; -v lists misses, --real-only skips BBC.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cp_file=target/eval-structure.classpath
-mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2 \
-  || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
-exec java -cp "target/test-classes:target/classes:$(cat "$cp_file")" arabrief.article.Metamorphic "$@"
+. scripts/lib/test-classpath.sh
+exec java -cp "$TEST_CP" arabrief.article.Metamorphic "$@"

@@ -7,7 +7,5 @@
 # real page (the shipped src/main/resources/arabrief/article/line-model.txt). Needs only Java and Maven.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cp_file=target/eval-structure.classpath
-mvn -B -q -o test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2 \
-  || mvn -B -q test-compile dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >&2
-exec java -cp "target/test-classes:target/classes:$(cat "$cp_file")" arabrief.article.StructureEval "$@"
+. scripts/lib/test-classpath.sh
+exec java -cp "$TEST_CP" arabrief.article.StructureEval "$@"
