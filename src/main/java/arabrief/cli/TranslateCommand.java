@@ -31,7 +31,7 @@ import picocli.CommandLine.Parameters;
     description = {
       "Translate an Arabic news article into English, with a short summary on top.",
       "",
-      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard input. The headline, dateline, photo caption and body paragraphs are found and translated; site furniture (tag lists, \"read also\", bylines) is left out and listed under \"dropped\" in JSON.",
+      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256), or the http(s) URL of a page (fetched, then read the same way; the output names the URL); - or none reads standard input. The headline, dateline, photo caption and body paragraphs are found and translated; site furniture (tag lists, \"read also\", bylines) is left out and listed under \"dropped\" in JSON.",
       "",
       "With --lines, every input line is one segment instead: one translation line comes out per input line, in order, and an empty line stays empty."
     },
@@ -41,7 +41,7 @@ public final class TranslateCommand implements Callable<Integer> {
   /** Lines translated per chunk: output flows while a long file is still being translated. */
   private static final int CHUNK = 256;
 
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; - or none for standard input.")
+  @Parameters(arity = "0..*", paramLabel = "FILE|URL", description = "Input files or URLs; - or none for standard input.")
   List<String> files = new ArrayList<>();
 
   @Option(names = "--lines", description = "Line mode: one segment per line.")
@@ -61,6 +61,8 @@ public final class TranslateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
 
+  @Mixin FetchOptions fetch;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -71,7 +73,7 @@ public final class TranslateCommand implements Callable<Integer> {
   private int translateArticles() throws IOException {
     int n = summary.sentences();
     int words = summary.words();
-    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.translate(a, n, words));
+    return ArticleOutput.run(files, fetch, format, output, bilingual, engine, (p, a) -> p.translate(a, n, words));
   }
 
   private int translateLines() throws IOException {
@@ -83,6 +85,9 @@ public final class TranslateCommand implements Callable<Integer> {
       throw new UserException(ExitCodes.USAGE, "--lines reads one FILE (or standard input), got " + files.size());
     }
     String file = files.isEmpty() ? null : files.get(0);
+    if (file != null && FetchOptions.isUrl(file)) {
+      throw new UserException(ExitCodes.USAGE, "--lines reads a text file or standard input, not a URL (translate a page's article without --lines)");
+    }
     List<String> input = splitLines(utf8(Inputs.read(file), Inputs.name(file)));
     Stats stats = new Stats();
     long t0 = System.nanoTime();

@@ -17,6 +17,7 @@ import java.util.List;
  * @param byline source, place and author as the page credits them (no model involved), or null
  * @param summarySource the Arabic sentence behind each {@code summary} line, same order and length, so a
  *     reader can check a translation against its source; empty when not known (briefs built by hand)
+ * @param origin the URL the article was fetched from, and when; null for files and pasted text
  */
 public record Brief(
     Segment headline,
@@ -28,7 +29,8 @@ public record Brief(
     int translatedSentences,
     int totalSentences,
     Byline byline,
-    List<String> summarySource) {
+    List<String> summarySource,
+    Origin origin) {
   public Brief {
     paragraphs = List.copyOf(paragraphs);
     summary = List.copyOf(summary);
@@ -38,6 +40,20 @@ public record Brief(
       throw new IllegalArgumentException("summarySource has " + summarySource.size() + " sentences for "
           + summary.size() + " summary lines; give one Arabic sentence per line, or none");
     }
+  }
+
+  /** A brief of an article that was not fetched. */
+  public Brief(Segment headline, Dateline dateline, Segment caption, List<TranslatedParagraph> paragraphs,
+      List<String> summary, List<String> dropped, int translatedSentences, int totalSentences, Byline byline,
+      List<String> summarySource) {
+    this(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences, byline,
+        summarySource, null);
+  }
+
+  /** This brief, of an article fetched from {@code origin}. */
+  public Brief withOrigin(Origin o) {
+    return new Brief(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences,
+        byline, summarySource, o);
   }
 
   /** A brief whose summary's Arabic sources are not known. */

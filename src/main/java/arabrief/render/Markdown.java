@@ -15,6 +15,9 @@ final class Markdown {
         sb.append("<div dir=\"rtl\">").append(escape(b.headline().source())).append("</div>\n\n");
       }
     }
+    if (b.origin() != null) {
+      sb.append('<').append(b.origin().url().replace(">", "%3E").replace(" ", "%20")).append(">\n\n");
+    }
     if (b.dateline() != null) {
       sb.append('*').append(escape(b.dateline().english() != null ? b.dateline().english() : b.dateline().source()))
           .append("*\n\n");

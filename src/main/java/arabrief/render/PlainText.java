@@ -15,6 +15,9 @@ final class PlainText {
       }
       sb.append(b.headline().text()).append('\n');
     }
+    if (b.origin() != null) {
+      sb.append(b.origin().url()).append('\n');
+    }
     if (b.dateline() != null) {
       sb.append(b.dateline().english() != null ? b.dateline().english() : b.dateline().source()).append('\n');
     }
