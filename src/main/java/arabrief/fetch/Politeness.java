@@ -71,10 +71,7 @@ public final class Politeness implements Fetcher.Hops {
           h.robotsOrigin = origin;
           h.nextNanos = System.nanoTime() + gap(h).toNanos();
         }
-        String why = h.robots.refusal(url);
-        if (why != null) {
-          throw new FetchException(FetchException.Kind.ROBOTS, url.toString(), why);
-        }
+        h.robots.check(url);
       }
       waitTurn(h, url);
     } catch (FetchException | RuntimeException e) {

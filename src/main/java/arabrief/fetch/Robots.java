@@ -21,9 +21,10 @@ final class Robots {
 
   private final BaseRobotRules rules;
   private final long expiresNanos;
-  private final String unavailable;
+  /** Why robots.txt could not be read (the site is deferred); null when it was read. */
+  private final FetchException unavailable;
 
-  private Robots(BaseRobotRules rules, long expiresNanos, String unavailable) {
+  private Robots(BaseRobotRules rules, long expiresNanos, FetchException unavailable) {
     this.rules = rules;
     this.expiresNanos = expiresNanos;
     this.unavailable = unavailable;
@@ -41,7 +42,7 @@ final class Robots {
       if (e.kind() == FetchException.Kind.HTTP_STATUS && e.status() >= 400 && e.status() < 500) {
         return new Robots(PARSER.failedFetch(e.status()), now + KEEP.toNanos(), null);
       }
-      return new Robots(PARSER.failedFetch(503), now + RETRY.toNanos(), e.reason());
+      return new Robots(PARSER.failedFetch(503), now + RETRY.toNanos(), e);
     }
   }
 
@@ -49,12 +50,23 @@ final class Robots {
     return System.nanoTime() - expiresNanos > 0;
   }
 
-  /** Why {@code url} may not be fetched now, or null when it may. */
-  String refusal(URI url) {
-    if (unavailable != null) {
-      return "its robots.txt could not be read (" + unavailable + "); the site is tried again later";
+  /**
+   * Refuses {@code url} when robots.txt disallows it ({@link FetchException.Kind#ROBOTS}), or when robots.txt could
+   * not be read (the kind of that failure: worth trying again later).
+   */
+  void check(URI url) throws FetchException {
+    if (unavailable != null && unavailable.kind() != FetchException.Kind.HTTP_STATUS) {
+      // the host itself cannot be reached: that is the page's failure too
+      throw new FetchException(unavailable.kind(), url.toString(), unavailable.reason());
     }
-    return rules.isAllowed(url.toString()) ? null : "disallowed by the site's robots.txt";
+    if (unavailable != null) {
+      throw new FetchException(unavailable.kind(), url.toString(),
+          "the site's robots.txt could not be read (" + unavailable.reason() + "); the site is tried again later",
+          unavailable.status());
+    }
+    if (!rules.isAllowed(url.toString())) {
+      throw new FetchException(FetchException.Kind.ROBOTS, url.toString(), "disallowed by the site's robots.txt");
+    }
   }
 
   /** The Crawl-delay for arabrief, or zero. */

@@ -64,7 +64,8 @@ class PolitenessTest {
       // another host name for the same loopback address: robots.txt is per host
       FetchException e = assertThrows(FetchException.class,
           () -> p.get(URI.create("http://localhost:" + broken.port() + "/a.html"), Fetcher.Accept.PAGE, null));
-      assertEquals(FetchException.Kind.ROBOTS, e.kind());
+      assertEquals(FetchException.Kind.HTTP_STATUS, e.kind(), "a failure worth trying again, not a refusal");
+      assertTrue(e.worthRetrying());
       assertTrue(e.getMessage().contains("robots.txt could not be read (HTTP 500"), e.getMessage());
       assertEquals(0, broken.hits("/a.html").size());
     }
