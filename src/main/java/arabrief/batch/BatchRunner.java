@@ -333,14 +333,6 @@ public final class BatchRunner {
     return o;
   }
 
-  private static java.time.Instant instant(String warcDate) {
-    try {
-      return warcDate == null ? null : java.time.Instant.parse(warcDate);
-    } catch (java.time.format.DateTimeParseException e) {
-      return null;
-    }
-  }
-
   /** The WARC fields every line of a WARC input's output starts with. */
   private static ObjectNode warcFields(Doc.Record r) {
     ObjectNode o = JSON.createObjectNode();
@@ -394,8 +386,8 @@ public final class BatchRunner {
         store.putLine(u.archive().output(), u.line(), p.inputSha(), docEngine, true, JSON.writeValueAsString(o));
       } else if (p.doc() instanceof Doc.Record r) {
         ObjectNode o = warcFields(r);
-        // the page as the crawler fetched it: its URL, and the WARC-Date as fetched_at
-        o.setAll(JsonDocument.toJson(b.withOrigin(new Origin(r.item().url(), instant(r.item().date()))), c.model(), stats));
+        // the record's URL; when it was fetched is its warc_date (Spark's rows have no fetched_at to match)
+        o.setAll(JsonDocument.toJson(b.withOrigin(new Origin(r.item().url(), null)), c.model(), stats));
         store.putLine(r.archive().output(), r.line(), p.inputSha(), docEngine, true, JSON.writeValueAsString(o));
       } else {
         Doc.Line l = (Doc.Line) p.doc();

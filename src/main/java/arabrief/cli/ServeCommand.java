@@ -1,5 +1,8 @@
 package arabrief.cli;
 
+import arabrief.fetch.AddressPolicy;
+import arabrief.fetch.FetchSettings;
+import arabrief.fetch.Fetcher;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.server.Server;
@@ -8,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -27,7 +31,9 @@ import picocli.CommandLine.Option;
       "",
       "Endpoints: POST /translate, GET /languages, POST /detect, GET /frontend/settings (LibreTranslate's API); POST /api/article, POST /api/brief, POST /api/stream; GET /health, GET /metrics; GET / (the page).",
       "",
-      "It binds to 127.0.0.1 unless --host says otherwise. Sentences of concurrent requests share model calls (up to --batch-size)."
+      "It binds to 127.0.0.1 unless --host says otherwise. Sentences of concurrent requests share model calls (up to --batch-size).",
+      "",
+      "With --allow-fetch the article endpoints also take {\"url\": \"https://...\"} and fetch the page themselves; an address in loopback, private, link-local, multicast or unspecified space is refused with 403 (checked after DNS resolution and on every redirect) unless --allow-private-fetch, and a page that cannot be fetched is a 502."
     },
     footer = ExitCodes.HELP)
 public final class ServeCommand implements Callable<Integer> {
@@ -52,6 +58,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-request-batching", description = "Never put sentences of different requests in one model call (for comparison).")
   boolean noRequestBatching;
 
+  @Option(names = "--allow-fetch", description = "Let /api/article, /api/brief and /api/stream take {\"url\": ...} and fetch the page (public addresses only).")
+  boolean allowFetch;
+
+  @Option(names = "--allow-private-fetch", description = "With --allow-fetch: also fetch loopback, private, link-local and multicast addresses (only on a machine whose network you trust).")
+  boolean allowPrivateFetch;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -62,12 +74,15 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxChars < 1 || queue < 1 || timeout < 1 || engine.batchSize < 1) {
       throw new UserException(ExitCodes.USAGE, "--max-chars, --queue, --timeout and --batch-size must be at least 1");
     }
+    if (allowPrivateFetch && !allowFetch) {
+      throw new UserException(ExitCodes.USAGE, "--allow-private-fetch only widens --allow-fetch; give both");
+    }
     ServerConfig cfg =
         new ServerConfig(host, port, maxChars, Math.max(1L << 20, 8L * maxChars), queue, engine.batchSize,
             !noRequestBatching, timeout, keys());
     Server server;
     try {
-      server = new Server(cfg).start();
+      server = new Server(cfg).fetching(allowFetch ? fetcher() : null).start();
     } catch (RuntimeException e) {
       throw new UserException(ExitCodes.USAGE, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
     }
@@ -88,6 +103,17 @@ public final class ServeCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The server's client: public addresses only unless --allow-private-fetch, checked on every address a name
+   * resolves to and on every redirect; robots.txt is not asked (a person asked for the page, as in a browser).
+   */
+  private Fetcher fetcher() {
+    FetchSettings s = FetchSettings.defaults()
+        .withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(Math.min(30, timeout)))
+        .withPolicy(allowPrivateFetch ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY);
+    return new Fetcher(s);
   }
 
   private Set<String> keys() {
