@@ -14,12 +14,13 @@ import picocli.CommandLine.Command;
 @Command(
     name = "arabrief",
     mixinStandardHelpOptions = true,
-    version = "arabrief 0.1.0",
+    version = "arabrief " + arabrief.fetch.UserAgent.VERSION,
     description = "Arabic news into English: translation with MarianMT (opus-mt) and a short summary on top.",
     subcommands = {
       TranslateCommand.class,
       BriefCommand.class,
       BatchCommand.class,
+      WatchCommand.class,
       SummarizeCommand.class,
       ServeCommand.class,
       TokenizeCommand.class,

@@ -4,7 +4,7 @@ import arabrief.pipeline.Brief;
 import arabrief.pipeline.TranslatedParagraph;
 
 /** Markdown for newsroom wikis and chat: headline as a title, the summary as a list, the body after. */
-final class Markdown {
+public final class Markdown {
   private Markdown() {}
 
   static String render(Brief b, boolean bilingual) {
@@ -56,7 +56,7 @@ final class Markdown {
   }
 
   /** Markdown's inline specials would otherwise turn "*" in a quote into emphasis. */
-  static String escape(String s) {
+  public static String escape(String s) {
     return s.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
   }
 }
