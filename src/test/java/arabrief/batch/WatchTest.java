@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code watch} in process: new items briefed once across polls and runs, variants of one story met, updates. */
 class WatchTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+  static final ObjectMapper JSON_READER = JSON;
   @TempDir Path tmp;
 
   /** An RSS feed of {@code items} (path, guid, updated date), newest first as feeds are. */
