@@ -1,7 +1,5 @@
 package arabrief.fetch;
 
-import java.io.ByteArrayOutputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -18,9 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.Inflater;
-import java.util.zip.InflaterInputStream;
 import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Connection;
@@ -232,12 +227,19 @@ public final class Fetcher implements AutoCloseable {
         record(capture, url, at, r, new byte[0], WarcTruncationReason.LENGTH);
         throw tooLarge(asked, "its Content-Length says " + mb(body.contentLength()));
       }
-      Body read = readBody(body.byteStream(), r.header("Content-Encoding"), asked);
-      record(capture, url, at, r, read.raw, read.truncation);
-      if (read.failure != null) {
-        throw read.failure;
+      BodyReader.Body read = BodyReader.read(body.byteStream(), r.header("Content-Encoding"), settings.maxBytes(), warc != null);
+      record(capture, url, at, r, read.raw(), read.truncation());
+      switch (read.stop()) {
+        case TOO_LARGE -> throw tooLarge(asked, "more than " + mb(settings.maxBytes()) + " of body");
+        case TIME -> throw timeout(asked);
+        case ENCODING -> throw new FetchException(FetchException.Kind.NETWORK, asked,
+            "the body has a Content-Encoding arabrief cannot undo: " + OneLineText.quote(read.detail()));
+        case BROKEN -> throw new FetchException(FetchException.Kind.NETWORK, asked,
+            "the body could not be read: " + OneLineText.quote(read.detail()));
+        default -> {
+          return new Hop(status, new Fetched(url.uri(), url.uri(), status, headers, read.decoded(), at), null, retryAfter);
+        }
       }
-      return new Hop(status, new Fetched(url.uri(), url.uri(), status, headers, read.decoded, at), null, retryAfter);
     } catch (FetchException e) {
       throw e;
     } catch (IOException e) {
@@ -377,145 +379,11 @@ public final class Fetcher implements AutoCloseable {
     }
   }
 
-  /** A body read within the limits: the bytes as sent (for the WARC), decoded, and why reading stopped early. */
-  private record Body(byte[] raw, byte[] decoded, WarcTruncationReason truncation, FetchException failure) {}
-
-  /**
-   * Reads the body, undoing its Content-Encoding, and stops as soon as either the bytes as sent or the decoded
-   * bytes pass the limit (a small gzip body may inflate to gigabytes). The bytes as sent are only kept apart
-   * when a WARC file records them and they differ from the decoded ones.
-   */
-  private Body readBody(InputStream in, String encoding, String asked) {
-    long max = settings.maxBytes();
-    String enc = encoding == null ? "identity" : encoding.trim().toLowerCase(Locale.ROOT);
-    boolean identity = enc.isEmpty() || enc.equals("identity");
-    Limited raw = new Limited(in, max, warc != null && !identity);
-    ByteArrayOutputStream decoded = new ByteArrayOutputStream();
-    try {
-      InputStream dec = switch (enc) {
-        case "", "identity" -> raw;
-        case "gzip", "x-gzip" -> new GZIPInputStream(raw, 8192);
-        case "deflate" -> deflate(raw);
-        default -> throw new UnsupportedEncoding(enc);
-      };
-      byte[] buf = new byte[64 << 10];
-      int n;
-      while ((n = dec.read(buf)) > 0) {
-        decoded.write(buf, 0, n);
-        if (decoded.size() > max) {
-          throw new TooLarge();
-        }
-      }
-      byte[] d = decoded.toByteArray();
-      return new Body(identity ? d : raw.kept(), d, WarcTruncationReason.NOT_TRUNCATED, null);
-    } catch (TooLarge e) {
-      byte[] d = decoded.toByteArray();
-      return new Body(identity ? d : raw.kept(), null, WarcTruncationReason.LENGTH,
-          tooLarge(asked, "more than " + mb(max) + " of body"));
-    } catch (UnsupportedEncoding e) {
-      return new Body(new byte[0], null, WarcTruncationReason.UNSPECIFIED,
-          new FetchException(FetchException.Kind.NETWORK, asked, "the body has a Content-Encoding arabrief cannot undo: " + e.getMessage()));
-    } catch (InterruptedIOException e) {
-      byte[] d = decoded.toByteArray();
-      return new Body(identity ? d : raw.kept(), null, WarcTruncationReason.TIME, timeout(asked));
-    } catch (IOException e) {
-      byte[] d = decoded.toByteArray();
-      String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-      return new Body(identity ? d : raw.kept(), null, WarcTruncationReason.DISCONNECT,
-          new FetchException(FetchException.Kind.NETWORK, asked, "the body could not be read: " + OneLineText.quote(m)));
-    }
-  }
-
-  /** "deflate" is zlib-wrapped by the standard, raw deflate from some servers: the zlib header tells them apart. */
-  private static InputStream deflate(InputStream in) throws IOException {
-    java.io.PushbackInputStream p = new java.io.PushbackInputStream(in, 2);
-    byte[] head = p.readNBytes(2);
-    p.unread(head);
-    boolean zlib = head.length == 2 && (head[0] & 0x0F) == 8 && (((head[0] & 0xFF) << 8) | (head[1] & 0xFF)) % 31 == 0;
-    return new InflaterInputStream(p, new Inflater(!zlib), 8192);
-  }
-
-  private static final class TooLarge extends IOException {
-    private static final long serialVersionUID = 1L;
-  }
-
-  private static final class UnsupportedEncoding extends IOException {
-    private static final long serialVersionUID = 1L;
-
-    UnsupportedEncoding(String enc) {
-      super(enc);
-    }
-  }
-
-  /** The body as sent, counted (past the limit it throws), and kept when asked. */
-  private static final class Limited extends FilterInputStream {
-    private final long max;
-    private final ByteArrayOutputStream kept;
-    private long count;
-
-    Limited(InputStream in, long max, boolean keep) {
-      super(in);
-      this.max = max;
-      this.kept = keep ? new ByteArrayOutputStream() : null;
-    }
-
-    @Override
-    public int read() throws IOException {
-      byte[] one = new byte[1];
-      int n = read(one, 0, 1);
-      return n < 0 ? -1 : one[0] & 0xFF;
-    }
-
-    @Override
-    public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
-      if (n > 0) {
-        count += n;
-        if (kept != null) {
-          kept.write(b, off, n);
-        }
-        if (count > max) {
-          throw new TooLarge();
-        }
-      }
-      return n;
-    }
-
-    byte[] kept() {
-      return kept == null ? new byte[0] : kept.toByteArray();
-    }
-  }
-
   private void record(Capture c, HttpUrl url, Instant at, Response r, byte[] body, WarcTruncationReason truncation) {
     WarcLog log = warc;
-    if (log == null) {
-      return;
+    if (log != null) {
+      log.exchange(url, at, c.ip, c.request != null ? c.request : r.request(), r, c.protocol, body, truncation);
     }
-    StringBuilder req = new StringBuilder();
-    Request sent = c.request != null ? c.request : r.request();
-    String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
-    req.append("GET ").append(target).append(' ').append(c.protocol).append("\r\n");
-    if (sent.header("Host") == null) {
-      req.append("Host: ").append(url.host()).append(url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port()).append("\r\n");
-    }
-    for (int i = 0; i < sent.headers().size(); i++) {
-      req.append(sent.headers().name(i)).append(": ").append(sent.headers().value(i)).append("\r\n");
-    }
-    req.append("\r\n");
-    StringBuilder resp = new StringBuilder();
-    resp.append(c.protocol).append(' ').append(r.code());
-    if (r.message() != null && !r.message().isBlank()) {
-      resp.append(' ').append(r.message());
-    }
-    resp.append("\r\n");
-    for (int i = 0; i < r.headers().size(); i++) {
-      // the body is stored de-chunked; a Transfer-Encoding header would tell a reader to de-chunk it again
-      if (!r.headers().name(i).equalsIgnoreCase("Transfer-Encoding")) {
-        resp.append(r.headers().name(i)).append(": ").append(r.headers().value(i)).append("\r\n");
-      }
-    }
-    resp.append("\r\n");
-    log.exchange(url.uri(), at, c.ip, req.toString(), resp.toString(), body, truncation);
   }
 
   @Override

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcReader;
@@ -69,21 +72,49 @@ public final class WarcLog implements Closeable {
     return file;
   }
 
-  /** Records one exchange; a failure to write is reported once on stderr and does not fail the fetch. */
-  void exchange(URI url, Instant date, InetAddress ip, String requestHead, String responseHead, byte[] body,
+  /**
+   * Records one exchange: the request as sent ({@code sent}, its Host header added when OkHttp left it to the
+   * connection) and the response with {@code body} as received. A failure to write is reported once on stderr and
+   * does not fail the fetch.
+   */
+  void exchange(HttpUrl url, Instant date, InetAddress ip, Request sent, Response r, String protocol, byte[] body,
       WarcTruncationReason truncation) {
+    StringBuilder req = new StringBuilder();
+    String target = url.encodedPath() + (url.encodedQuery() == null ? "" : "?" + url.encodedQuery());
+    req.append("GET ").append(target).append(' ').append(protocol).append("\r\n");
+    if (sent.header("Host") == null) {
+      req.append("Host: ").append(url.host()).append(url.port() == HttpUrl.defaultPort(url.scheme()) ? "" : ":" + url.port()).append("\r\n");
+    }
+    for (int i = 0; i < sent.headers().size(); i++) {
+      req.append(sent.headers().name(i)).append(": ").append(sent.headers().value(i)).append("\r\n");
+    }
+    req.append("\r\n");
+    StringBuilder resp = new StringBuilder();
+    resp.append(protocol).append(' ').append(r.code());
+    if (r.message() != null && !r.message().isBlank()) {
+      resp.append(' ').append(r.message());
+    }
+    resp.append("\r\n");
+    for (int i = 0; i < r.headers().size(); i++) {
+      // the body is stored de-chunked; a Transfer-Encoding header would tell a reader to de-chunk it again
+      if (!r.headers().name(i).equalsIgnoreCase("Transfer-Encoding")) {
+        resp.append(r.headers().name(i)).append(": ").append(r.headers().value(i)).append("\r\n");
+      }
+    }
+    resp.append("\r\n");
     try {
-      WarcRequest.Builder rq = new WarcRequest.Builder(url).date(date)
-          .body(MediaType.HTTP_REQUEST, requestHead.getBytes(StandardCharsets.ISO_8859_1));
+      URI uri = url.uri();
+      WarcRequest.Builder rq = new WarcRequest.Builder(uri).date(date)
+          .body(MediaType.HTTP_REQUEST, req.toString().getBytes(StandardCharsets.ISO_8859_1));
       if (ip != null) {
         rq.ipAddress(ip);
       }
       WarcRequest request = rq.build();
-      byte[] head = responseHead.getBytes(StandardCharsets.ISO_8859_1);
+      byte[] head = resp.toString().getBytes(StandardCharsets.ISO_8859_1);
       byte[] block = new byte[head.length + body.length];
       System.arraycopy(head, 0, block, 0, head.length);
       System.arraycopy(body, 0, block, head.length, body.length);
-      WarcResponse.Builder rs = new WarcResponse.Builder(url).date(date).concurrentTo(request.id())
+      WarcResponse.Builder rs = new WarcResponse.Builder(uri).date(date).concurrentTo(request.id())
           .body(MediaType.HTTP_RESPONSE, block);
       if (ip != null) {
         rs.ipAddress(ip);

@@ -22,31 +22,70 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real headless Chromium (Debian's chromium and chromium-driver): paste the seed article,
- * press the button, find the headline, the dateline and every paragraph. Skipped where Chromium is not
+ * press the button, find the headline, the dateline and every paragraph; give a URL instead (a server started with
+ * fetching on), find the brief and the link. Skipped where Chromium is not
  * installed, except in CI (CI=true), where its absence is a failure.
  */
 class PageBrowserTest {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
   private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
-  @Test
-  void pastedArticleShowsBriefThenEveryParagraph() throws Exception {
+  /** A headless Chromium, or the test skipped where there is none (a failure in CI). */
+  private static ChromeDriver chromium() throws java.io.IOException {
     boolean present = Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     if ("true".equals(System.getenv("CI"))) {
       assertEquals(true, present, "CI must have " + CHROMIUM + " and " + DRIVER + " (.ci/run installs them)");
     }
     assumeTrue(present, "chromium and chromium-driver are not installed");
     Path profile = Files.createTempDirectory("arabrief-chromium");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
+    return new ChromeDriver(service, options);
+  }
+
+  @Test
+  void aUrlInTheBoxIsFetchedAndNamedUnderTheHeadline() throws Exception {
+    try (arabrief.fetch.TestSite site = arabrief.fetch.TestSite.start()
+            .page("/seed.txt", "text/plain; charset=utf-8", ServerFixture.seed());
+        Server off = ServerFixture.start(ServerConfig.defaults());
+        Server server = ServerFixture.start(ServerConfig.defaults())
+            .fetching(new arabrief.fetch.Fetcher(arabrief.fetch.FetchSettings.defaults()))) {
+      JsonNode expected = Http.postJson(server.port(), "/api/brief",
+          Http.JSON.createObjectNode().put("url", site.url("/seed.txt"))).json();
+      ChromeDriver driver = chromium();
+      try {
+        driver.get("http://127.0.0.1:" + off.port() + "/");
+        // the page asks /frontend/settings whether to show the box; once a later request has answered, it has decided
+        driver.executeAsyncScript("const done = arguments[0]; fetch('/frontend/settings').then(() => setTimeout(done, 300));");
+        assertFalse(driver.findElement(By.id("url")).isDisplayed(), "no URL box on a server that does not fetch");
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("url")).isDisplayed());
+        driver.findElement(By.id("url")).sendKeys(site.url("/seed.txt"));
+        driver.findElement(By.id("go")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(120))
+            .until(d -> "Done.".equals(d.findElement(By.id("status")).getText())
+                || d.findElement(By.id("status")).getText().startsWith("Error"));
+        assertEquals("Done.", driver.findElement(By.id("status")).getText());
+        assertEquals(expected.get("headline").get("text").asText(), driver.findElement(By.id("headline")).getText());
+        WebElement link = driver.findElement(By.id("origin-link"));
+        assertEquals(site.url("/seed.txt"), link.getText());
+        assertEquals(site.url("/seed.txt"), link.getAttribute("href"));
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  @Test
+  void pastedArticleShowsBriefThenEveryParagraph() throws Exception {
     try (Server server = ServerFixture.start(ServerConfig.defaults())) {
       JsonNode expected = Http.postJson(server.port(), "/api/article",
           Http.JSON.createObjectNode().put("text", ServerFixture.seed())).json();
-      ChromeOptions options = new ChromeOptions();
-      options.setBinary(CHROMIUM.toFile());
-      options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-dev-shm-usage", "--window-size=1280,1600", "--user-data-dir=" + profile);
-      ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile()).build();
-      ChromeDriver driver = new ChromeDriver(service, options);
+      ChromeDriver driver = chromium();
       try {
         driver.get("http://127.0.0.1:" + server.port() + "/");
         WebElement source = driver.findElement(By.id("source"));
