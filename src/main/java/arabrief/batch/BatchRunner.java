@@ -324,12 +324,7 @@ public final class BatchRunner {
     FeedItem i = u.item();
     o.put("url", origin == null ? i.url() : origin.url());
     o.put("fetched_at", origin == null || origin.fetchedAt() == null ? null : origin.fetchedAt().toString());
-    ObjectNode l = o.putObject("listed");
-    l.put("url", i.url());
-    l.put("guid", i.guid());
-    l.put("title", i.title());
-    l.put("published", i.published() == null ? null : i.published().toString());
-    l.put("updated", i.updated() == null ? null : i.updated().toString());
+    o.set("listed", UrlList.listed(i));
     return o;
   }
 

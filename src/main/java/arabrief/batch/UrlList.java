@@ -1,5 +1,8 @@
 package arabrief.batch;
 
+import arabrief.fetch.FeedItem;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -87,6 +90,17 @@ final class UrlList {
       }
     }
     return sb.toString();
+  }
+
+  /** What a feed or sitemap said of a page, as the "listed" object of its output line. */
+  static ObjectNode listed(FeedItem i) {
+    ObjectNode l = JsonNodeFactory.instance.objectNode();
+    l.put("url", i.url());
+    l.put("guid", i.guid());
+    l.put("title", i.title());
+    l.put("published", i.published() == null ? null : i.published().toString());
+    l.put("updated", i.updated() == null ? null : i.updated().toString());
+    return l;
   }
 
   private static String safe(String s) {

@@ -250,12 +250,7 @@ public final class Watch {
     o.put("url", b.origin().url());
     o.put("fetched_at", b.origin().fetchedAt().toString());
     o.put("feed", feed);
-    ObjectNode l = o.putObject("listed");
-    l.put("url", item.url());
-    l.put("guid", item.guid());
-    l.put("title", item.title());
-    l.put("published", item.published() == null ? null : item.published().toString());
-    l.put("updated", item.updated() == null ? null : item.updated().toString());
+    o.set("listed", UrlList.listed(item));
     o.put("briefed_at", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     o.put("update", update);
     ObjectNode stats = JSON.createObjectNode();

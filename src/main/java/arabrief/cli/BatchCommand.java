@@ -129,14 +129,7 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--progress-seconds", hidden = true, defaultValue = "10")
   int progressSeconds;
 
-  @Option(
-      names = "--delay",
-      paramLabel = "SECONDS",
-      description = "Least time between two requests to one host; a site's Crawl-delay wins when larger. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "1")
-  double delay;
-
-  @Mixin FetchOptions fetch;
+  @Mixin CrawlOptions crawl;
 
   @Mixin EngineOptions engine;
 
@@ -151,10 +144,7 @@ public final class BatchCommand implements Callable<Integer> {
     if (window < 1) {
       throw new UserException(ExitCodes.USAGE, "--window must be at least 1, got " + window);
     }
-    if (!(delay >= 0) || delay > 3600) {
-      throw new UserException(ExitCodes.USAGE, "--delay is 0 to 3600 seconds, got " + delay);
-    }
-    Fetching fetching = new Fetching(fetch.settings(), Duration.ofMillis(Math.round(delay * 1000)), MAX_BACKOFF, fetch.warc);
+    Fetching fetching = crawl.fetching(MAX_BACKOFF);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     BatchReport report;
     try (Translator t = engine.load()) {

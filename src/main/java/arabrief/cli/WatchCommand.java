@@ -68,16 +68,9 @@ public final class WatchCommand implements Callable<Integer> {
   @Option(names = "--updates", description = "Brief a story again when its feed says it was updated.")
   boolean updates;
 
-  @Option(
-      names = "--delay",
-      paramLabel = "SECONDS",
-      description = "Least time between two requests to one host; a site's Crawl-delay wins when larger. Default: ${DEFAULT-VALUE}.",
-      defaultValue = "1")
-  double delay;
-
   @Mixin SummaryOptions summary;
 
-  @Mixin FetchOptions fetch;
+  @Mixin CrawlOptions crawl;
 
   @Mixin EngineOptions engine;
 
@@ -90,12 +83,9 @@ public final class WatchCommand implements Callable<Integer> {
       FetchOptions.uri(f);
     }
     Duration period = duration(every);
-    if (!(delay >= 0) || delay > 3600) {
-      throw new UserException(ExitCodes.USAGE, "--delay is 0 to 3600 seconds, got " + delay);
-    }
     int sentences = summary.sentences();
     int words = summary.words();
-    Fetching fetching = new Fetching(fetch.settings(), Duration.ofMillis(Math.round(delay * 1000)), MAX_BACKOFF, fetch.warc);
+    Fetching fetching = crawl.fetching(MAX_BACKOFF);
     PrintStream log = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     CountDownLatch done = new CountDownLatch(1);
     Watch[] watch = new Watch[1];

@@ -212,8 +212,8 @@ public final class Fetcher implements AutoCloseable {
       if (status < 200 || status >= 300) {
         record(capture, url, at, r, readSmall(r.body()), WarcTruncationReason.NOT_TRUNCATED);
         String phrase = r.message() == null || r.message().isBlank() ? "" : " " + OneLineText.quote(r.message());
-        String at2 = where.equals(asked) ? "" : " (at " + where + ")";
-        throw new FetchException(FetchException.Kind.HTTP_STATUS, asked, "HTTP " + status + phrase + at2, status)
+        String redirected = where.equals(asked) ? "" : " (at " + where + ")";
+        throw new FetchException(FetchException.Kind.HTTP_STATUS, asked, "HTTP " + status + phrase + redirected, status)
             .retryAfter(retryAfter);
       }
       String type = Fetched.mediaType(r.header("Content-Type"));
