@@ -159,4 +159,41 @@ class UrlInputTest {
     assertEquals(List.of(site.url("/short"), site.url("/bbc.html")), targets);
     assertTrue(java.util.Arrays.equals(Files.readAllBytes(BBC), body));
   }
+
+  @Test
+  void crawlOptionsAreUsageErrorsBeforeAnyModelLoads() {
+    // a model that does not exist: were the options checked after loading it, this would be exit 3
+    String out = dir.resolve("out").toString();
+    String feed = site.url("/rss.xml");
+    List<List<String>> bad = List.of(
+        List.of("batch", feed, "--out", out, "--delay", "-1"),
+        List.of("watch", feed, "--out", out, "--delay", "3601"),
+        List.of("batch", feed, "--out", out, "--fetch-timeout", "0"),
+        List.of("watch", feed, "--out", out, "--every", "5x"),
+        List.of("watch", feed, "--out", out, "--every", "50ms"),
+        List.of("watch", "ftp://news.example/rss.xml", "--out", out),
+        List.of("watch", "http:///rss.xml", "--out", out));
+    List<String> starts = List.of("--delay is 0 to 3600 seconds", "--delay is 0 to 3600 seconds",
+        "--fetch-timeout must be at least 1 second", "--every is a time like 10m", "--every must be at least 100ms",
+        "ftp://news.example/rss.xml is not an http(s) URL", "http:///rss.xml is not a URL with a host name");
+    for (int i = 0; i < bad.size(); i++) {
+      List<String> a = new java.util.ArrayList<>(bad.get(i));
+      a.addAll(List.of("--model", dir.resolve("no-model").toString()));
+      CliTest.Run r = run(a.toArray(String[]::new));
+      assertEquals(ExitCodes.USAGE, r.code(), a + ": " + r.err());
+      assertTrue(r.err().startsWith("arabrief: " + starts.get(i)), a + ": " + r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+    }
+    assertEquals(0, site.hits("/rss.xml").size(), "nothing fetched");
+    assertFalse(Files.exists(dir.resolve("out")), "no output directory made");
+  }
+
+  @Test
+  void everyTakesMillisecondsSecondsMinutesAndHours() {
+    assertEquals(java.time.Duration.ofMinutes(10), WatchCommand.duration("10m"));
+    assertEquals(java.time.Duration.ofSeconds(90), WatchCommand.duration("90s"));
+    assertEquals(java.time.Duration.ofMinutes(90), WatchCommand.duration("1.5h"));
+    assertEquals(java.time.Duration.ofMillis(300), WatchCommand.duration("300ms"));
+    assertEquals(java.time.Duration.ofSeconds(45), WatchCommand.duration(" 45 "));
+  }
 }
