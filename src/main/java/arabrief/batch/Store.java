@@ -4,7 +4,6 @@ import arabrief.mt.Translation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,30 +28,19 @@ final class Store implements AutoCloseable, Memory {
   }
 
   static Store open(Path outDir) throws IOException {
-    String url = "jdbc:h2:file:" + outDir.toAbsolutePath().resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
-    try {
-      Connection c = DriverManager.getConnection(url, "sa", "");
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS MEMORY(ENGINE VARCHAR(64), SOURCE_SHA VARCHAR(64), SOURCE VARCHAR,"
+    return new Store(H2Files.open(outDir, NAME, "batch database", "batch",
+        "CREATE TABLE IF NOT EXISTS MEMORY(ENGINE VARCHAR(64), SOURCE_SHA VARCHAR(64), SOURCE VARCHAR,"
             + " TEXT VARCHAR, SCORE DOUBLE PRECISION, SOURCE_TOKENS INT, GENERATED_TOKENS INT,"
-            + " PRIMARY KEY(ENGINE, SOURCE_SHA))");
-        s.execute("CREATE TABLE IF NOT EXISTS DOCS(OUTPUT VARCHAR PRIMARY KEY, INPUT_SHA VARCHAR(64),"
-            + " ENGINE VARCHAR(64), OUTPUT_SHA VARCHAR(64))");
-        s.execute("CREATE TABLE IF NOT EXISTS LINES(OUTPUT VARCHAR, LINE INT, INPUT_SHA VARCHAR(64),"
-            + " ENGINE VARCHAR(64), OK BOOLEAN, JSON CHARACTER LARGE OBJECT, PRIMARY KEY(OUTPUT, LINE))");
+            + " PRIMARY KEY(ENGINE, SOURCE_SHA))",
+        "CREATE TABLE IF NOT EXISTS DOCS(OUTPUT VARCHAR PRIMARY KEY, INPUT_SHA VARCHAR(64),"
+            + " ENGINE VARCHAR(64), OUTPUT_SHA VARCHAR(64))",
+        "CREATE TABLE IF NOT EXISTS LINES(OUTPUT VARCHAR, LINE INT, INPUT_SHA VARCHAR(64),"
+            + " ENGINE VARCHAR(64), OK BOOLEAN, JSON CHARACTER LARGE OBJECT, PRIMARY KEY(OUTPUT, LINE))",
         // URL inputs (issue 30): a page done at another line of the same output (a feed whose entries moved)
-        s.execute("CREATE INDEX IF NOT EXISTS LINES_BY_INPUT ON LINES(OUTPUT, INPUT_SHA)");
+        "CREATE INDEX IF NOT EXISTS LINES_BY_INPUT ON LINES(OUTPUT, INPUT_SHA)",
         // the last copy of each feed and sitemap, for conditional GETs
-        s.execute("CREATE TABLE IF NOT EXISTS SOURCES(URL VARCHAR PRIMARY KEY, FINAL_URL VARCHAR, ETAG VARCHAR,"
-            + " LAST_MODIFIED VARCHAR, CONTENT_TYPE VARCHAR, BODY BINARY LARGE OBJECT)");
-      }
-      return new Store(c);
-    } catch (SQLException e) {
-      String hint = e.getErrorCode() == 90020
-          ? " (is another `arabrief batch` writing to " + outDir + "?)"
-          : "";
-      throw new IOException("cannot open the batch database in " + outDir + ": " + e.getMessage() + hint, e);
-    }
+        "CREATE TABLE IF NOT EXISTS SOURCES(URL VARCHAR PRIMARY KEY, FINAL_URL VARCHAR, ETAG VARCHAR,"
+            + " LAST_MODIFIED VARCHAR, CONTENT_TYPE VARCHAR, BODY BINARY LARGE OBJECT)"));
   }
 
   /** Remembered translations of {@code sources} (normalized sentences) under {@code engine}; misses are absent. */

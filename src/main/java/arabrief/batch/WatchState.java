@@ -3,7 +3,6 @@ package arabrief.batch;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -32,21 +31,12 @@ final class WatchState implements AutoCloseable {
   }
 
   static WatchState open(Path dir) throws IOException {
-    String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
-    try {
-      Connection c = DriverManager.getConnection(url, "sa", "");
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS ITEMS(ID BIGINT AUTO_INCREMENT PRIMARY KEY, ON_DAY VARCHAR(10), ORD INT,"
+    return new WatchState(H2Files.open(dir, NAME, "watch database", "watch",
+        "CREATE TABLE IF NOT EXISTS ITEMS(ID BIGINT AUTO_INCREMENT PRIMARY KEY, ON_DAY VARCHAR(10), ORD INT,"
             + " FEED VARCHAR, URL VARCHAR, STATUS VARCHAR(16), REASON VARCHAR, CHANGED VARCHAR(40),"
-            + " FINISHED_AT TIMESTAMP WITH TIME ZONE, JSON CHARACTER LARGE OBJECT)");
-        s.execute("CREATE INDEX IF NOT EXISTS ITEMS_BY_DAY ON ITEMS(ON_DAY, ORD)");
-        s.execute("CREATE TABLE IF NOT EXISTS SEEN(ITEM_KEY VARCHAR PRIMARY KEY, ITEM BIGINT)");
-      }
-      return new WatchState(c);
-    } catch (SQLException e) {
-      String hint = e.getErrorCode() == 90020 ? " (is another `arabrief watch` writing to " + dir + "?)" : "";
-      throw new IOException("cannot open the watch database in " + dir + ": " + e.getMessage() + hint, e);
-    }
+            + " FINISHED_AT TIMESTAMP WITH TIME ZONE, JSON CHARACTER LARGE OBJECT)",
+        "CREATE INDEX IF NOT EXISTS ITEMS_BY_DAY ON ITEMS(ON_DAY, ORD)",
+        "CREATE TABLE IF NOT EXISTS SEEN(ITEM_KEY VARCHAR PRIMARY KEY, ITEM BIGINT)"));
   }
 
   /** The item any of {@code keys} belongs to, or null when none is known. */
