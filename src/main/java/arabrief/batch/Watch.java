@@ -147,7 +147,7 @@ public final class Watch {
         return entries.get(feed);
       }
       List<FeedItem> items = Listings.kind(f) == Listings.Kind.PAGE
-          ? List.of(new FeedItem(feed, null, null, null, null, null))
+          ? List.of(FeedItem.of(feed))
           : Listings.read(f, polite).items();
       validators.put(feed, f.validators());
       entries.put(feed, items);

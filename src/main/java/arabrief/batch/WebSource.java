@@ -45,7 +45,7 @@ final class WebSource implements AutoCloseable {
             kept.contentType() == null ? Map.of() : Map.of("content-type", List.of(kept.contentType())), kept.body(), f.fetchedAt());
       }
       if (Listings.kind(f) == Listings.Kind.PAGE) {
-        return List.of(new FeedItem(url, null, null, null, null, null));
+        return List.of(FeedItem.of(url));
       }
       Listings.Listing l = Listings.read(f, polite);
       Fetched.Validators now = f.validators();
@@ -54,9 +54,9 @@ final class WebSource implements AutoCloseable {
       }
       return l.items();
     } catch (FetchException e) {
-      return List.of(new FeedItem(url, null, null, null, null, e.reason()));
+      return List.of(FeedItem.failed(url, e.reason()));
     } catch (IllegalArgumentException e) {
-      return List.of(new FeedItem(url, null, null, null, null, "not a valid URL"));
+      return List.of(FeedItem.failed(url, "not a valid URL"));
     }
   }
 

@@ -12,6 +12,16 @@ import java.time.Instant;
  * @param updated when the listing says it last changed (Atom updated, sitemap lastmod); null when it does not
  */
 public record FeedItem(String url, String guid, String title, Instant published, Instant updated, String error) {
+  /** A URL that stands for itself (a page, not a listing): nothing listed about it. */
+  public static FeedItem of(String url) {
+    return new FeedItem(url, null, null, null, null, null);
+  }
+
+  /** A URL that should have been a listing but could not be read, and why. */
+  public static FeedItem failed(String url, String error) {
+    return new FeedItem(url, null, null, null, null, error);
+  }
+
   /** The later of published and updated: what tells a story changed in place. */
   public Instant changed() {
     if (updated == null) {

@@ -135,14 +135,14 @@ public final class Listings {
       for (AbstractSiteMap child : index.getSitemaps()) {
         URI u = URI.create(child.getUrl().toString());
         if (depth + 1 >= MAX_DEPTH) {
-          items.add(new FeedItem(u.toString(), null, null, null, null, "sitemap indexes nested deeper than " + MAX_DEPTH));
+          items.add(FeedItem.failed(u.toString(), "sitemap indexes nested deeper than " + MAX_DEPTH));
           continue;
         }
         try {
           Fetched c = polite.get(u, Fetcher.Accept.LISTING, null);
           items.addAll(sitemap(c, polite, depth + 1));
         } catch (FetchException e) {
-          items.add(new FeedItem(u.toString(), null, null, null, null, e.reason()));
+          items.add(FeedItem.failed(u.toString(), e.reason()));
         }
       }
       return items;
