@@ -80,6 +80,14 @@ public final class ArticleReader {
     return article;
   }
 
+  /**
+   * The article text of an HTML page in any language (the content the extractor finds, menus and footers left
+   * out; paragraphs apart): what {@code summarize} reads of an English page it fetched.
+   */
+  public static String htmlText(String html) {
+    return HtmlExtractor.page(html).text();
+  }
+
   /** Arabic letters among the letters of a page's text outside its tags. */
   private static double arabicShare(String html) {
     String visible = TAG.matcher(html).replaceAll(" ");

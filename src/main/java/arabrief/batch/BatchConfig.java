@@ -17,9 +17,11 @@ import java.util.List;
  * @param model the "model" object of every JSON output (as translate writes it)
  * @param summaryWords word budget of each summary, 0 for none (see Summarizer#select)
  * @param progressBar a progress bar (terminal) instead of log lines every {@code logInterval}
+ * @param inputs paths of files, directories and archives, and http(s) URLs of pages, feeds and sitemaps
+ * @param fetching how URLs are fetched
  */
 public record BatchConfig(
-    List<Path> inputs,
+    List<String> inputs,
     Path out,
     Format format,
     boolean bilingual,
@@ -36,7 +38,8 @@ public record BatchConfig(
     JsonNode model,
     boolean progressBar,
     Duration logInterval,
-    PrintStream err) {
+    PrintStream err,
+    Fetching fetching) {
   public static final int DEFAULT_WINDOW = 32;
 
   public BatchConfig {

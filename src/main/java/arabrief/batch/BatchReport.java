@@ -10,8 +10,9 @@ import java.util.TreeMap;
  * What a batch run did, written to {@code DIR/_report.json} at the end: counts of documents done,
  * skipped (already current) and failed, every failure with its reason, and the sentence counts; for WARC
  * inputs, the records that are not articles counted by why ({@code skipped_records}), the Arabic pages
- * that are not articles by URL ({@code not_articles}), and how many times reading resumed at a later record
- * after a broken one ({@code warc_resyncs}).
+ * that are not articles by URL ({@code not_articles}), how many times reading resumed at a later record
+ * after a broken one ({@code warc_resyncs}); for URL inputs, the pages skipped (robots.txt, not a page,
+ * not Arabic, not an article) with why ({@code skipped_urls}).
  */
 public final class BatchReport {
   public static final String FILE = "_report.json";
@@ -24,6 +25,7 @@ public final class BatchReport {
   private final Map<WarcRecords.Skip, Long> skippedRecords = new java.util.EnumMap<>(WarcRecords.Skip.class);
   private final Map<Integer, String[]> notArticles = new TreeMap<>();
   long warcResyncs;
+  private final Map<Integer, String[]> skippedUrls = new TreeMap<>();
   long sentencesTranslated;
   long sentencesFromMemory;
   long sentencesRepeated;
@@ -32,7 +34,8 @@ public final class BatchReport {
   boolean interrupted;
 
   synchronized void fail(Doc d, String reason) {
-    failures.put(d.index(), new String[] {d.name(), reason, d instanceof Doc.Record r ? r.item().url() : null});
+    String url = d instanceof Doc.Record r ? r.item().url() : d instanceof Doc.Url u ? u.item().url() : null;
+    failures.put(d.index(), new String[] {d instanceof Doc.Url u ? u.archive().name() + "#" + u.line() : d.name(), reason, url});
   }
 
   synchronized void skippedRecords(Map<WarcRecords.Skip, Long> counts) {
@@ -45,6 +48,11 @@ public final class BatchReport {
     if (why == WarcRecords.Skip.NOT_AN_ARTICLE) {
       notArticles.put(d.index(), new String[] {d.name(), reason, d.item().url()});
     }
+  }
+
+  /** A URL that is not fetched or not briefed, and why: robots.txt, not a page, not Arabic, not an article. */
+  synchronized void skippedUrl(Doc.Url d, String key, String reason) {
+    skippedUrls.put(d.index(), new String[] {d.item().url(), key, reason});
   }
 
   synchronized void done() {
@@ -85,6 +93,12 @@ public final class BatchReport {
         na.addObject().put("path", f[0]).put("url", f[2]).put("reason", f[1]);
       }
       o.put("warc_resyncs", warcResyncs);
+    }
+    if (!skippedUrls.isEmpty()) {
+      ArrayNode su = o.putArray("skipped_urls");
+      for (String[] f : skippedUrls.values()) {
+        su.addObject().put("url", f[0]).put("why", f[1]).put("reason", f[2]);
+      }
     }
     o.put("sentences_translated", sentencesTranslated);
     o.put("sentences_from_memory", sentencesFromMemory);

@@ -1,6 +1,11 @@
 package arabrief.batch;
 
+import arabrief.article.Article;
 import arabrief.article.BadInputException;
+import arabrief.fetch.FeedItem;
+import arabrief.fetch.FetchException;
+import arabrief.fetch.Fetched;
+import arabrief.pipeline.Origin;
 import arabrief.article.InputTooLargeException;
 import arabrief.article.ClauseSplitter;
 import arabrief.mt.Translation;
@@ -40,15 +45,19 @@ import java.util.stream.Stream;
  */
 public final class BatchRunner {
   /** Bump when the per-document output changes, so finished documents are redone. */
-  static final String OUTPUT_VERSION = "2";
+  static final String OUTPUT_VERSION = "3"; // 3: "url" and "fetched_at" in every document
 
   private static final String TEMP_SUFFIX = ".batch-tmp";
+  /** Pages fetched at once, each from a host of its own (politeness serializes one host's). */
+  private static final int FETCH_THREADS = 8;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final BatchConfig c;
   private final Translator translator;
   private final BatchReport report = new BatchReport();
   private volatile Store store;
+  private WebSource web;
+  private ExecutorService fetchPool;
   private Progress progress;
   private String docEngine;
   private volatile WindowTranslator model;
@@ -75,7 +84,15 @@ public final class BatchRunner {
     long t0 = System.nanoTime();
     Path out = c.out();
     Files.createDirectories(out);
-    Discovery found = Discovery.find(c.inputs(), out, c.glob(), c.extension());
+    try (Store s = Store.open(out); WebSource w = new WebSource(c.fetching(), s)) {
+      store = s;
+      web = w;
+      return run(t0, Discovery.find(c.inputs(), out, c.glob(), c.extension(), web));
+    }
+  }
+
+  private BatchReport run(long t0, Discovery found) throws IOException {
+    Path out = c.out();
     removeTemps(out);
     String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings())
         + "\nshortlist=" + translator.shortlist()
@@ -95,9 +112,14 @@ public final class BatchRunner {
       t.setDaemon(true);
       return t;
     });
-    try (Store s = Store.open(out);
-        Progress p = c.progressBar() ? Progress.bar(found.total()) : Progress.log(c.err(), found.total(), c.logInterval())) {
-      store = s;
+    // fetching waits on the network and on each host's turn, not on a core: pages of different hosts come in
+    // side by side, politeness keeps each host to one request at a time
+    fetchPool = Executors.newFixedThreadPool(FETCH_THREADS, r -> {
+      Thread t = new Thread(r, "batch-fetch");
+      t.setDaemon(true);
+      return t;
+    });
+    try (Progress p = c.progressBar() ? Progress.bar(found.total()) : Progress.log(c.err(), found.total(), c.logInterval())) {
       progress = p;
       found.skippedRecords().forEach(p::skipped);
       p.resynced(found.resyncs());
@@ -139,6 +161,7 @@ public final class BatchRunner {
       } catch (IllegalStateException e) {
         // the JVM is already exiting: the hook reports
       }
+      fetchPool.shutdownNow();
     }
     writeReport(t0, false);
     return report;
@@ -205,7 +228,7 @@ public final class BatchRunner {
   private void fill(ArrayDeque<Pending> ahead, Iterator<Doc> docs, ExecutorService pool, int limit) {
     while (ahead.size() < limit && docs.hasNext()) {
       Doc d = docs.next();
-      ahead.add(new Pending(d, pool.submit(() -> prepare(d))));
+      ahead.add(new Pending(d, (d instanceof Doc.Url ? fetchPool : pool).submit(() -> prepare(d))));
     }
   }
 
@@ -214,6 +237,13 @@ public final class BatchRunner {
     for (Prepared p : batch) {
       if (p.skip()) {
         report.skipped();
+        progress.step(false);
+      } else if (p.skipKey() != null) {
+        Doc.Url u = (Doc.Url) p.doc();
+        report.skippedUrl(u, p.skipKey(), p.failure());
+        ObjectNode o = urlFields(u, null);
+        o.put("skipped", p.failure());
+        store.putLine(u.archive().output(), u.line(), p.inputSha(), docEngine, true, o.toString());
         progress.step(false);
       } else if (p.notArticle() != null) {
         Doc.Record r = (Doc.Record) p.doc();
@@ -241,6 +271,9 @@ public final class BatchRunner {
   private Prepared prepare(Doc d) {
     if (d instanceof Doc.Record r) {
       return prepareRecord(r);
+    }
+    if (d instanceof Doc.Url u) {
+      return prepareUrl(u);
     }
     if (d instanceof Doc.File f) {
       byte[] bytes;
@@ -292,6 +325,62 @@ public final class BatchRunner {
     }
   }
 
+  /**
+   * A URL: current (done before at this line, or at another line of the same output: a feed whose entries moved),
+   * fetched and read as an article, skipped with why (robots.txt, not a page, not Arabic, not an article), or failed
+   * (the network, an HTTP status, a limit). Identity is the URL, so a re-run never fetches what is done.
+   */
+  private Prepared prepareUrl(Doc.Url u) {
+    FeedItem item = u.item();
+    String sha = Digests.sha256("url\n" + item.url());
+    String output = u.archive().output();
+    if (!c.force()) {
+      if (store.lineCurrent(output, u.line(), sha, docEngine)) {
+        return Prepared.skipped(u);
+      }
+      String done = store.lineJson(output, sha, docEngine);
+      if (done != null) {
+        store.putLine(output, u.line(), sha, docEngine, true, done);
+        return Prepared.skipped(u);
+      }
+    }
+    if (item.error() != null) {
+      return Prepared.failed(u, sha, null, item.error());
+    }
+    Fetched page;
+    try {
+      page = web.page(item.url());
+    } catch (FetchException e) {
+      if (e.kind() == FetchException.Kind.ROBOTS || e.kind() == FetchException.Kind.NOT_HTML) {
+        return Prepared.skippedUrl(u, sha, e.reason(), e.kind().key);
+      }
+      return Prepared.failed(u, sha, null, e.reason());
+    }
+    String name = page.url().toString();
+    try {
+      Article a = InputLimits.readPage(page.body(), name, page.charset());
+      return Prepared.fetched(u, a, sha, new Origin(name, page.fetchedAt()));
+    } catch (InputTooLargeException e) {
+      return Prepared.failed(u, sha, null, reasonFor(name, e));
+    } catch (BadInputException e) {
+      return Prepared.skippedUrl(u, sha, reasonFor(name, e), WarcRecords.Skip.of(e.kind()).key);
+    }
+  }
+
+  private static String reasonFor(String name, BadInputException e) {
+    return e.getMessage().startsWith(name + ": ") ? e.getMessage().substring(name.length() + 2) : e.getMessage();
+  }
+
+  /** The fields every line of a URL input's output starts with: the URL and what the listing said of it. */
+  private static ObjectNode urlFields(Doc.Url u, Origin origin) {
+    ObjectNode o = JSON.createObjectNode();
+    FeedItem i = u.item();
+    o.put("url", origin == null ? i.url() : origin.url());
+    o.put("fetched_at", origin == null || origin.fetchedAt() == null ? null : origin.fetchedAt().toString());
+    o.set("listed", UrlList.listed(i));
+    return o;
+  }
+
   /** The WARC fields every line of a WARC input's output starts with. */
   private static ObjectNode warcFields(Doc.Record r) {
     ObjectNode o = JSON.createObjectNode();
@@ -339,9 +428,14 @@ public final class BatchRunner {
         byte[] bytes = c.format().render(b, c.bilingual(), c.model(), stats).getBytes(StandardCharsets.UTF_8);
         writeAtomically(c.out().resolve(f.output()), bytes);
         store.putDoc(f.output(), p.inputSha(), docEngine, Digests.sha256(bytes));
+      } else if (p.doc() instanceof Doc.Url u) {
+        ObjectNode o = urlFields(u, p.origin());
+        o.setAll(JsonDocument.toJson(b.withOrigin(p.origin()), c.model(), stats));
+        store.putLine(u.archive().output(), u.line(), p.inputSha(), docEngine, true, JSON.writeValueAsString(o));
       } else if (p.doc() instanceof Doc.Record r) {
         ObjectNode o = warcFields(r);
-        o.setAll(JsonDocument.toJson(b, c.model(), stats));
+        // the record's URL; when it was fetched is its warc_date (Spark's rows have no fetched_at to match)
+        o.setAll(JsonDocument.toJson(b.withOrigin(new Origin(r.item().url(), null)), c.model(), stats));
         store.putLine(r.archive().output(), r.line(), p.inputSha(), docEngine, true, JSON.writeValueAsString(o));
       } else {
         Doc.Line l = (Doc.Line) p.doc();
@@ -381,7 +475,11 @@ public final class BatchRunner {
 
   private void fail(Prepared p, String reason) {
     report.fail(p.doc(), reason);
-    if (p.doc() instanceof Doc.Record r) {
+    if (p.doc() instanceof Doc.Url u) {
+      ObjectNode o = urlFields(u, null);
+      o.put("error", reason);
+      store.putLine(u.archive().output(), u.line(), p.inputSha() == null ? "" : p.inputSha(), docEngine, false, o.toString());
+    } else if (p.doc() instanceof Doc.Record r) {
       ObjectNode o = warcFields(r);
       o.put("error", reason);
       store.putLine(r.archive().output(), r.line(), p.inputSha() == null ? "" : p.inputSha(), docEngine, false, o.toString());

@@ -20,8 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * Finds the documents of a batch: named files, files under directories (recursively, in sorted order,
- * hidden files and the output directory left out), the lines of JSONL archives and the pages of WARC files;
- * and decides where each one's translation goes, mirroring the input's relative path.
+ * hidden files and the output directory left out), the lines of JSONL archives, the pages of WARC files, and the
+ * URLs of URL lists, feeds and sitemaps; and decides where each one's translation goes, mirroring the input's
+ * relative path (a URL's output is named after its host and path).
  */
 final class Discovery {
   private final List<Object> units = new ArrayList<>(); // Doc.File or Doc.Archive, in order
@@ -35,7 +36,7 @@ final class Discovery {
    * @throws NoSuchFileException when an input does not exist
    * @throws IllegalArgumentException when two inputs would write the same output
    */
-  static Discovery find(List<Path> inputs, Path outDir, String glob, String extension) throws IOException {
+  static Discovery find(List<String> inputs, Path outDir, String glob, String extension, WebSource web) throws IOException {
     Discovery d = new Discovery();
     Path out = outDir.toAbsolutePath().normalize();
     Map<String, String> outputs = new HashMap<>();
@@ -43,7 +44,12 @@ final class Discovery {
     PathMatcher tail = glob != null && glob.startsWith("**/")
         ? FileSystems.getDefault().getPathMatcher("glob:" + glob.substring(3))
         : null;
-    for (Path input : inputs) {
+    for (String arg : inputs) {
+      if (UrlList.isUrl(arg)) {
+        d.addUrls(null, arg, outputName(UrlList.outputStem(arg), "jsonl"), web.list(arg), outputs);
+        continue;
+      }
+      Path input = Path.of(arg);
       if (!Files.exists(input)) {
         throw new NoSuchFileException(input + ": no such file or directory");
       }
@@ -66,10 +72,31 @@ final class Discovery {
           }
         }
       } else {
-        d.add(input, input.getFileName().toString(), extension, outputs);
+        List<String> urls = UrlList.read(input);
+        String rel = input.getFileName().toString();
+        if (urls != null) {
+          List<arabrief.fetch.FeedItem> items = new ArrayList<>();
+          for (String u : urls) {
+            items.add(new arabrief.fetch.FeedItem(u, null, null, null, null, null));
+          }
+          d.addUrls(input, rel, outputName(rel, "jsonl"), items, outputs);
+        } else {
+          d.add(input, rel, extension, outputs);
+        }
       }
     }
     return d;
+  }
+
+  /** A URL list, a feed or a sitemap: one output line per page. */
+  private void addUrls(Path file, String name, String output, List<arabrief.fetch.FeedItem> items, Map<String, String> outputs) {
+    String clash = outputs.putIfAbsent(output, name);
+    if (clash != null) {
+      throw new IllegalArgumentException(
+          clash + " and " + name + " would both be written to " + output + "; give them in separate batches");
+    }
+    units.add(new Doc.Archive(file, name, output, items.size(), List.copyOf(items)));
+    total += items.size();
   }
 
   private void add(Path file, String rel, String extension, Map<String, String> outputs) throws IOException {
@@ -190,6 +217,9 @@ final class Discovery {
               reader = null;
               index += archive.lines() - line; // an archive that shrank since it was counted
             }
+            if (archive != null && archive.urls() && line < archive.lines()) {
+              return new Doc.Url(index++, archive, line, archive.items().get(line++));
+            }
             if (records != null) {
               if (records.hasNext() && line < archive.lines()) {
                 return new Doc.Record(index++, archive, line++, records.next());
@@ -207,7 +237,9 @@ final class Discovery {
               return f;
             }
             archive = (Doc.Archive) u;
-            if (archive.warc()) {
+            if (archive.urls()) {
+              // its items are in memory: taken one by one above
+            } else if (archive.warc()) {
               records = WarcRecords.open(archive.file(), archive.name(), WarcRecords.Tally.NONE);
             } else {
               reader = Files.newBufferedReader(archive.file(), StandardCharsets.UTF_8);

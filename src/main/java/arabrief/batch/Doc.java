@@ -2,7 +2,10 @@ package arabrief.batch;
 
 import java.nio.file.Path;
 
-/** One document of a batch, numbered in input order: a file, one line of a JSONL archive, or one WARC record. */
+/**
+ * One document of a batch, numbered in input order: a file, one line of a JSONL archive, one WARC record, or one
+ * URL (of a URL list, a feed or a sitemap).
+ */
 sealed interface Doc {
   /** Position in the whole batch; windows of documents are cut on it, so they do not depend on what is skipped. */
   int index();
@@ -32,11 +35,31 @@ sealed interface Doc {
     }
   }
 
-  /** A JSONL archive: one article per non-blank line, translated into one JSONL output. */
-  record Archive(Path file, String name, String output, int lines) {
+  /** Entry {@code line} (0-based) of a URL list, a feed or a sitemap: a page to fetch. */
+  record Url(int index, Archive archive, int line, arabrief.fetch.FeedItem item) implements Doc {
+    @Override
+    public String name() {
+      return item.url();
+    }
+  }
+
+  /**
+   * A JSONL archive: one article per non-blank line, translated into one JSONL output. Or the URLs of a list file,
+   * a feed or a sitemap ({@code items} set; {@code file} null for a URL), one output line per URL.
+   */
+  record Archive(Path file, String name, String output, int lines, java.util.List<arabrief.fetch.FeedItem> items) {
+    Archive(Path file, String name, String output, int lines) {
+      this(file, name, output, lines, null);
+    }
+
+    /** Pages to fetch rather than lines or records to read. */
+    boolean urls() {
+      return items != null;
+    }
+
     /** A WARC file rather than JSONL: its records are the documents, its output one line per article. */
     boolean warc() {
-      return Discovery.isWarc(name);
+      return !urls() && Discovery.isWarc(name);
     }
   }
 }

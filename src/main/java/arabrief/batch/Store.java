@@ -4,7 +4,6 @@ import arabrief.mt.Translation;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,25 +28,19 @@ final class Store implements AutoCloseable, Memory {
   }
 
   static Store open(Path outDir) throws IOException {
-    String url = "jdbc:h2:file:" + outDir.toAbsolutePath().resolve(NAME) + ";DB_CLOSE_ON_EXIT=FALSE";
-    try {
-      Connection c = DriverManager.getConnection(url, "sa", "");
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS MEMORY(ENGINE VARCHAR(64), SOURCE_SHA VARCHAR(64), SOURCE VARCHAR,"
+    return new Store(H2Files.open(outDir, NAME, "batch database", "batch",
+        "CREATE TABLE IF NOT EXISTS MEMORY(ENGINE VARCHAR(64), SOURCE_SHA VARCHAR(64), SOURCE VARCHAR,"
             + " TEXT VARCHAR, SCORE DOUBLE PRECISION, SOURCE_TOKENS INT, GENERATED_TOKENS INT,"
-            + " PRIMARY KEY(ENGINE, SOURCE_SHA))");
-        s.execute("CREATE TABLE IF NOT EXISTS DOCS(OUTPUT VARCHAR PRIMARY KEY, INPUT_SHA VARCHAR(64),"
-            + " ENGINE VARCHAR(64), OUTPUT_SHA VARCHAR(64))");
-        s.execute("CREATE TABLE IF NOT EXISTS LINES(OUTPUT VARCHAR, LINE INT, INPUT_SHA VARCHAR(64),"
-            + " ENGINE VARCHAR(64), OK BOOLEAN, JSON CHARACTER LARGE OBJECT, PRIMARY KEY(OUTPUT, LINE))");
-      }
-      return new Store(c);
-    } catch (SQLException e) {
-      String hint = e.getErrorCode() == 90020
-          ? " (is another `arabrief batch` writing to " + outDir + "?)"
-          : "";
-      throw new IOException("cannot open the batch database in " + outDir + ": " + e.getMessage() + hint, e);
-    }
+            + " PRIMARY KEY(ENGINE, SOURCE_SHA))",
+        "CREATE TABLE IF NOT EXISTS DOCS(OUTPUT VARCHAR PRIMARY KEY, INPUT_SHA VARCHAR(64),"
+            + " ENGINE VARCHAR(64), OUTPUT_SHA VARCHAR(64))",
+        "CREATE TABLE IF NOT EXISTS LINES(OUTPUT VARCHAR, LINE INT, INPUT_SHA VARCHAR(64),"
+            + " ENGINE VARCHAR(64), OK BOOLEAN, JSON CHARACTER LARGE OBJECT, PRIMARY KEY(OUTPUT, LINE))",
+        // URL inputs (issue 30): a page done at another line of the same output (a feed whose entries moved)
+        "CREATE INDEX IF NOT EXISTS LINES_BY_INPUT ON LINES(OUTPUT, INPUT_SHA)",
+        // the last copy of each feed and sitemap, for conditional GETs
+        "CREATE TABLE IF NOT EXISTS SOURCES(URL VARCHAR PRIMARY KEY, FINAL_URL VARCHAR, ETAG VARCHAR,"
+            + " LAST_MODIFIED VARCHAR, CONTENT_TYPE VARCHAR, BODY BINARY LARGE OBJECT)"));
   }
 
   /** Remembered translations of {@code sources} (normalized sentences) under {@code engine}; misses are absent. */
@@ -154,6 +147,50 @@ final class Store implements AutoCloseable, Memory {
       m.setString(4, engine);
       m.setBoolean(5, ok);
       m.setString(6, json);
+      m.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException("writing the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The finished line of {@code output} made from this input under this engine, at whatever line it is; or null. */
+  synchronized String lineJson(String output, String inputSha, String engine) {
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT JSON FROM LINES WHERE OUTPUT = ? AND INPUT_SHA = ? AND ENGINE = ? AND OK LIMIT 1")) {
+      q.setString(1, output);
+      q.setString(2, inputSha);
+      q.setString(3, engine);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? r.getString(1) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** A feed or sitemap as last fetched: its final URL, validators, Content-Type and body. */
+  record Source(String finalUrl, String etag, String lastModified, String contentType, byte[] body) {}
+
+  synchronized Source source(String url) {
+    try (PreparedStatement q = db.prepareStatement(
+        "SELECT FINAL_URL, ETAG, LAST_MODIFIED, CONTENT_TYPE, BODY FROM SOURCES WHERE URL = ?")) {
+      q.setString(1, url);
+      try (ResultSet r = q.executeQuery()) {
+        return r.next() ? new Source(r.getString(1), r.getString(2), r.getString(3), r.getString(4), r.getBytes(5)) : null;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("reading the batch state failed: " + e.getMessage(), e);
+    }
+  }
+
+  synchronized void putSource(String url, Source s) {
+    try (PreparedStatement m = db.prepareStatement("MERGE INTO SOURCES KEY(URL) VALUES(?, ?, ?, ?, ?, ?)")) {
+      m.setString(1, url);
+      m.setString(2, s.finalUrl());
+      m.setString(3, s.etag());
+      m.setString(4, s.lastModified());
+      m.setString(5, s.contentType());
+      m.setBytes(6, s.body());
       m.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException("writing the batch state failed: " + e.getMessage(), e);

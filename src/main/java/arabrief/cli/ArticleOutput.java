@@ -39,15 +39,15 @@ final class ArticleOutput {
   }
 
   /**
-   * What {@code translate} and {@code brief} share: check -o and parse every input first (bad input fails
+   * What {@code translate} and {@code brief} share: check -o, fetch and parse every input first (bad input fails
    * before the model loads), load the model once, run {@code step} on each article, write the result atomically,
    * then print --stats. Returns the exit code.
    */
-  static int run(List<String> files, String format, Path output, boolean bilingual, EngineOptions engine, Step step)
-      throws IOException {
+  static int run(List<String> files, FetchOptions fetch, String format, Path output, boolean bilingual,
+      EngineOptions engine, Step step) throws IOException {
     Format f = format(format);
     AtomicOutput.check(output);
-    List<ArticleInputs.Named> articles = ArticleInputs.read(files);
+    List<ArticleInputs.Named> articles = ArticleInputs.read(files, fetch);
     Stats stats = new Stats();
     List<Brief> briefs = new ArrayList<>();
     ObjectNode model;
@@ -64,6 +64,9 @@ final class ArticleOutput {
       int total = 0;
       for (ArticleInputs.Named a : articles) {
         Brief b = step.apply(pipeline, a.article());
+        if (a.origin() != null) {
+          b = b.withOrigin(a.origin());
+        }
         translated += b.translatedSentences();
         total += b.totalSentences();
         briefs.add(b);

@@ -3,6 +3,7 @@ package arabrief.cli;
 import arabrief.batch.BatchConfig;
 import arabrief.batch.BatchReport;
 import arabrief.batch.BatchRunner;
+import arabrief.batch.Fetching;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.render.Format;
@@ -46,6 +47,18 @@ import picocli.CommandLine.Parameters;
           + " _report.json (\"skipped_records\", \"not_articles\") and on the progress line, not failed. A record"
           + " that cannot be read (a truncated file, a lying Content-Length) fails, and ends its file.",
       "",
+      "An INPUT that is an http(s) URL is fetched: a feed (RSS, Atom) or a sitemap (news sitemaps and sitemap indexes"
+          + " included) stands for the pages it lists, anything else for itself; a file whose every line is a URL"
+          + " (blank lines and # comments aside) is a list of pages. Each becomes DIR/<host>/<path>.en.jsonl (a list"
+          + " file x.txt: DIR/x.en.jsonl) with one line per page, in the listing's order: the brief with \"url\""
+          + " (after redirects), \"fetched_at\" and what the listing said (\"listed\"), or \"error\", or \"skipped\""
+          + " with why. Fetching is polite: robots.txt is obeyed, one request at a time per host, --delay between"
+          + " them (or the site's Crawl-delay), longer after failures; a feed or sitemap is asked for only if it"
+          + " changed (ETag, Last-Modified). A page that cannot be fetched (DNS, refused, timeout, HTTP status, too"
+          + " large) fails and is tried again on the next run; one robots.txt disallows, that is not a web page, not"
+          + " Arabic or not an article is skipped. --warc FILE records every request and response; `batch FILE.warc.gz`"
+          + " reads it again, offline.",
+      "",
       "The model is loaded once; the sentences of a window of documents (--window) share its batches, and"
           + " a sentence seen before (site furniture, repeated quotes, wire copy) is translated once: the"
           + " translation memory in DIR/_memory.mv.db keeps it across runs, for the same model and settings.",
@@ -77,8 +90,11 @@ import picocli.CommandLine.Parameters;
       "  ./arabrief batch CC-NEWS-20240305123456-00001.warc.gz --out english/",
     })
 public final class BatchCommand implements Callable<Integer> {
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, .jsonl archives or .warc(.gz) files.")
-  List<Path> inputs = new ArrayList<>();
+  /** The longest a failing host is left alone: a batch should end, not wait for a site to come back. */
+  private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
+
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Files, directories, .jsonl archives, .warc(.gz) files, files of URLs, or URLs of pages, feeds and sitemaps.")
+  List<String> inputs = new ArrayList<>();
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (created if missing).")
   Path out;
@@ -126,6 +142,8 @@ public final class BatchCommand implements Callable<Integer> {
   @Option(names = "--progress-seconds", hidden = true, defaultValue = "10")
   int progressSeconds;
 
+  @Mixin CrawlOptions crawl;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -139,13 +157,14 @@ public final class BatchCommand implements Callable<Integer> {
     if (window < 1) {
       throw new UserException(ExitCodes.USAGE, "--window must be at least 1, got " + window);
     }
+    Fetching fetching = crawl.fetching(MAX_BACKOFF);
     PrintStream err = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), true, StandardCharsets.UTF_8);
     BatchReport report;
     try (Translator t = engine.load()) {
       GenerationSettings settings = engine.settings(t);
       BatchConfig config = new BatchConfig(inputs, out, f, bilingual, jobs, glob, textField, idField, force,
           summarySentences, summaryWords, window, engine.batchSize, settings, ArticleOutput.modelInfo(t, settings),
-          System.console() != null, Duration.ofSeconds(progressSeconds), err);
+          System.console() != null, Duration.ofSeconds(progressSeconds), err, fetching);
       report = BatchRunner.run(t, config);
     } catch (NoSuchFileException e) {
       throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);

@@ -25,11 +25,15 @@ import picocli.CommandLine.Parameters;
       "",
       "The body sentences are ranked on the Arabic side and only the chosen ones (and the headline) are"
           + " translated, so a brief costs a fraction of a full translation. --stats says how many sentences were"
-          + " translated."
+          + " translated.",
+      "",
+      "A URL is fetched (redirects followed, gzip undone, at most 32 MB, --fetch-timeout) and read like a saved"
+          + " page, its charset taken from the HTTP header first; the brief names the URL under the headline"
+          + " (\"url\" and \"fetched_at\" in JSON). A URL that cannot be fetched exits with 6."
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MODEL, ExitCodes.NO_MEMORY,
-      ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+      ExitCodes.NETWORK_FAILED, ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
     footerHeading = "%nExamples:%n",
     footer = {
       "  ./arabrief brief article.html",
@@ -37,7 +41,7 @@ import picocli.CommandLine.Parameters;
       "  ./arabrief brief article.txt --bilingual --summary-words 60",
     })
 public final class BriefCommand implements Callable<Integer> {
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Articles (.txt or saved web page); - or none for standard input.")
+  @Parameters(arity = "0..*", paramLabel = "FILE|URL", description = "Articles: .txt or saved web page files, http(s) URLs of pages; - or none for standard input.")
   List<String> files = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FMT", description = "text (default), markdown or json.")
@@ -51,12 +55,14 @@ public final class BriefCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
 
+  @Mixin FetchOptions fetch;
+
   @Mixin EngineOptions engine;
 
   @Override
   public Integer call() throws IOException {
     int n = summary.sentences();
     int words = summary.words();
-    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.brief(a, n, words));
+    return ArticleOutput.run(files, fetch, format, output, bilingual, engine, (p, a) -> p.brief(a, n, words));
   }
 }

@@ -13,6 +13,8 @@ public final class ExitCodes {
   public static final int PARTIAL = 4;
   /** A JVM error on the input (heap or stack used up): split the input or give the JVM more. */
   public static final int RESOURCES = 5;
+  /** A URL given as input could not be fetched (DNS, refused, timeout, HTTP status, too large, not a web page). */
+  public static final int NETWORK = 6;
   /** A bug: an exception no command turned into a message (sysexits' EX_SOFTWARE). */
   public static final int INTERNAL = 70;
   // 130 and 143 are not returned but made by the JVM, as a shell reports a process ended by SIGINT or SIGTERM
@@ -28,6 +30,8 @@ public final class ExitCodes {
   static final String SOME_FAILED = "4:finished, but some documents failed (listed in OUT/_report.json)";
   static final String NO_MEMORY = "5:the input used up the Java heap or a thread's stack; the message says which and"
       + " what to do";
+  static final String NETWORK_FAILED = "6:a URL could not be fetched (DNS, refused, timeout, HTTP status, too large, not a"
+      + " web page)";
   static final String BUG = "70:internal error, a bug: please report it with the command line";
   static final String CTRL_C = "130:interrupted by Ctrl-C (SIGINT); an -o file is left as it was";
   static final String SIGTERM = "143:stopped by SIGTERM; an -o file is left as it was";

@@ -14,13 +14,14 @@ import picocli.CommandLine.Command;
 @Command(
     name = "arabrief",
     mixinStandardHelpOptions = true,
-    version = "arabrief 0.1.0",
+    version = "arabrief " + arabrief.fetch.UserAgent.VERSION,
     description = "Arabic news into English: translation with MarianMT (opus-mt) and a short summary on top.",
     commandListHeading = "%nCommands:%n",
     subcommands = {
       TranslateCommand.class,
       BriefCommand.class,
       BatchCommand.class,
+      WatchCommand.class,
       SummarizeCommand.class,
       ServeCommand.class,
       TokenizeCommand.class,
@@ -29,7 +30,7 @@ import picocli.CommandLine.Command;
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MODEL, ExitCodes.SOME_FAILED,
-      ExitCodes.NO_MEMORY, ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+      ExitCodes.NO_MEMORY, ExitCodes.NETWORK_FAILED, ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
     footerHeading = "%nExamples:%n",
     footer = {
       "  ./arabrief translate article.html",

@@ -1,5 +1,8 @@
 package arabrief.cli;
 
+import arabrief.fetch.AddressPolicy;
+import arabrief.fetch.FetchSettings;
+import arabrief.fetch.Fetcher;
 import arabrief.mt.Translator;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.server.Server;
@@ -8,6 +11,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -34,7 +38,12 @@ import picocli.CommandLine.Option;
           + " GET / (the page). Every error is {\"error\": \"...\"} JSON with its HTTP status.",
       "",
       "It binds to 127.0.0.1 unless --host says otherwise. Sentences of concurrent requests share model calls (up to"
-          + " --batch-size)."
+          + " --batch-size).",
+      "",
+      "With --allow-fetch the article endpoints also take {\"url\": \"https://...\"} and fetch the page themselves; an"
+          + " address in loopback, private, link-local, multicast or unspecified space is refused with 403 (checked"
+          + " after DNS resolution and on every redirect) unless --allow-private-fetch, and a page that cannot be"
+          + " fetched is a 502."
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"2:usage: a bad option, an unreadable --api-keys file, or the port cannot be bound", ExitCodes.NO_MODEL,
@@ -75,6 +84,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--no-request-batching", description = "Never put sentences of different requests in one model call (for comparison).")
   boolean noRequestBatching;
 
+  @Option(names = "--allow-fetch", description = "Let /api/article, /api/brief and /api/stream take {\"url\": ...} and fetch the page (public addresses only).")
+  boolean allowFetch;
+
+  @Option(names = "--allow-private-fetch", description = "With --allow-fetch: also fetch loopback, private, link-local and multicast addresses (only on a machine whose network you trust).")
+  boolean allowPrivateFetch;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -85,12 +100,15 @@ public final class ServeCommand implements Callable<Integer> {
     if (maxChars < 1 || maxUploadMb < 1 || queue < 1 || timeout < 1 || engine.batchSize < 1) {
       throw new UserException(ExitCodes.USAGE, "--max-chars, --max-upload-mb, --queue, --timeout and --batch-size must be at least 1");
     }
+    if (allowPrivateFetch && !allowFetch) {
+      throw new UserException(ExitCodes.USAGE, "--allow-private-fetch only widens --allow-fetch; give both");
+    }
     ServerConfig cfg =
         new ServerConfig(host, port, maxChars, (long) maxUploadMb << 20, queue, engine.batchSize,
             !noRequestBatching, timeout, keys());
     Server server;
     try {
-      server = new Server(cfg).start();
+      server = new Server(cfg).fetching(allowFetch ? fetcher() : null).start();
     } catch (RuntimeException e) {
       throw new UserException(ExitCodes.USAGE, "cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
     }
@@ -114,6 +132,17 @@ public final class ServeCommand implements Callable<Integer> {
       Thread.currentThread().interrupt();
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * The server's client: public addresses only unless --allow-private-fetch, checked on every address a name
+   * resolves to and on every redirect; robots.txt is not asked (a person asked for the page, as in a browser).
+   */
+  private Fetcher fetcher() {
+    FetchSettings s = FetchSettings.defaults()
+        .withTimeouts(Duration.ofSeconds(Math.min(10, timeout)), Duration.ofSeconds(Math.min(30, timeout)))
+        .withPolicy(allowPrivateFetch ? AddressPolicy.ANY : AddressPolicy.PUBLIC_ONLY);
+    return new Fetcher(s);
   }
 
   private Set<String> keys() {

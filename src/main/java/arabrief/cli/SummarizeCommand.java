@@ -1,6 +1,8 @@
 package arabrief.cli;
 
+import arabrief.article.ArticleReader;
 import arabrief.article.BadInputException;
+import arabrief.fetch.Fetched;
 import arabrief.pipeline.InputLimits;
 import arabrief.pipeline.Pipeline;
 import arabrief.summary.Summarizer;
@@ -31,10 +33,12 @@ import picocli.CommandLine.Parameters;
     description = {
       "Summarize English text: the most central sentences, favouring the lead as news does, without repeats, printed verbatim in their original order. Paragraphs are separated by blank lines.",
       "",
-      "Arabic input (a .txt or a saved web page, in any encoding the other commands read) is read as an article first: headline, dateline, caption and site furniture are left out, and the body's sentences are ranked on the Arabic side, as brief does before translating; they are printed in Arabic, verbatim and in article order."
+      "Arabic input (a .txt or a saved web page, in any encoding the other commands read) is read as an article first: headline, dateline, caption and site furniture are left out, and the body's sentences are ranked on the Arabic side, as brief does before translating; they are printed in Arabic, verbatim and in article order.",
+      "",
+      "A URL is fetched first (exit 6 when it cannot be): an Arabic page is read as an article, an English page by its article text."
     },
     exitCodeListHeading = ExitCodes.HEADING,
-    exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MEMORY, ExitCodes.BUG,
+    exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MEMORY, ExitCodes.NETWORK_FAILED, ExitCodes.BUG,
       ExitCodes.CTRL_C, ExitCodes.SIGTERM},
     footerHeading = "%nExamples:%n",
     footer = {
@@ -43,8 +47,10 @@ import picocli.CommandLine.Parameters;
       "  ./arabrief summarize article.txt --format json -o summary.json",
     })
 public final class SummarizeCommand implements Callable<Integer> {
-  @Parameters(arity = "0..1", paramLabel = "FILE", description = "English text (UTF-8) or an Arabic article; - or none for standard input.")
+  @Parameters(arity = "0..1", paramLabel = "FILE|URL", description = "English text (UTF-8) or an Arabic article, or the URL of a page; - or none for standard input.")
   String file;
+
+  @Mixin FetchOptions fetch;
 
   @Mixin SummaryOptions summary;
 
@@ -63,6 +69,9 @@ public final class SummarizeCommand implements Callable<Integer> {
     int sentences = summary.sentences();
     int words = summary.words();
     AtomicOutput.check(output);
+    if (file != null && FetchOptions.isUrl(file)) {
+      return write(fmt, page(sentences, words));
+    }
     byte[] bytes = Inputs.read(file);
     String name = Inputs.name(file);
     String text = strictUtf8(bytes);
@@ -86,6 +95,49 @@ public final class SummarizeCommand implements Callable<Integer> {
       }
       chosen = Summarizer.summarizeEnglish(text, sentences, words);
     }
+    return write(fmt, chosen);
+  }
+
+  /** A fetched page's summary: Arabic as an article, English by the text of its article (or as text). */
+  private List<String> page(int sentences, int words) {
+    Fetched page;
+    try (FetchOptions f = fetch) {
+      page = f.page(file);
+    }
+    String name = page.url().toString();
+    try {
+      String text = decode(page);
+      if (text == null || mostlyArabic(text)) {
+        return Pipeline.arabicSummary(InputLimits.readPage(page.body(), name, page.charset()), sentences, words);
+      }
+      String english = "text/plain".equals(page.mediaType()) ? text : ArticleReader.htmlText(text);
+      if (english.isBlank()) {
+        throw new UserException(ExitCodes.BAD_INPUT, name + ": no text found in the page");
+      }
+      InputLimits.checkChars(english.length(), name);
+      return Summarizer.summarizeEnglish(english, sentences, words);
+    } catch (BadInputException e) {
+      throw new UserException(ExitCodes.BAD_INPUT, e.getMessage(), e);
+    }
+  }
+
+  /** The page's text in the charset its header names, else UTF-8; null when the bytes are not valid in it. */
+  private static String decode(Fetched page) {
+    java.nio.charset.Charset cs = StandardCharsets.UTF_8;
+    try {
+      if (page.charset() != null) {
+        cs = java.nio.charset.Charset.forName(page.charset());
+      }
+    } catch (IllegalArgumentException e) {
+      // an unknown charset name: UTF-8, and the Arabic reader's detection if that fails
+    }
+    if (!cs.equals(StandardCharsets.UTF_8)) {
+      return new String(page.body(), cs);
+    }
+    return strictUtf8(page.body());
+  }
+
+  private int write(String fmt, List<String> chosen) throws IOException {
     try (AtomicOutput out = AtomicOutput.open(output)) {
       if (fmt.equals("json")) {
         ObjectMapper json = new ObjectMapper();

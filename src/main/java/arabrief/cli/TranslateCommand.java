@@ -32,8 +32,8 @@ import picocli.CommandLine.Parameters;
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     description = {
-      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256); - or none reads standard input."
-          + " The headline, dateline, photo caption and body paragraphs are found and translated, and the byline"
+      "FILE is a .txt file or a saved web page (UTF-8, UTF-16 or Windows-1256), or the http(s) URL of a page"
+          + " (fetched, then read the same way; the output names the URL); - or none reads standard input. The headline, dateline, photo caption and body paragraphs are found and translated, and the byline"
           + " (author, place, agency) is reported as printed; site furniture (tag lists, \"read also\" boxes,"
           + " tickers) is left out and listed under \"dropped\" in JSON. Several FILEs share one model load.",
       "",
@@ -44,7 +44,7 @@ import picocli.CommandLine.Parameters;
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.DONE, ExitCodes.BAD, ExitCodes.BAD_OPTION, ExitCodes.NO_MODEL, ExitCodes.NO_MEMORY,
-      ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
+      ExitCodes.NETWORK_FAILED, ExitCodes.BUG, ExitCodes.CTRL_C, ExitCodes.SIGTERM},
     footerHeading = "%nExamples:%n",
     footer = {
       "  ./arabrief translate article.html -o article.en.txt",
@@ -56,7 +56,7 @@ public final class TranslateCommand implements Callable<Integer> {
   /** Lines translated per chunk: output flows while a long file is still being translated. */
   private static final int CHUNK = 256;
 
-  @Parameters(arity = "0..*", paramLabel = "FILE", description = "Input files; - or none for standard input.")
+  @Parameters(arity = "0..*", paramLabel = "FILE|URL", description = "Input files or URLs; - or none for standard input.")
   List<String> files = new ArrayList<>();
 
   @Option(names = "--lines", description = "Line mode: one segment per line.")
@@ -76,6 +76,8 @@ public final class TranslateCommand implements Callable<Integer> {
   @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here (atomically) instead of standard output.")
   Path output;
 
+  @Mixin FetchOptions fetch;
+
   @Mixin EngineOptions engine;
 
   @Override
@@ -86,7 +88,7 @@ public final class TranslateCommand implements Callable<Integer> {
   private int translateArticles() throws IOException {
     int n = summary.sentences();
     int words = summary.words();
-    return ArticleOutput.run(files, format, output, bilingual, engine, (p, a) -> p.translate(a, n, words));
+    return ArticleOutput.run(files, fetch, format, output, bilingual, engine, (p, a) -> p.translate(a, n, words));
   }
 
   private int translateLines() throws IOException {
@@ -99,6 +101,9 @@ public final class TranslateCommand implements Callable<Integer> {
     }
     AtomicOutput.check(output);
     String file = files.isEmpty() ? null : files.get(0);
+    if (file != null && FetchOptions.isUrl(file)) {
+      throw new UserException(ExitCodes.USAGE, "--lines reads a text file or standard input, not a URL (translate a page's article without --lines)");
+    }
     List<String> input = splitLines(utf8(Inputs.read(file), Inputs.name(file)));
     Stats stats = new Stats();
     long t0 = System.nanoTime();

@@ -18,6 +18,7 @@ import java.util.List;
  * @param summarySource the Arabic sentence behind each {@code summary} line, same order and length, so a
  *     reader can check a translation against its source; empty when not known (briefs built by hand)
  * @param standfirst the deck under the headline, one line per point, or null when the article has none
+ * @param origin the URL the article was fetched from, and when; null for files and pasted text
  */
 public record Brief(
     Segment headline,
@@ -30,7 +31,8 @@ public record Brief(
     int totalSentences,
     Byline byline,
     List<String> summarySource,
-    Segment standfirst) {
+    Segment standfirst,
+    Origin origin) {
   public Brief {
     paragraphs = List.copyOf(paragraphs);
     summary = List.copyOf(summary);
@@ -42,12 +44,26 @@ public record Brief(
     }
   }
 
+  /** A brief of an article that was not fetched. */
+  public Brief(Segment headline, Dateline dateline, Segment caption, List<TranslatedParagraph> paragraphs,
+      List<String> summary, List<String> dropped, int translatedSentences, int totalSentences, Byline byline,
+      List<String> summarySource, Segment standfirst) {
+    this(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences, byline,
+        summarySource, standfirst, null);
+  }
+
   /** A brief without a standfirst. */
   public Brief(Segment headline, Dateline dateline, Segment caption, List<TranslatedParagraph> paragraphs,
       List<String> summary, List<String> dropped, int translatedSentences, int totalSentences, Byline byline,
       List<String> summarySource) {
     this(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences, byline,
         summarySource, null);
+  }
+
+  /** This brief, of an article fetched from {@code origin}. */
+  public Brief withOrigin(Origin o) {
+    return new Brief(headline, dateline, caption, paragraphs, summary, dropped, translatedSentences, totalSentences,
+        byline, summarySource, standfirst, o);
   }
 
   /** A brief whose summary's Arabic sources are not known. */

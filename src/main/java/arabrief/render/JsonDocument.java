@@ -29,6 +29,8 @@ public final class JsonDocument {
 
   public static ObjectNode toJson(Brief b, JsonNode model, JsonNode stats) {
     ObjectNode o = JSON.createObjectNode();
+    o.put("url", b.origin() == null ? null : b.origin().url());
+    o.put("fetched_at", b.origin() == null || b.origin().fetchedAt() == null ? null : b.origin().fetchedAt().toString());
     o.set("headline", segment(b.headline(), false));
     o.set("standfirst", segment(b.standfirst(), false));
     if (b.dateline() == null) {

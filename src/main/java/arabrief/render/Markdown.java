@@ -4,7 +4,7 @@ import arabrief.pipeline.Brief;
 import arabrief.pipeline.TranslatedParagraph;
 
 /** Markdown for newsroom wikis and chat: headline as a title, the summary as a list, the body after. */
-final class Markdown {
+public final class Markdown {
   private Markdown() {}
 
   static String render(Brief b, boolean bilingual) {
@@ -14,6 +14,9 @@ final class Markdown {
       if (bilingual) {
         sb.append("<div dir=\"rtl\">").append(escape(b.headline().source())).append("</div>\n\n");
       }
+    }
+    if (b.origin() != null) {
+      sb.append('<').append(b.origin().url().replace(">", "%3E").replace(" ", "%20")).append(">\n\n");
     }
     if (b.standfirst() != null) {
       // one point a line, as the page prints the deck; a hard line break keeps them apart in Markdown
@@ -60,7 +63,7 @@ final class Markdown {
   }
 
   /** Markdown's inline specials would otherwise turn "*" in a quote into emphasis. */
-  static String escape(String s) {
+  public static String escape(String s) {
     return s.replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
   }
 }

@@ -15,6 +15,9 @@ final class PlainText {
       }
       sb.append(b.headline().text()).append('\n');
     }
+    if (b.origin() != null) {
+      sb.append(b.origin().url()).append('\n');
+    }
     if (b.standfirst() != null) {
       if (bilingual) {
         sb.append(b.standfirst().source()).append('\n');

@@ -4,11 +4,15 @@ import arabrief.article.Article;
 import arabrief.article.InputTooLargeException;
 import arabrief.article.BadInputException;
 import arabrief.article.Paragraph;
+import arabrief.fetch.FetchException;
+import arabrief.fetch.Fetched;
+import arabrief.fetch.Fetcher;
 import arabrief.mt.Translation;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.pipeline.Brief;
 import arabrief.pipeline.InputLimits;
 import arabrief.pipeline.ModelInfo;
+import arabrief.pipeline.Origin;
 import arabrief.pipeline.Pipeline;
 import arabrief.pipeline.TranslatedParagraph;
 import arabrief.pipeline.TranslationCounts;
@@ -18,6 +22,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -39,25 +45,38 @@ final class ArticleApi {
     this.server = server;
   }
 
-  /** A parsed request: the article and the options that apply to it. */
-  private record Job(Article article, int summarySentences, GenerationSettings settings, ObjectNode model) {}
+  /**
+   * A parsed request: the article and the options that apply to it.
+   *
+   * @param origin where a fetched article came from; null for text and html
+   */
+  private record Job(Article article, int summarySentences, GenerationSettings settings, ObjectNode model, Origin origin) {
+    Brief brief(Brief b) {
+      return origin == null ? b : b.withOrigin(origin);
+    }
+
+    Job with(Article a, Origin o) {
+      return new Job(a, summarySentences, settings, model, o);
+    }
+  }
 
   private Job job(Context ctx) {
     ObjectNode body = Requests.body(ctx, false);
     server.checkKey(Requests.apiKey(ctx, body));
     String text = Requests.string(body, "text");
     String html = Requests.string(body, "html");
-    if ((text == null) == (html == null)) {
-      throw new ApiError(400, "give the article as \"text\" or as \"html\" (exactly one of them)");
+    String url = Requests.string(body, "url");
+    if ((text != null ? 1 : 0) + (html != null ? 1 : 0) + (url != null ? 1 : 0) != 1) {
+      throw new ApiError(400, "give the article as \"text\", as \"html\" or as \"url\" (exactly one of them)");
+    }
+    if (url != null) {
+      return fetched(body, url);
     }
     String input = text != null ? text : html;
     if (input.isBlank()) {
       throw new ApiError(400, "the article is empty");
     }
-    int summary = Requests.integer(body, "summary_sentences", DEFAULT_SUMMARY, 0, MAX_SUMMARY);
-    Server.Loaded l = server.model();
-    int beams = Requests.integer(body, "beams", l.settings().numBeams(), 1, MAX_BEAMS);
-    GenerationSettings s = beams == l.settings().numBeams() ? l.settings() : l.settings().withNumBeams(beams);
+    Job options = options(body);
     Article a;
     try {
       // the name only appears in messages; nothing here touches a file
@@ -70,20 +89,72 @@ final class ArticleApi {
     // the limit is on what the model would see: a saved page's markup, menus and furniture do not count
     server.checkChars(Pipeline.segments(a).stream().mapToLong(String::length).sum(),
         text != null ? "the article" : "the article's text (extracted from the page)");
-    return new Job(a, summary, s, ModelInfo.of(l.translator(), s));
+    return options.with(a, null);
+  }
+
+  /** A request's summary length and beams, checked, with the model loaded (503 while it loads); no article yet. */
+  private Job options(ObjectNode body) {
+    int summary = Requests.integer(body, "summary_sentences", DEFAULT_SUMMARY, 0, MAX_SUMMARY);
+    Server.Loaded l = server.model();
+    int beams = Requests.integer(body, "beams", l.settings().numBeams(), 1, MAX_BEAMS);
+    GenerationSettings s = beams == l.settings().numBeams() ? l.settings() : l.settings().withNumBeams(beams);
+    return new Job(null, summary, s, ModelInfo.of(l.translator(), s), null);
+  }
+
+  /**
+   * {"url": ...}: only on a server started with --allow-fetch (403 otherwise); the fetcher's address policy refuses
+   * internal addresses, after DNS and on every redirect (403); a page that cannot be fetched is a 502.
+   */
+  private Job fetched(ObjectNode body, String url) {
+    Fetcher f = server.fetcher();
+    if (f == null) {
+      throw new ApiError(403, "this server does not fetch URLs (start it with --allow-fetch); send the page as \"html\"");
+    }
+    URI u;
+    try {
+      u = new URI(url.strip());
+    } catch (URISyntaxException e) {
+      throw new ApiError(400, "'url' is not a valid URL: " + e.getReason());
+    }
+    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || u.getHost() == null) {
+      throw new ApiError(400, "'url' must be an http or https URL with a host name");
+    }
+    Job options = options(body); // checked first: nothing is fetched for a request that cannot be answered
+    Fetched page;
+    try {
+      page = f.get(u, Fetcher.Accept.PAGE);
+    } catch (FetchException e) {
+      if (e.kind() == FetchException.Kind.FORBIDDEN_ADDRESS) {
+        throw new ApiError(403, e.getMessage() + " (this server fetches public addresses only)");
+      }
+      throw new ApiError(502, e.getMessage());
+    }
+    String name = page.url().toString();
+    Article a;
+    try {
+      a = InputLimits.readPage(page.body(), name, page.charset());
+    } catch (InputTooLargeException e) {
+      throw new ApiError(413, e.getMessage());
+    } catch (BadInputException e) {
+      throw new ApiError(400, e.getMessage());
+    }
+    server.checkChars(Pipeline.segments(a).stream().mapToLong(String::length).sum(),
+        "the article's text (extracted from " + name + ")");
+    return options.with(a, new Origin(name, page.fetchedAt()));
   }
 
   void article(Context ctx) {
     Job j = job(ctx);
     Counts c = new Counts();
-    Brief b = pipeline(j, c).translate(j.article(), j.summarySentences());
+    Brief b = j.brief(pipeline(j, c).translate(j.article(), j.summarySentences()));
     Server.json(ctx, JsonDocument.toJson(b, j.model(), c.json(b)));
   }
 
   void brief(Context ctx) {
     Job j = job(ctx);
     Counts c = new Counts();
-    Brief b = pipeline(j, c).brief(j.article(), j.summarySentences());
+    Brief b = j.brief(pipeline(j, c).brief(j.article(), j.summarySentences()));
     Server.json(ctx, JsonDocument.toJson(b, j.model(), c.json(b)));
   }
 
@@ -94,7 +165,7 @@ final class ArticleApi {
    */
   void stream(Context ctx) throws IOException {
     Job j = job(ctx);
-    Brief brief = pipeline(j, new Counts()).brief(j.article(), j.summarySentences());
+    Brief brief = j.brief(pipeline(j, new Counts()).brief(j.article(), j.summarySentences()));
     Article a = j.article();
     List<String> segments = Pipeline.segments(a);
     int bodyStart = segments.size() - a.paragraphs().stream().mapToInt(p -> p.sentences().size()).sum();
@@ -127,7 +198,7 @@ final class ArticleApi {
       List<Translation> ts = server.await(all, deadline - System.nanoTime());
       Counts c = new Counts();
       c.add(ts);
-      Brief b = Pipeline.assemble(a, ts, j.summarySentences());
+      Brief b = j.brief(Pipeline.assemble(a, ts, j.summarySentences()));
       for (int pi = sent; pi < a.paragraphs().size(); pi++) {
         paragraphLine(out, pi, b.paragraphs().get(pi));
       }

@@ -182,6 +182,7 @@ final class LibreTranslate {
     o.put("suggestions", false);
     o.put("filesTranslation", false);
     o.putArray("supportedFilesFormat");
+    o.put("fetchUrls", server.fetcher() != null); // arabrief's own: the page shows its URL box
     ObjectNode lang = o.putObject("language");
     ObjectNode src = lang.putObject("source");
     src.put("code", "ar");

@@ -1,5 +1,6 @@
 package arabrief.server;
 
+import arabrief.fetch.Fetcher;
 import arabrief.mt.InputSplitter;
 import arabrief.mt.Translation;
 import arabrief.mt.Translator;
@@ -39,10 +40,26 @@ public final class Server implements AutoCloseable {
   private final AtomicInteger inFlight = new AtomicInteger();
   private volatile Loaded loaded;
   private volatile boolean draining;
+  private volatile Fetcher fetcher;
   private Javalin app;
 
   public Server(ServerConfig config) {
     this.config = config;
+  }
+
+  /**
+   * Lets the article endpoints take {"url": ...} and fetch it with {@code f} (its address policy is the SSRF
+   * guard: ServeCommand gives public addresses only unless --allow-private-fetch); null (the default) refuses
+   * URLs with 403.
+   */
+  public Server fetching(Fetcher f) {
+    this.fetcher = f;
+    return this;
+  }
+
+  /** The client for {"url": ...}, or null when this server does not fetch. */
+  Fetcher fetcher() {
+    return fetcher;
   }
 
   /** Binds and starts answering (503 on translation endpoints until {@link #ready}). */
@@ -127,6 +144,10 @@ public final class Server implements AutoCloseable {
     Loaded l = loaded;
     if (l != null) {
       l.scheduler().close();
+    }
+    Fetcher f = fetcher;
+    if (f != null) {
+      f.close();
     }
   }
 
@@ -279,6 +300,7 @@ public final class Server implements AutoCloseable {
     s.put("max_body_bytes", config.maxBodyBytes());
     s.put("timeout_seconds", config.timeoutSeconds());
     s.put("api_keys", !config.apiKeys().isEmpty());
+    s.put("fetch_urls", fetcher != null);
     o.put("queued", l.scheduler().pending());
     json(ctx, o);
   }

@@ -5,7 +5,10 @@ const $ = (id) => document.getElementById(id);
 let documentJson = null;
 
 $("threshold").textContent = LOW_SCORE.toFixed(1);
-fetch("/frontend/settings").then((r) => r.json()).then((s) => { if (s.keyRequired) $("key").hidden = false; }).catch(() => {});
+fetch("/frontend/settings").then((r) => r.json()).then((s) => {
+  if (s.keyRequired) $("key").hidden = false;
+  if (s.fetchUrls) $("url-row").hidden = false; // the server fetches pages (serve --allow-fetch)
+}).catch(() => {});
 
 function readFile(file) {
   const reader = new FileReader();
@@ -34,6 +37,8 @@ function showBrief(b) {
   $("standfirst").textContent = b.standfirst ? b.standfirst.text : "";
   $("standfirst").hidden = !b.standfirst;
   $("dateline").textContent = b.dateline ? b.dateline.text : "";
+  $("origin").hidden = !b.url; // a fetched page: its address under the headline
+  if (b.url) { $("origin-link").href = b.url; $("origin-link").textContent = b.url; }
   $("summary").replaceChildren(...b.summary.map((s) => el("li", {}, s)));
 }
 
@@ -68,12 +73,14 @@ $("copy").addEventListener("click", () => {
 
 $("go").addEventListener("click", async () => {
   const text = $("source").value;
-  if (!text.trim()) { $("status").textContent = "Paste an article first."; return; }
+  const url = $("url-row").hidden ? "" : $("url").value.trim();
+  if (!text.trim() && !url) { $("status").textContent = $("url-row").hidden ? "Paste an article first." : "Give a page URL or paste an article first."; return; }
   $("go").disabled = true; $("copy").disabled = true; $("download").hidden = true; documentJson = null;
   $("brief").hidden = true; $("article").hidden = true; $("paragraphs").replaceChildren();
-  $("status").textContent = "Translating…";
+  $("status").textContent = url && !text.trim() ? "Fetching and translating…" : "Translating…";
   const body = {};
-  body[$("source").dataset.kind === "html" || /^\s*</.test(text) ? "html" : "text"] = text;
+  if (url && !text.trim()) body.url = url; // the URL when nothing is pasted; pasted text wins otherwise
+  else body[$("source").dataset.kind === "html" || /^\s*</.test(text) ? "html" : "text"] = text;
   if (!$("key").hidden && $("key").value) body.api_key = $("key").value;
   try {
     const r = await fetch("/api/stream", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) });

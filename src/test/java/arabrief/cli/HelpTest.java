@@ -26,11 +26,12 @@ import picocli.CommandLine;
 class HelpTest {
   /** The exit codes each command can return (see each command's call() and Main's handlers). */
   private static final Map<String, Set<Integer>> CODES = Map.ofEntries(
-      Map.entry("", Set.of(0, 1, 2, 3, 4, 5, 70, 130, 143)),
-      Map.entry("translate", Set.of(0, 1, 2, 3, 5, 70, 130, 143)),
-      Map.entry("brief", Set.of(0, 1, 2, 3, 5, 70, 130, 143)),
+      Map.entry("", Set.of(0, 1, 2, 3, 4, 5, 6, 70, 130, 143)),
+      Map.entry("translate", Set.of(0, 1, 2, 3, 5, 6, 70, 130, 143)),
+      Map.entry("brief", Set.of(0, 1, 2, 3, 5, 6, 70, 130, 143)),
       Map.entry("batch", Set.of(0, 1, 2, 3, 4, 5, 70, 130, 143)),
-      Map.entry("summarize", Set.of(0, 1, 2, 5, 70, 130, 143)),
+      Map.entry("watch", Set.of(0, 1, 2, 3, 5, 70, 130, 143)),
+      Map.entry("summarize", Set.of(0, 1, 2, 5, 6, 70, 130, 143)),
       Map.entry("tokenize", Set.of(0, 1, 2, 3, 5, 70, 130, 143)),
       Map.entry("serve", Set.of(2, 3, 5, 70, 130, 143)),
       Map.entry("models", Set.of(0, 1, 2, 3, 70, 130)),

@@ -54,6 +54,8 @@ class OpenApiTest {
     schemas = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12, b -> b.schemas(Map.of(BASE, text)));
     ServerConfig d = ServerConfig.defaults();
     server = ServerFixture.start(new ServerConfig("127.0.0.1", 0, MAX_CHARS, d.maxBodyBytes(), 64, 16, true, 60, Set.of(KEY)));
+    // the documented {"url": ...} answers: a server that fetches, its own machine allowed (the example's port 1 refuses)
+    server.fetching(new arabrief.fetch.Fetcher(arabrief.fetch.FetchSettings.defaults()));
     loading = new Server(new ServerConfig("127.0.0.1", 0, MAX_CHARS, d.maxBodyBytes(), 64, 16, true, 60, Set.of())).start();
   }
 

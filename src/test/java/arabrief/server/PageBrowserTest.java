@@ -23,7 +23,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The page in a real headless Chromium (Debian's chromium and chromium-driver): paste the seed article,
- * press the button, find the headline, the dateline and every paragraph. Skipped where Chromium is not
+ * press the button, find the headline, the dateline and every paragraph; give a URL instead (a server started with
+ * fetching on), find the brief and the link. Skipped where Chromium is not
  * installed, except in CI (CI=true), where its absence is a failure.
  */
 class PageBrowserTest {
@@ -54,6 +55,35 @@ class PageBrowserTest {
         .until(d -> "Done.".equals(d.findElement(By.id("status")).getText())
             || d.findElement(By.id("status")).getText().startsWith("Error"));
     return driver.findElement(By.id("status")).getText();
+  }
+
+  @Test
+  void aUrlInTheBoxIsFetchedAndNamedUnderTheHeadline() throws Exception {
+    try (arabrief.fetch.TestSite site = arabrief.fetch.TestSite.start()
+            .page("/seed.txt", "text/plain; charset=utf-8", ServerFixture.seed());
+        Server off = ServerFixture.start(ServerConfig.defaults());
+        Server server = ServerFixture.start(ServerConfig.defaults())
+            .fetching(new arabrief.fetch.Fetcher(arabrief.fetch.FetchSettings.defaults()))) {
+      JsonNode expected = Http.postJson(server.port(), "/api/brief",
+          Http.JSON.createObjectNode().put("url", site.url("/seed.txt"))).json();
+      ChromeDriver driver = chromium();
+      try {
+        driver.get("http://127.0.0.1:" + off.port() + "/");
+        // the page asks /frontend/settings whether to show the box; once a later request has answered, it has decided
+        driver.executeAsyncScript("const done = arguments[0]; fetch('/frontend/settings').then(() => setTimeout(done, 300));");
+        assertFalse(driver.findElement(By.id("url")).isDisplayed(), "no URL box on a server that does not fetch");
+        driver.get("http://127.0.0.1:" + server.port() + "/");
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> d.findElement(By.id("url")).isDisplayed());
+        driver.findElement(By.id("url")).sendKeys(site.url("/seed.txt"));
+        assertEquals("Done.", translate(driver));
+        assertEquals(expected.get("headline").get("text").asText(), driver.findElement(By.id("headline")).getText());
+        WebElement link = driver.findElement(By.id("origin-link"));
+        assertEquals(site.url("/seed.txt"), link.getText());
+        assertEquals(site.url("/seed.txt"), link.getAttribute("href"));
+      } finally {
+        driver.quit();
+      }
+    }
   }
 
   @Test
