@@ -28,8 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A loaded model (any family {@link TransformerModel} runs) and its tokenizer: text in, {@link Translation}s out. Sentences are sorted by
- * length and batched; each batch's native memory lives in its own {@link NDManager} that closes when
+ * A loaded model (any family {@link TransformerModel} runs) and its tokenizer: text in, {@link Translation}s
+ * out. Sentences are sorted by length and batched; each batch's native memory lives in its own {@link NDManager} that closes when
  * the batch is done, so memory stays flat however many sentences go through.
  */
 public final class Translator implements AutoCloseable {

@@ -49,6 +49,8 @@ final class JsonTokenizer implements ModelTokenizer {
   private final boolean legacy;
   private final boolean cleanUp;
   private final Map<String, Long> vocab;
+  /** The ids of the added tokens (special tokens, language codes): never in a shortlist's frequent pieces. */
+  private final java.util.Set<Long> added;
   /** Unigram scores by id (mBART-50), for a shortlist's order; null for BPE. */
   private final float[] scores;
   private final long eos;
@@ -56,7 +58,8 @@ final class JsonTokenizer implements ModelTokenizer {
   private volatile String source;
 
   private JsonTokenizer(HuggingFaceTokenizer hf, Kind kind, boolean legacy, boolean cleanUp, Map<String, Long> vocab,
-      float[] scores, long eos) {
+      java.util.Set<Long> added, float[] scores, long eos) {
+    this.added = added;
     this.hf = hf;
     this.kind = kind;
     this.legacy = legacy;
@@ -110,8 +113,10 @@ final class JsonTokenizer implements ModelTokenizer {
       model.put("unk_id", 3);
       model.put("byte_fallback", false);
     }
+    java.util.Set<Long> added = new java.util.HashSet<>();
     for (JsonNode a : t.path("added_tokens")) {
       vocab.putIfAbsent(a.path("content").asText(), a.path("id").asLong());
+      added.add(a.path("id").asLong());
     }
     t.set("normalizer", normalizer(root.get("normalizer"), kind));
     ObjectNode meta = JSON.createObjectNode().put("type", "Metaspace").put("replacement", SPIECE_UNDERLINE)
@@ -136,7 +141,7 @@ final class JsonTokenizer implements ModelTokenizer {
     boolean legacy = kind == Kind.NLLB && config.path("legacy_behaviour").asBoolean(false);
     // transformers skips the clean-up for BPE models ("destructive for BPE")
     boolean cleanUp = kind == Kind.MBART50 && config.path("clean_up_tokenization_spaces").asBoolean(false);
-    return new JsonTokenizer(hf, kind, legacy, cleanUp, vocab, scores, eos);
+    return new JsonTokenizer(hf, kind, legacy, cleanUp, vocab, added, scores, eos);
   }
 
   /**
@@ -230,10 +235,13 @@ final class JsonTokenizer implements ModelTokenizer {
     return max;
   }
 
-  /** By Unigram score (mBART-50), else by id (a BPE vocabulary is in merge order, frequent pieces first). */
+  /**
+   * The pieces (no added token) by Unigram score (mBART-50), else by id (a BPE vocabulary is in merge order,
+   * frequent pieces first).
+   */
   @Override
   public long[] targetIdsByFrequency() {
-    Long[] ids = vocab.values().stream().filter(id -> id > eos).distinct().sorted().toArray(Long[]::new);
+    Long[] ids = vocab.values().stream().filter(id -> !added.contains(id)).distinct().sorted().toArray(Long[]::new);
     if (scores != null) {
       Arrays.sort(ids, java.util.Comparator.comparingDouble(id -> id < scores.length ? -scores[(int) (long) id] : 0.0));
     }
