@@ -329,14 +329,22 @@ public final class TransformerModel implements AutoCloseable {
       }
     }, TransformerModel::loadThread);
     try {
+      // each layer's float32 pages (views of the mapped file, see load) go back while the head still packs: without
+      // this, auto's peak RSS rose by 90 MB (opus-mt shape) when the head moved to its own thread; a model of 24
+      // layers of 50 MB (NLLB-200-600M) would otherwise hold every float32 layer until the end
+      boolean perLayer = encoderLayers.length + decoderLayers.length > 12;
       for (int i = 0; i < encoderLayers.length; i++) {
         encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
+        if (perLayer) {
+          System.gc();
+        }
       }
-      // the encoder's float32 pages (views of the mapped file, see load) go back while the head still packs:
-      // without this, auto's peak RSS rose by 90 MB (opus-mt shape) when the head moved to its own thread
       System.gc();
       for (int i = 0; i < decoderLayers.length; i++) {
         decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
+        if (perLayer) {
+          System.gc();
+        }
       }
     } finally {
       IValue[] packed = join(packedHead);
