@@ -65,6 +65,7 @@ class ModelsCommandTest {
     assertEquals(ExitCodes.OK, run("list"));
     assertTrue(out.toString().contains(FakeHub.REPO) && out.toString().contains(hub.endpoint()), out.toString());
     assertTrue(out.toString().contains(" Marian "), "the family is listed: " + out);
+    assertTrue(out.toString().contains(" cc-by-nc-4.0 "), "the model card's licence is listed: " + out);
 
     assertEquals(ExitCodes.OK, run("path", FakeHub.REPO));
     assertEquals(dir.toString(), out.toString().strip());
