@@ -6,8 +6,8 @@ import ai.djl.ndarray.types.Shape;
  * The bound for one-line greedy decoding: a decoder step of opus-mt-ar-en reads every decoder weight and
  * the LM head once, about 217 MB of float32, so tokens/s cannot exceed (read bandwidth / 217 MB). This
  * reads a 217 MB array through libtorch (a sum, on the engine's threads) and prints the best of 10. For
- * nllb-200-distilled-600M a step reads 1721 MB (12 decoder layers of 14.7M weights and the 256206 x 1024 head):
- * pass 1721 as the second argument.
+ * nllb-200-distilled-600M a step reads 1754 MB (12 decoder layers of 14.7M weights and the 256206 x 1024 head):
+ * pass 1754 as the second argument.
  *
  * <p>java -cp "target/classes:target/lib/*" scripts/bench/ReadBandwidth.java [threads] [MB per token]
  */
