@@ -41,6 +41,9 @@ class Kernels(torch.nn.Module):
     # [weight, bias] pairs
     layer_lin: List[List[int]]
     layer_norm: List[List[Tensor]]
+    # the family's optional norms: layernorm_embedding and the decoder's final layer_norm, [weight, bias]
+    embed_norm: List[Tensor]
+    final_norm: List[Tensor]
 
     def __init__(self):
         super().__init__()
@@ -62,6 +65,9 @@ class Kernels(torch.nn.Module):
         self.prescaled = True
         self.act = 0
         self.reduce_range = False
+        self.pre_norm = False
+        self.embed_norm = [torch.zeros([0]), torch.zeros([0])]
+        self.final_norm = [torch.zeros([0]), torch.zeros([0])]
         self.none = torch.zeros([0])
 
     def forward(self, x: Tensor) -> Tensor:
@@ -226,7 +232,7 @@ class Kernels(torch.nn.Module):
         return 0
 
     # ---- the fused decoder step: one call per step for every layer, the cache update and the LM head ----
-    # It repeats, op for op, what MarianModel.step does through DJL (the same aten operations in the same
+    # It repeats, op for op, what TransformerModel.step does through DJL (the same aten operations in the same
     # order, so float32 results are the same numbers), to save the ~250 JNI calls per step.
 
     @torch.jit.export
@@ -250,8 +256,11 @@ class Kernels(torch.nn.Module):
 
     @torch.jit.export
     def configure(self, table: Tensor, positions: Tensor, embed_scale: float, heads: int, dim: int,
-                  scale: float, prescaled: bool, act: int, reduce_range: bool) -> int:
-        """table: the decoder's embedding rows [vocab, d] (may be a transposed view); positions [P, d]."""
+                  scale: float, prescaled: bool, act: int, reduce_range: bool, pre_norm: bool,
+                  embed_norm: List[Tensor], final_norm: List[Tensor]) -> int:
+        """table: the decoder's embedding rows [vocab, d] (may be a transposed view); positions [P, d]. The
+        family's switches: pre_norm layers (M2M100, NLLB, mBART) or post-norm (Marian); embed_norm and final_norm
+        the [weight, bias] of layernorm_embedding and of the final layer_norm, zero-element tensors for none."""
         self.table = table
         self.positions = positions
         self.embed_scale = embed_scale
@@ -261,6 +270,9 @@ class Kernels(torch.nn.Module):
         self.prescaled = prescaled
         self.act = act
         self.reduce_range = reduce_range
+        self.pre_norm = pre_norm
+        self.embed_norm = embed_norm
+        self.final_norm = final_norm
         return 0
 
     def _linear(self, x: Tensor, i: int) -> Tensor:
@@ -315,11 +327,11 @@ class Kernels(torch.nn.Module):
         return torch.matmul(torch.softmax(scores, -1), v)
 
     @torch.jit.export
-    def decoder_step(self, tokens: Tensor, t: int, self_k: List[Tensor], self_v: List[Tensor],
+    def decoder_step(self, tokens: Tensor, pos: Tensor, self_k: List[Tensor], self_v: List[Tensor],
                      cross_k: List[Tensor], cross_v: List[Tensor], mask: Tensor, group: int,
                      head_t: Tensor, head_id: int, bias: Tensor) -> Tuple[Tensor, List[Tensor], List[Tensor]]:
-        """One decoder step for tokens [R, 1]: logits [R, vocab] and every layer's self-attention keys and
-        values with this step appended. self_k/self_v are empty at the first step. mask: the additive
+        """One decoder step for tokens [R, 1] at position-table rows pos [R, 1]: logits [R, vocab] and every
+        layer's self-attention keys and values with this step appended. self_k/self_v are empty at the first step. mask: the additive
         padding mask [slots, 1, 1, S] or zero elements; group: rows per source slot (a beam's K, else 1).
         The LM head is head_t [d, vocab] (float32, transposed) when head_id < 0, else linear head_id; bias
         (zero elements for none) is added to the logits."""
@@ -327,14 +339,18 @@ class Kernels(torch.nn.Module):
         d = self.dim
         h = self.heads
         dh = d // h
-        x = torch.embedding(self.table, tokens) * self.embed_scale + self.positions[t:t + 1]
+        x = torch.embedding(self.table, tokens) * self.embed_scale + torch.embedding(self.positions, pos)
+        if self.embed_norm[0].numel() > 0:
+            x = torch.layer_norm(x, [d], self.embed_norm[0], self.embed_norm[1], 1e-5)
         new_k: List[Tensor] = []
         new_v: List[Tensor] = []
         first = len(self_k) == 0
+        pre = self.pre_norm
         for i in range(len(self.layer_lin)):
             ids = self.layer_lin[i]
             nm = self.layer_norm[i]
-            parts = torch.split(self._linear(x, ids[0]), d, -1)
+            h_in = torch.layer_norm(x, [d], nm[0], nm[1], 1e-5) if pre else x
+            parts = torch.split(self._linear(h_in, ids[0]), d, -1)
             q = parts[0].reshape(r, h, 1, dh)
             k = parts[1].reshape(r, h, 1, dh)
             v = parts[2].reshape(r, h, 1, dh)
@@ -344,8 +360,8 @@ class Kernels(torch.nn.Module):
             new_k.append(k)
             new_v.append(v)
             a = self._linear(self._attend(q, k, v, self.none).reshape(r, 1, d), ids[1])
-            x = torch.layer_norm(x + a, [d], nm[0], nm[1], 1e-5)
-            cq = self._linear(x, ids[2])
+            x = x + a if pre else torch.layer_norm(x + a, [d], nm[0], nm[1], 1e-5)
+            cq = self._linear(torch.layer_norm(x, [d], nm[2], nm[3], 1e-5) if pre else x, ids[2])
             if group == 1:
                 o = self._attend(cq.reshape(r, h, 1, dh), cross_k[i], cross_v[i], mask)
                 a = self._linear(o.reshape(r, 1, d), ids[3])
@@ -353,9 +369,16 @@ class Kernels(torch.nn.Module):
                 slots = r // group
                 o = self._attend(cq.reshape(slots, group, h, dh).transpose(1, 2), cross_k[i], cross_v[i], mask)
                 a = self._linear(o.transpose(1, 2).reshape(slots, group, d), ids[3]).reshape(r, 1, d)
-            x = torch.layer_norm(x + a, [d], nm[2], nm[3], 1e-5)
-            f = self._linear(self._act(self._linear(x, ids[4])), ids[5])
-            x = torch.layer_norm(x + f, [d], nm[4], nm[5], 1e-5)
+            if pre:
+                x = x + a
+                f = self._linear(self._act(self._linear(torch.layer_norm(x, [d], nm[4], nm[5], 1e-5), ids[4])), ids[5])
+                x = x + f
+            else:
+                x = torch.layer_norm(x + a, [d], nm[2], nm[3], 1e-5)
+                f = self._linear(self._act(self._linear(x, ids[4])), ids[5])
+                x = torch.layer_norm(x + f, [d], nm[4], nm[5], 1e-5)
+        if self.final_norm[0].numel() > 0:
+            x = torch.layer_norm(x, [d], self.final_norm[0], self.final_norm[1], 1e-5)
         hs = x.reshape(r, d)
         if head_id < 0:
             logits = torch.matmul(hs, head_t)
@@ -390,7 +413,7 @@ def check_step(m):
     table = torch.randn(vocab, d)
     positions = torch.randn(8, d)
     none = torch.zeros([0])
-    m.configure(table, positions, 4.0, h, d, 0.5, True, SWISH, False)
+    m.configure(table, positions, 4.0, h, d, 0.5, True, SWISH, False, False, [none, none], [none, none])
     ws = []
     for _ in range(layers):
         lin = [torch.randn(3 * d, d), torch.randn(d, d), torch.randn(d, d), torch.randn(d, d),
@@ -407,7 +430,8 @@ def check_step(m):
     mask = torch.zeros(slots, 1, 1, src)
     mask[1, :, :, 3:] = float("-inf")
     tokens = torch.tensor([[1], [2], [3], [4], [5], [6]])
-    logits, k1, v1 = m.decoder_step(tokens, 0, [], [], cross_k, cross_v, mask, group, head_t, -1, none)
+    pos0 = torch.zeros(6, 1, dtype=torch.long)
+    logits, k1, v1 = m.decoder_step(tokens, pos0, [], [], cross_k, cross_v, mask, group, head_t, -1, none)
     # eager reference of the same step
     r = tokens.size(0)
     x = table[tokens] * 4.0 + positions[0:1]
@@ -431,8 +455,27 @@ def check_step(m):
     idx = torch.tensor([0, 0, 0, 5, 5, 5])
     k1 = m.take(k1, idx)
     v1 = m.take(v1, idx)
-    logits2, k2, v2 = m.decoder_step(tokens, 1, k1, v1, cross_k, cross_v, mask, group, head_t, -1, none)
+    logits2, k2, v2 = m.decoder_step(tokens, pos0 + 1, k1, v1, cross_k, cross_v, mask, group, head_t, -1, none)
     assert k2[0].shape == (r, h, 2, d // h) and logits2.shape == (r, vocab)
+    # the pre-norm families (M2M100, NLLB, mBART): norms before each block, an embedding norm and a final norm
+    en = [torch.randn(d), torch.randn(d)]
+    fn = [torch.randn(d), torch.randn(d)]
+    m.configure(table, positions, 4.0, h, d, 0.5, True, SWISH, False, True, en, fn)
+    pos = torch.tensor([[2], [3], [2], [4], [5], [2]])
+    logits, _, _ = m.decoder_step(tokens, pos, [], [], cross_k, cross_v, mask, group, head_t, -1, none)
+    x = ln(table[tokens] * 4.0 + positions[pos], [d], en[0], en[1])
+    for i in range(layers):
+        lin, bias, norms = ws[i]
+        qkv = ln(x, [d], norms[0], norms[1]) @ lin[0].t() + bias[0]
+        q, k, v = [p.reshape(r, h, 1, d // h) for p in qkv.split(d, -1)]
+        x = x + (torch.softmax(q @ k.transpose(2, 3), -1) @ v).reshape(r, 1, d) @ lin[1].t() + bias[1]
+        cq = (ln(x, [d], norms[2], norms[3]) @ lin[2].t() + bias[2]).reshape(slots, group, h, d // h).transpose(1, 2)
+        o = torch.softmax(cq @ cross_k[i].transpose(2, 3) + mask, -1) @ cross_v[i]
+        x = x + (o.transpose(1, 2).reshape(slots, group, d) @ lin[3].t() + bias[3]).reshape(r, 1, d)
+        f = ln(x, [d], norms[4], norms[5]) @ lin[4].t() + bias[4]
+        x = x + (f * torch.sigmoid(f)) @ lin[5].t() + bias[5]
+    ref = ln(x, [d], fn[0], fn[1]).reshape(r, d) @ head_t
+    assert torch.allclose(logits, ref, rtol=1e-4, atol=1e-4), (logits - ref).abs().max()
 
 
 def main():
@@ -446,7 +489,8 @@ def main():
     x = torch.randn(3, 32)
     ref = torch.nn.functional.linear(x, w, b)
     none = torch.zeros([0])
-    assert torch.allclose(m.linear_int8(x, m.add_int8(w, none), False), x @ w.t(), rtol=0.1, atol=0.2)
+    # reduced-range activations: without VNNI (AMD Zen 3, for one) full-range int8 products saturate
+    assert torch.allclose(m.linear_int8(x, m.add_int8(w, none), True), x @ w.t(), rtol=0.1, atol=0.2)
     i = m.add_int8(w, b)
     j = m.add_bf16(w, False)
     k = m.add_bf16(w, True)
@@ -460,7 +504,7 @@ def main():
     assert torch.equal(m.linear_int8(x, m.put_int8(m.pack_int8_rows(w)), False), m.linear_int8(x, m.add_int8(w, none), False))
     assert torch.equal(m.linear_bf16(x, m.put_bf16(m.pack_bf16_rows(w)), False, none), m.linear_bf16(x, j, False, none))
     assert torch.equal(m.linear_dnn(x, m.put_dnn(m.pack_dnn_rows(w)), none), m.linear_dnn(x, dn, none))
-    for y in (m.linear_int8(x, i, False), m.linear_bf16(x, j, False, b), m.linear_bf16(x, k, True, b)):
+    for y in (m.linear_int8(x, i, True), m.linear_bf16(x, j, False, b), m.linear_bf16(x, k, True, b)):
         rel = ((y - ref).norm() / ref.norm()).item()
         assert rel < 0.05, rel
     m.clear()

@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
  * Times the LM-head product of opus-mt-ar-en's shape (h [rows, 512] against the [62834, 512] table) three
  * ways for 1..64 rows, through DJL's libtorch:
  *   linear  torch's linear, h·W^T (MKL's "t_n" kernel; what transformers runs)
- *   nn      h·Wt with the table stored transposed, [512, 62834] row-major (what MarianModel.project does)
+ *   nn      h·Wt with the table stored transposed, [512, 62834] row-major (what TransformerModel.project does)
  *   wide    (W·h^T)^T plus the copy that makes it row-major
  * Best of 8 alternating tries each, with a 128 MB buffer touched before every try so that the table comes
  * from memory, as it does in a decoder step.

@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Benchmark: arabrief (Java/DJL) against Hugging Face transformers on the same Marian model and lines.
+"""Benchmark: arabrief (Java/DJL) against Hugging Face transformers on the same model and lines (a Marian, or an
+NLLB/M2M100/mBART-50 one: the source is then Modern Standard Arabic and generation is forced to start with the
+English code, as arabrief runs those families).
 
     /work/venv/bin/python scripts/bench/bench.py --model /work/bench-model --arabrief ./arabrief
 
@@ -42,15 +44,23 @@ def worker_main(model_dir, threads):
 
     t0 = time.perf_counter()
     import torch
-    from transformers import MarianMTModel, MarianTokenizer
+    from transformers import AutoModelForSeq2SeqLM, AutoTokenizer
     import transformers
 
     torch.set_num_threads(threads)
     t_import = time.perf_counter() - t0
     t1 = time.perf_counter()
-    tok = MarianTokenizer.from_pretrained(model_dir)
-    model = MarianMTModel.from_pretrained(model_dir).eval()
+    tok = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForSeq2SeqLM.from_pretrained(model_dir, dtype=torch.float32).eval()
     load = time.perf_counter() - t1
+    # arabrief's defaults for the multilingual families: Modern Standard Arabic in, English out
+    codes = {"NllbTokenizer": ("arb_Arab", "eng_Latn"), "M2M100Tokenizer": ("ar", "en"),
+             "MBart50Tokenizer": ("ar_AR", "en_XX")}.get(type(tok).__name__)
+    extra = {}
+    if codes:
+        tok.src_lang = codes[0]
+        english = tok.get_lang_id(codes[1]) if hasattr(tok, "get_lang_id") else tok.convert_tokens_to_ids(codes[1])
+        extra = {"forced_bos_token_id": english}
     eos = model.generation_config.eos_token_id
     pad = model.generation_config.pad_token_id
     out = sys.stdout
@@ -74,12 +84,12 @@ def worker_main(model_dir, threads):
                 # ([rows, vocab] per step: 770 MB for 64 beam rows x 48 steps), which is harness cost, not
                 # search cost (issue 21 found transformers' batched beam search at 12.7 tok/s that way)
                 g = model.generate(**enc, num_beams=beams, max_new_tokens=mnt, max_length=None,
-                                   return_dict_in_generate=True, output_scores=False)
+                                   return_dict_in_generate=True, output_scores=False, **extra)
             gen_seconds += time.perf_counter() - t
             if beams > 1 and cmd.get("scores"):
                 with torch.inference_mode():  # untimed: the same search again, for sequences_scores
                     g = model.generate(**enc, num_beams=beams, max_new_tokens=mnt, max_length=None,
-                                       return_dict_in_generate=True, output_scores=True)
+                                       return_dict_in_generate=True, output_scores=True, **extra)
             seqs = g.sequences.tolist()
             texts = tok.batch_decode(g.sequences, skip_special_tokens=True)
             scores = g.sequences_scores.tolist() if beams > 1 and getattr(g, "sequences_scores", None) is not None else [None] * len(seqs)

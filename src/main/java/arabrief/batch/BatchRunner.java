@@ -96,6 +96,8 @@ public final class BatchRunner {
     removeTemps(out);
     String memEngine = Digests.sha256(EngineKey.model(translator.modelDir()) + "\n" + EngineKey.settings(c.settings())
         + "\nshortlist=" + translator.shortlist()
+        // a dialect's code changes the model's input (Marian models have none: their key stays as it was)
+        + (translator.sourceLanguage() == null ? "" : "\nsource=" + translator.sourceLanguage())
         // a fast compute type may translate differently: its translations are not reused for another
         + (translator.computePlan().isExact() ? "" : "\ncompute=" + translator.computePlan()));
     docEngine = Digests.sha256(String.join("\n", OUTPUT_VERSION, memEngine, c.format().name(), "" + c.bilingual(),

@@ -13,9 +13,18 @@ public class EngineOptions {
   @Option(
       names = "--model",
       paramLabel = "DIR|NAME",
-      description = "Model directory (Hugging Face Marian layout) or installed name. Default: ${DEFAULT-VALUE}.",
+      description = "Model directory (Hugging Face layout: Marian, M2M100, NLLB-200 or mBART-50) or installed name."
+          + " Default: ${DEFAULT-VALUE}.",
       defaultValue = ModelResolver.DEFAULT_MODEL)
   String model;
+
+  @Option(
+      names = "--source-lang",
+      paramLabel = "CODE",
+      description = "The source's language code for a multilingual model: an Arabic variety it knows, e.g. arz_Arab"
+          + " (Egyptian) for NLLB-200. Default: the model's Modern Standard Arabic code (arb_Arab, ar, ar_AR); opus-mt"
+          + " models take none.")
+  String sourceLang;
 
   @Option(names = "--offline", description = "Never download: fail with exit 3 if the model is not installed.")
   boolean offline;
@@ -89,6 +98,12 @@ public class EngineOptions {
       throw new UserException(ExitCodes.USAGE, "--compute-type: " + e.getMessage());
     }
     Translator t = ModelResolver.load(model, offline, type);
+    try {
+      t.withSourceLanguage(sourceLang);
+    } catch (IllegalArgumentException e) {
+      t.close();
+      throw new UserException(ExitCodes.USAGE, "--source-lang: " + e.getMessage());
+    }
     try {
       return t.withShortlist(shortlist);
     } catch (IOException e) {

@@ -1,6 +1,6 @@
 package arabrief.cli;
 
-import arabrief.models.MarianLayout;
+import arabrief.models.ModelLayout;
 import arabrief.models.ModelMissingException;
 import arabrief.models.ModelPuller;
 import arabrief.models.ModelStore;
@@ -32,9 +32,10 @@ final class ModelResolver {
       boolean local = Files.isDirectory(Path.of(model));
       throw new UserException(
           ExitCodes.MODEL,
+          // one line: the problem, then what to do (a script reads the first line of stderr)
           "the model in " + dir + " cannot be used: " + e.getMessage()
-              + "\n  check it with: ./arabrief models verify " + model
-              + (local ? "" : "\n  reinstall it with: ./arabrief models pull " + model + " --force"),
+              + " (check it with: ./arabrief models verify " + model
+              + (local ? ")" : "; reinstall it with: ./arabrief models pull " + model + " --force)"),
           e);
     }
   }
@@ -56,7 +57,7 @@ final class ModelResolver {
     if (installed.isPresent()) {
       return installed.get();
     }
-    throw new UserException(ExitCodes.MODEL, MarianLayout.isRepoId(model)
+    throw new UserException(ExitCodes.MODEL, ModelLayout.isRepoId(model)
         ? new ModelPuller(store, env).missingMessage(model, null)
         : "--model " + model + ": no such directory, and no installed model has that name; `arabrief models list` shows what is installed");
   }
@@ -64,7 +65,7 @@ final class ModelResolver {
   static Path resolve(String model, boolean offline, Map<String, String> env) {
     ModelStore store = ModelStore.fromEnvironment(env);
     // only a Hub repo id has an install directory (and can be downloaded); anything else is reported by ensure()
-    if (store.resolve(model).isEmpty() && !offline && MarianLayout.isRepoId(model)) {
+    if (store.resolve(model).isEmpty() && !offline && ModelLayout.isRepoId(model)) {
       System.err.println("arabrief: " + model + " is not installed; downloading it into " + store.installDir(model));
     }
     try {

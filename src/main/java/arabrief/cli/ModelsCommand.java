@@ -1,6 +1,5 @@
 package arabrief.cli;
 
-import arabrief.models.MarianLayout;
 import arabrief.models.ModelPuller;
 import arabrief.models.ModelStore;
 import arabrief.models.PullProgress;
@@ -26,8 +25,13 @@ import picocli.CommandLine.Spec;
           + " Hugging Face cache ($HF_HUB_CACHE, $HF_HOME/hub or ~/.cache/huggingface/hub) is used in place.",
       "",
       "Known models:",
-      "  " + MarianLayout.DEFAULT_REPO + "          the default: small and fast",
-      "  " + MarianLayout.BIG_REPO + "   larger, slower, better",
+      "  Helsinki-NLP/opus-mt-ar-en                the default: small and fast (Marian, CC-BY-4.0)",
+      "  Helsinki-NLP/opus-mt-tc-big-ar-en         larger, slower, better (Marian, CC-BY-4.0)",
+      "  facebook/nllb-200-distilled-600M          NLLB-200, Arabic dialects (CC-BY-NC-4.0: not for commercial use)",
+      "  facebook/nllb-200-distilled-1.3B          NLLB-200, larger (CC-BY-NC-4.0)",
+      "  facebook/m2m100_418M                      M2M100 (MIT)",
+      "  facebook/mbart-large-50-many-to-one-mmt   mBART-50, 49 languages into English (MIT)",
+      "  (README: \"Choosing a model\")",
     },
     commandListHeading = "%nCommands:%n",
     exitCodeListHeading = ExitCodes.HEADING,

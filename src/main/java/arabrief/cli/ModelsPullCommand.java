@@ -1,6 +1,6 @@
 package arabrief.cli;
 
-import arabrief.models.MarianLayout;
+import arabrief.models.ModelLayout;
 import arabrief.models.ModelPuller;
 import arabrief.models.PullResult;
 import java.io.IOException;
@@ -22,12 +22,16 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     header = "Download a model from the Hugging Face Hub and install it.",
     description = {
-      "Downloads config.json, source.spm, target.spm, vocab.json and the weights (model.safetensors,"
-          + " or pytorch_model.bin when the repo has no safetensors) with the optional tokenizer files,"
-          + " checks sizes and sha256 digests, and installs them in one atomic step: an interrupted pull"
-          + " leaves nothing half-installed. A broken transfer resumes where it stopped.",
+      "Downloads config.json, the tokenizer files the repo has (source.spm, target.spm and vocab.json for Marian;"
+          + " sentencepiece.bpe.model and vocab.json for M2M100; tokenizer.json for NLLB-200 and mBART-50), the"
+          + " weights (model.safetensors, else pytorch_model.bin; a sharded checkpoint's index and every shard it"
+          + " names) and the optional files (generation_config.json, tokenizer_config.json, README.md ...), checks"
+          + " sizes and sha256 digests, and installs them in one atomic step: an interrupted pull leaves nothing"
+          + " half-installed. A broken transfer resumes where it stopped.",
       "",
-      "Known repos: " + MarianLayout.DEFAULT_REPO + " (default), " + MarianLayout.BIG_REPO + ".",
+      "Known repos: " + ModelLayout.DEFAULT_REPO + " (default), " + ModelLayout.BIG_REPO
+          + ", facebook/nllb-200-distilled-600M, facebook/m2m100_418M, facebook/mbart-large-50-many-to-one-mmt"
+          + " (README: \"Choosing a model\").",
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {"0:installed, or already installed", "1:a name that is not ORG/NAME", "2:usage: an unknown option or a bad value",
@@ -51,7 +55,7 @@ final class ModelsPullCommand implements Callable<Integer> {
       arity = "0..1",
       paramLabel = "REPO",
       description = "Hub repo id ORG/NAME (default: ${DEFAULT-VALUE}).",
-      defaultValue = MarianLayout.DEFAULT_REPO)
+      defaultValue = ModelLayout.DEFAULT_REPO)
   String repo;
 
   @Option(

@@ -1,6 +1,6 @@
 package arabrief.cli;
 
-import arabrief.models.MarianLayout;
+import arabrief.models.ModelLayout;
 import arabrief.models.ModelSmokeTest;
 import arabrief.models.ModelVerifier;
 import java.io.PrintWriter;
@@ -66,7 +66,7 @@ final class ModelsVerifyCommand implements Callable<Integer> {
       // not "ok": nothing says these are the files the model was published with
       out.println(name + ": files not checked: " + dir.get() + " has no manifest.json to check them against (a model"
           + " copied in by hand or found in the Hugging Face cache has none; `./arabrief models pull "
-          + (MarianLayout.isRepoId(name) ? name : "ORG/NAME") + "` installs one with it)" + loads);
+          + (ModelLayout.isRepoId(name) ? name : "ORG/NAME") + "` installs one with it)" + loads);
       return ExitCodes.OK;
     }
     out.println(name + ": ok (" + r.filesHashed() + " files match the manifest" + loads + ") in " + dir.get());

@@ -1,6 +1,7 @@
 package arabrief.cli;
 
-import arabrief.mt.tokenize.MarianTokenizer;
+import arabrief.mt.tokenize.ModelTokenizer;
+import arabrief.mt.tokenize.Tokenizers;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,10 +21,11 @@ import picocli.CommandLine.Parameters;
     parameterListHeading = "%nParameters:%n",
     optionListHeading = "%nOptions:%n",
     description = {
-      "For each input line, one output line: the space-separated source ids that transformers' "
-          + "MarianTokenizer(line)[\"input_ids\"] gives, the final </s> included; with --pieces, the tokens "
-          + "instead (SentencePiece pieces, then </s>). Needs only the tokenizer files of the model directory: "
-          + "source.spm, target.spm, vocab.json (target_vocab.json, tokenizer_config.json if present)."
+      "For each input line, one output line: the space-separated source ids that the model's transformers "
+          + "tokenizer gives for tokenizer(line)[\"input_ids\"], the source language code and the final </s> "
+          + "included; with --pieces, the tokens instead. Needs only the tokenizer files of the model directory: "
+          + "source.spm, target.spm and vocab.json (Marian); sentencepiece.bpe.model and vocab.json (M2M100); "
+          + "tokenizer.json (NLLB-200, mBART-50); with config.json and tokenizer_config.json where present."
     },
     exitCodeListHeading = ExitCodes.HEADING,
     exitCodeList = {ExitCodes.DONE, "1:bad input: a missing file, or text that is not UTF-8", "2:usage: an unknown option or a bad value",
@@ -44,14 +46,27 @@ public final class TokenizeCommand implements Callable<Integer> {
   @Option(names = "--pieces", description = "Print the tokens instead of their ids.")
   boolean pieces;
 
+  @Option(names = "--source-lang", paramLabel = "CODE",
+      description = "The source language code of a multilingual model (e.g. arz_Arab). Default: its Modern Standard"
+          + " Arabic code.")
+  String sourceLang;
+
   @Override
   public Integer call() throws IOException {
     Path dir = ModelResolver.local(model, Env.get());
-    MarianTokenizer tok;
+    ModelTokenizer tok;
     try {
-      tok = MarianTokenizer.load(dir);
+      tok = Tokenizers.load(dir);
     } catch (IOException | RuntimeException e) {
       throw new UserException(ExitCodes.MODEL, "the tokenizer in " + model + " cannot be used: " + e.getMessage(), e);
+    }
+    if (sourceLang != null) {
+      try {
+        tok.setSourceLanguage(sourceLang);
+      } catch (IllegalArgumentException e) {
+        tok.close();
+        throw new UserException(ExitCodes.USAGE, "--source-lang: " + e.getMessage());
+      }
     }
     String text = TranslateCommand.utf8(Inputs.read(file), Inputs.name(file));
     try (tok) {

@@ -63,9 +63,9 @@ public final class ModelPuller {
    */
   public PullResult pull(String repo, String revision, String endpoint, boolean force, PullProgress progress)
       throws IOException {
-    if (!MarianLayout.isRepoId(repo)) {
+    if (!ModelLayout.isRepoId(repo)) {
       throw new IllegalArgumentException(
-          "'" + repo + "' is not a Hub repo id; expected ORG/NAME such as " + MarianLayout.DEFAULT_REPO);
+          "'" + repo + "' is not a Hub repo id; expected ORG/NAME such as " + ModelLayout.DEFAULT_REPO);
     }
     String rev = revision == null || revision.isBlank() ? DEFAULT_REVISION : revision.strip();
     PullProgress p = progress == null ? PullProgress.NONE : progress;
@@ -93,8 +93,8 @@ public final class ModelPuller {
       try {
         Manifest manifest = download(hub, repo, rev, work, p);
         manifest.write(work);
-        if (!MarianLayout.isComplete(work)) {
-          throw new HubException(repo + ": incomplete after download, missing " + MarianLayout.missingFiles(work));
+        if (!ModelLayout.isComplete(work)) {
+          throw new HubException(repo + ": incomplete after download, missing " + ModelLayout.missingFiles(work));
         }
         install(work, target);
         return new PullResult(target, manifest, false);
@@ -107,7 +107,7 @@ public final class ModelPuller {
 
   /** Installed model dir for the default repo; see {@link #ensure}. */
   public Path ensureDefault(boolean offline, PullProgress progress) throws ModelMissingException {
-    return ensure(MarianLayout.DEFAULT_REPO, offline, progress);
+    return ensure(ModelLayout.DEFAULT_REPO, offline, progress);
   }
 
   /**
@@ -124,16 +124,16 @@ public final class ModelPuller {
       throw new ModelMissingException(
           "'" + nameOrDir + "'" + (asDir.toString().equals(nameOrDir) ? "" : " (" + asDir + ")")
               + " is a directory but not a model: it lacks "
-              + String.join(", ", MarianLayout.missingFiles(asDir)) + ". Copy a Hugging Face model's files into it, or"
+              + String.join(", ", ModelLayout.missingFiles(asDir)) + ". Copy a Hugging Face model's files into it, or"
               + " name an installed model instead (`arabrief models list` shows them; `arabrief models pull "
-              + MarianLayout.DEFAULT_REPO + "` installs the default).",
+              + ModelLayout.DEFAULT_REPO + "` installs the default).",
           null);
     }
-    if (!MarianLayout.isRepoId(nameOrDir)) {
+    if (!ModelLayout.isRepoId(nameOrDir)) {
       throw new ModelMissingException(
           "'" + nameOrDir + "' (" + Path.of(nameOrDir).toAbsolutePath().normalize() + ") is neither a directory "
               + "nor an installed model name. Give a directory holding config.json, an installed name, or a Hub "
-              + "repo id such as " + MarianLayout.DEFAULT_REPO + "; `arabrief models list` shows what is installed.",
+              + "repo id such as " + ModelLayout.DEFAULT_REPO + "; `arabrief models list` shows what is installed.",
           null);
     }
     boolean hfOffline = "1".equals(env.get("HF_HUB_OFFLINE")) || "true".equalsIgnoreCase(env.get("HF_HUB_OFFLINE"));
@@ -167,16 +167,19 @@ public final class ModelPuller {
         .append("  ./arabrief models pull ").append(repo).append("\n\n")
         .append("or copy the model's files in by hand, into\n\n  ")
         .append(dir).append('/').append("\n\n");
-    for (String f : MarianLayout.REQUIRED) b.append("    ").append(f).append('\n');
-    b.append("    ").append(MarianLayout.SAFETENSORS).append("   (or ").append(MarianLayout.PYTORCH_BIN).append(")\n");
-    b.append("  optional: ").append(String.join(", ", MarianLayout.OPTIONAL)).append("\n\n")
+    b.append("    config.json\n")
+        .append("    tokenizer files: source.spm, target.spm, vocab.json (Marian); sentencepiece.bpe.model,"
+            + " vocab.json (M2M100); or tokenizer.json (NLLB-200, mBART-50)\n")
+        .append("    ").append(ModelLayout.SAFETENSORS).append("   (or ").append(ModelLayout.PYTORCH_BIN)
+        .append(", or the shards an *.index.json names, with the index)\n");
+    b.append("  optional: ").append(String.join(", ", ModelLayout.OPTIONAL)).append("\n\n")
         .append("They are the files of https://huggingface.co/").append(repo)
         .append(" (a Hugging Face cache snapshot of it is also found in place).");
     return b.toString();
   }
 
   private Optional<PullResult> existing(Path target, String rev) throws IOException {
-    if (!MarianLayout.isComplete(target)) return Optional.empty();
+    if (!ModelLayout.isComplete(target)) return Optional.empty();
     if (!Manifest.exists(target)) return Optional.of(new PullResult(target, null, true));
     Manifest m = Manifest.read(target);
     if (rev.equals(m.revision()) || rev.equals(m.commit())) return Optional.of(new PullResult(target, m, true));
@@ -187,52 +190,53 @@ public final class ModelPuller {
     Optional<RepoInfo> info = hub.repoInfo(repo, rev);
     // pin every file to the commit the API named, so a push mid-pull cannot mix revisions
     String fetchRev = info.map(RepoInfo::commit).filter(c -> !c.isBlank()).orElse(rev);
-    Map<String, RemoteFile> expected = new LinkedHashMap<>();
+    Map<String, RemoteFile> listed = info.map(RepoInfo::files).orElse(Map.of());
     List<String> plan = new ArrayList<>();
+    String weights = null;
     if (info.isPresent()) {
-      Map<String, RemoteFile> files = info.get().files();
       List<String> missing = new ArrayList<>();
-      for (String f : MarianLayout.REQUIRED) if (!files.containsKey(f)) missing.add(f);
-      String weights =
-          MarianLayout.WEIGHTS.stream().filter(files::containsKey).findFirst().orElse(null);
-      if (weights == null) missing.add(String.join(" or ", MarianLayout.WEIGHTS));
+      if (!listed.containsKey("config.json")) missing.add("config.json");
+      if (ModelLayout.tokenizerFiles(listed::containsKey).isEmpty()) {
+        missing.add(ModelLayout.TOKENIZER_FILES);
+      }
+      weights = ModelLayout.weightsIn(listed.keySet());
+      if (weights == null) missing.add(ModelLayout.SAFETENSORS + " or " + ModelLayout.PYTORCH_BIN);
       if (!missing.isEmpty()) {
         throw new HubException(
-            repo + " at " + rev + " lacks files a Marian model needs: " + String.join(", ", missing)
-                + ". Is it a MarianMT model in the Hugging Face layout?");
+            repo + " at " + rev + " lacks files a model needs: " + String.join(", ", missing)
+                + ". Is it a translation model (Marian, M2M100, NLLB-200, mBART-50) in the Hugging Face layout?");
       }
-      plan.addAll(MarianLayout.REQUIRED);
-      for (String f : MarianLayout.OPTIONAL) if (files.containsKey(f)) plan.add(f);
-      plan.add(weights);
-      for (String f : plan) expected.put(f, files.get(f));
+      for (String f : ModelLayout.allFiles()) if (listed.containsKey(f)) plan.add(f);
     } else {
-      p.note(hub.endpoint() + " has no Hub API; fetching the known Marian file names");
-      plan.addAll(MarianLayout.REQUIRED);
-      plan.addAll(MarianLayout.OPTIONAL);
+      p.note(hub.endpoint() + " has no Hub API; fetching the known file names");
+      plan.addAll(ModelLayout.allFiles());
     }
 
     List<Manifest.FileEntry> entries = new ArrayList<>();
-    List<String> absent = new ArrayList<>();
     for (String f : plan) {
-      RemoteFile remote = expected.get(f);
-      Optional<Manifest.FileEntry> e = fetch(hub, repo, fetchRev, f, remote, work, p);
-      if (e.isPresent()) entries.add(e.get());
-      else if (MarianLayout.REQUIRED.contains(f) || MarianLayout.WEIGHTS.contains(f)) absent.add(f);
-      // an absent optional file is normal: say nothing
+      // an absent file is normal without a listing: the checks below name what a model lacks
+      fetch(hub, repo, fetchRev, f, listed.get(f), work, p).ifPresent(entries::add);
     }
-    if (info.isEmpty()) {
-      // no listing: the first weights file that exists wins, so pytorch_model.bin only without safetensors
-      boolean gotWeights = false;
-      for (String w : MarianLayout.WEIGHTS) {
-        Optional<Manifest.FileEntry> e = fetch(hub, repo, fetchRev, w, null, work, p);
-        if (e.isPresent()) {
-          entries.add(e.get());
-          gotWeights = true;
-          break;
+    List<String> absent = new ArrayList<>();
+    if (!Files.isRegularFile(work.resolve("config.json"))) absent.add("config.json");
+    if (ModelLayout.tokenizerFiles(f -> Files.isRegularFile(work.resolve(f))).isEmpty()) absent.add(ModelLayout.TOKENIZER_FILES);
+    // without a listing the first weights file that exists wins, as transformers looks them up
+    boolean gotWeights = false;
+    for (String w : weights != null ? List.of(weights) : ModelLayout.WEIGHTS) {
+      Optional<Manifest.FileEntry> e = fetch(hub, repo, fetchRev, w, listed.get(w), work, p);
+      if (e.isEmpty()) continue;
+      entries.add(e.get());
+      if (w.endsWith(ModelLayout.INDEX_SUFFIX)) {
+        for (String shard : ModelLayout.shards(work.resolve(w))) {
+          Optional<Manifest.FileEntry> s = fetch(hub, repo, fetchRev, shard, listed.get(shard), work, p);
+          if (s.isEmpty()) absent.add(shard + " (a shard " + w + " names)");
+          s.ifPresent(entries::add);
         }
       }
-      if (!gotWeights) absent.add(String.join(" or ", MarianLayout.WEIGHTS));
+      gotWeights = true;
+      break;
     }
+    if (!gotWeights) absent.add(ModelLayout.SAFETENSORS + " or " + ModelLayout.PYTORCH_BIN);
     if (!absent.isEmpty()) {
       throw new HubException(
           hub.endpoint() + " has no " + String.join(", ", absent) + " for " + repo + " at " + rev

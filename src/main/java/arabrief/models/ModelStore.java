@@ -92,28 +92,28 @@ public final class ModelStore {
   public Optional<Path> path(String name) {
     Optional<Path> installed = installed(name);
     if (installed.isPresent()) return installed;
-    return MarianLayout.isRepoId(name) ? hfCacheSnapshot(name) : Optional.empty();
+    return ModelLayout.isRepoId(name) ? hfCacheSnapshot(name) : Optional.empty();
   }
 
   /** The store's own install of {@code name}, when complete. */
   public Optional<Path> installed(String name) {
-    if (MarianLayout.isRepoId(name)) {
+    if (ModelLayout.isRepoId(name)) {
       Path dir = installDir(name);
-      return MarianLayout.isComplete(dir) ? Optional.of(dir) : Optional.empty();
+      return ModelLayout.isComplete(dir) ? Optional.of(dir) : Optional.empty();
     }
     if (name == null || !name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) return Optional.empty();
     // a bare name: accept it when exactly one org in the store has it
     List<Path> hits = new ArrayList<>();
     for (Path org : children(modelsDir())) {
       Path dir = org.resolve(name);
-      if (MarianLayout.isComplete(dir)) hits.add(dir);
+      if (ModelLayout.isComplete(dir)) hits.add(dir);
     }
     return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
   }
 
   /** A complete snapshot of {@code repo} in the Hugging Face cache: the one {@code refs/main} names, else the newest. */
   public Optional<Path> hfCacheSnapshot(String repo) {
-    if (!MarianLayout.isRepoId(repo)) return Optional.empty();
+    if (!ModelLayout.isRepoId(repo)) return Optional.empty();
     Path repoDir = hfCacheDir().resolve("models--" + repo.replace("/", "--"));
     Path snapshots = repoDir.resolve("snapshots");
     Path ref = repoDir.resolve("refs").resolve("main");
@@ -122,14 +122,14 @@ public final class ModelStore {
         String rev = Files.readString(ref).trim();
         if (!rev.isEmpty() && !rev.contains("/") && !rev.contains("..")) {
           Path snap = snapshots.resolve(rev);
-          if (MarianLayout.isComplete(snap)) return Optional.of(snap);
+          if (ModelLayout.isComplete(snap)) return Optional.of(snap);
         }
       }
     } catch (IOException ignored) {
       // unreadable ref: fall back to any complete snapshot
     }
     return children(snapshots).stream()
-        .filter(MarianLayout::isComplete)
+        .filter(ModelLayout::isComplete)
         .max(Comparator.comparing(ModelStore::lastModified));
   }
 
@@ -138,7 +138,7 @@ public final class ModelStore {
     List<ModelEntry> out = new ArrayList<>();
     for (Path org : children(modelsDir())) {
       for (Path dir : children(org)) {
-        if (!MarianLayout.isComplete(dir)) continue;
+        if (!ModelLayout.isComplete(dir)) continue;
         String name = org.getFileName() + "/" + dir.getFileName();
         String origin = "copied in by hand";
         long size;
@@ -176,7 +176,7 @@ public final class ModelStore {
   public boolean remove(String name) throws IOException {
     Optional<Path> dir = installed(name);
     if (dir.isEmpty()) {
-      if (!MarianLayout.isRepoId(name) || !Files.isDirectory(installDir(name))) return false;
+      if (!ModelLayout.isRepoId(name) || !Files.isDirectory(installDir(name))) return false;
       dir = Optional.of(installDir(name)); // an incomplete leftover: remove it too
     }
     String repo = dir.get().getParent().getFileName() + "/" + dir.get().getFileName();
@@ -236,9 +236,9 @@ public final class ModelStore {
   }
 
   private static void requireRepoId(String repo) {
-    if (!MarianLayout.isRepoId(repo)) {
+    if (!ModelLayout.isRepoId(repo)) {
       throw new IllegalArgumentException(
-          "'" + repo + "' is not a Hub repo id; expected ORG/NAME such as " + MarianLayout.DEFAULT_REPO);
+          "'" + repo + "' is not a Hub repo id; expected ORG/NAME such as " + ModelLayout.DEFAULT_REPO);
     }
   }
 }

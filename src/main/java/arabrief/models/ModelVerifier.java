@@ -36,7 +36,7 @@ public final class ModelVerifier {
     List<String> problems = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     int hashed = 0;
-    for (String missing : MarianLayout.missingFiles(dir)) problems.add(missing + ": missing");
+    for (String missing : ModelLayout.missingFiles(dir)) problems.add(missing + ": missing");
     boolean manifest = Manifest.exists(dir);
     if (manifest) {
       try {

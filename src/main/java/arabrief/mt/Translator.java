@@ -6,14 +6,16 @@ import ai.djl.ndarray.NDManager;
 import arabrief.mt.model.ComputePlan;
 import arabrief.mt.model.ComputeType;
 import arabrief.mt.model.DecoderState;
-import arabrief.mt.model.MarianModel;
+import arabrief.mt.model.ModelFormatException;
+import arabrief.mt.model.TransformerModel;
 import arabrief.mt.search.BeamSearch;
 import arabrief.mt.search.Decoder;
 import arabrief.mt.search.GenerationSettings;
 import arabrief.mt.search.GreedySearch;
 import arabrief.mt.search.Hypothesis;
 import arabrief.mt.search.TokenColumns;
-import arabrief.mt.tokenize.MarianTokenizer;
+import arabrief.mt.tokenize.ModelTokenizer;
+import arabrief.mt.tokenize.Tokenizers;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,8 +28,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * A loaded Marian model and its tokenizer: text in, {@link Translation}s out. Sentences are sorted by
- * length and batched; each batch's native memory lives in its own {@link NDManager} that closes when
+ * A loaded model (any family {@link TransformerModel} runs) and its tokenizer: text in, {@link Translation}s
+ * out. Sentences are sorted by length and batched; each batch's native memory lives in its own {@link NDManager} that closes when
  * the batch is done, so memory stays flat however many sentences go through.
  */
 public final class Translator implements AutoCloseable {
@@ -38,8 +40,8 @@ public final class Translator implements AutoCloseable {
   public static final int DEFAULT_BATCH_SIZE = 16;
 
   private final NDManager root;
-  private final MarianModel model;
-  private final MarianTokenizer tokenizer;
+  private final TransformerModel model;
+  private final ModelTokenizer tokenizer;
   private final GenerationSettings defaults;
   private final Path modelDir;
   /** The default splitter: a sentence stays whole (an over-long one is then cut by characters). */
@@ -48,7 +50,7 @@ public final class Translator implements AutoCloseable {
   private InputSplitter splitter = NO_SPLIT;
   private TokenColumns columns;
 
-  private Translator(Path modelDir, NDManager root, MarianModel model, MarianTokenizer tokenizer, GenerationSettings defaults) {
+  private Translator(Path modelDir, NDManager root, TransformerModel model, ModelTokenizer tokenizer, GenerationSettings defaults) {
     this.modelDir = modelDir;
     this.root = root;
     this.model = model;
@@ -57,7 +59,7 @@ public final class Translator implements AutoCloseable {
     this.columns = TokenColumns.all(model.config().targetVocabSize());
   }
 
-  /** Loads a model directory in the Hugging Face Marian layout, exact (float32). */
+  /** Loads a model directory in a Hugging Face layout (Marian, M2M100, NLLB, mBART-50), exact (float32). */
   public static Translator load(Path modelDir) throws IOException {
     return load(modelDir, ComputeType.FLOAT32, null);
   }
@@ -70,9 +72,9 @@ public final class Translator implements AutoCloseable {
     EngineSetup.configure();
     // the tokenizer (a few hundred ms for a 60k vocabulary) is built on another core while the engine
     // starts and the weights load
-    CompletableFuture<MarianTokenizer> tokenizer = CompletableFuture.supplyAsync(() -> {
+    CompletableFuture<ModelTokenizer> tokenizer = CompletableFuture.supplyAsync(() -> {
       try {
-        return MarianTokenizer.load(modelDir);
+        return Tokenizers.load(modelDir);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -80,19 +82,26 @@ public final class Translator implements AutoCloseable {
     NDManager root = null;
     try {
       root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
-      MarianModel model = MarianModel.load(modelDir, root, type, home);
+      TransformerModel model = TransformerModel.load(modelDir, root, type, home);
+      ModelTokenizer tok = join(tokenizer);
+      long vocab = model.config().vocabSize();
+      if (tok.maxId() >= vocab) {
+        tok.close();
+        throw new ModelFormatException(modelDir + ": the tokenizer has ids up to " + tok.maxId() + " but config.json's"
+            + " vocab_size is " + vocab + "; the tokenizer files do not belong to this model");
+      }
       GenerationSettings defaults = GenerationSettings.read(modelDir);
-      return new Translator(modelDir, root, model, join(tokenizer), defaults);
+      return new Translator(modelDir, root, model, tok, defaults);
     } catch (IOException | RuntimeException e) {
       if (root != null) {
         root.close();
       }
-      tokenizer.thenAccept(MarianTokenizer::close);
+      tokenizer.thenAccept(ModelTokenizer::close);
       throw e;
     }
   }
 
-  private static MarianTokenizer join(CompletableFuture<MarianTokenizer> f) throws IOException {
+  private static ModelTokenizer join(CompletableFuture<ModelTokenizer> f) throws IOException {
     try {
       return f.join();
     } catch (CompletionException e) {
@@ -103,11 +112,47 @@ public final class Translator implements AutoCloseable {
     }
   }
 
+  /** The model's own generation settings, as {@link #generate} runs them (see {@link #prepared}). */
   public GenerationSettings defaults() {
-    return defaults;
+    return prepared(defaults);
   }
 
-  public MarianTokenizer tokenizer() {
+  /**
+   * The model's generation settings with {@code overrides} (generate() keyword arguments by transformers' names) on
+   * top, as {@link #generate} runs them.
+   */
+  public GenerationSettings settings(com.fasterxml.jackson.databind.JsonNode overrides) throws IOException {
+    return prepared(GenerationSettings.read(modelDir, overrides));
+  }
+
+  /**
+   * Translates from now on as text in {@code code}, a source language code the model knows (see {@link
+   * ModelTokenizer#sourceLanguages}); null keeps the model's default (Modern Standard Arabic).
+   *
+   * @throws IllegalArgumentException for a code the model does not know, naming those it knows
+   */
+  public Translator withSourceLanguage(String code) {
+    if (code != null) {
+      tokenizer.setSourceLanguage(code);
+    }
+    return this;
+  }
+
+  /** The source language code in use (e.g. {@code arb_Arab}), or null for a model that takes none. */
+  public String sourceLanguage() {
+    return tokenizer.sourceLanguage();
+  }
+
+  /**
+   * {@code s} as arabrief runs it: a multilingual model is told to write English (forced_bos_token_id = its English
+   * code, what transformers' translation pipeline passes), and the decoder stops at the model's positions.
+   */
+  private GenerationSettings prepared(GenerationSettings s) {
+    long english = tokenizer.targetLanguageId();
+    return capped(english >= 0 ? s.withForcedBos(english) : s);
+  }
+
+  public ModelTokenizer tokenizer() {
     return tokenizer;
   }
 
@@ -145,6 +190,9 @@ public final class Translator implements AutoCloseable {
       ids.add(defaults.forcedEosTokenId());
     }
     ids.add(tokenizer.eosId());
+    if (tokenizer.targetLanguageId() >= 0) {
+      ids.add(tokenizer.targetLanguageId());
+    }
     for (long id : tokenizer.targetIdsByFrequency()) {
       if (ids.size() >= size) {
         break;
@@ -172,7 +220,7 @@ public final class Translator implements AutoCloseable {
     return model.config().maxPositions();
   }
 
-  /** Source token count of {@code text}, {@code </s>} included. */
+  /** Source token count of {@code text}, language code and {@code </s>} included. */
   public int sourceTokens(String text) {
     return tokenizer.encode(text).length;
   }
@@ -190,7 +238,7 @@ public final class Translator implements AutoCloseable {
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be at least 1");
     }
-    GenerationSettings s = capped(settings);
+    GenerationSettings s = prepared(settings);
     // expand every sentence into pieces that fit, remembering where each piece belongs
     List<String> pieces = new ArrayList<>();
     List<long[]> pieceIds = new ArrayList<>();
@@ -292,7 +340,7 @@ public final class Translator implements AutoCloseable {
 
   /** Generated ids for a batch of encoded sources (ids and scores as transformers' generate gives them). */
   public List<Hypothesis> generate(long[][] batch, GenerationSettings settings) {
-    GenerationSettings s = capped(settings);
+    GenerationSettings s = prepared(settings);
     try (NDManager scope = root.newSubManager();
         DecoderState state = model.encode(batch, scope)) {
       Decoder decoder =

@@ -54,7 +54,7 @@ public final class FakeHub implements AutoCloseable {
     files.put("target.spm", bytes(rnd, 2500));
     files.put("vocab.json", "{\"<pad>\":0,\"</s>\":1}".getBytes(StandardCharsets.UTF_8));
     files.put("tokenizer_config.json", "{}".getBytes(StandardCharsets.UTF_8));
-    files.put("README.md", "# fake".getBytes(StandardCharsets.UTF_8));
+    files.put("README.md", "---\nlicense: cc-by-nc-4.0\n---\n# fake".getBytes(StandardCharsets.UTF_8));
     files.put("model.safetensors", bytes(rnd, 1 << 20));
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     server.setExecutor(pool);

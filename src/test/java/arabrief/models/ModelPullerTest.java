@@ -60,7 +60,7 @@ class ModelPullerTest {
       assertEquals(FakeHub.sha256(want), f.sha256(), f.name());
     }
     for (String name : hub.files.keySet()) {
-      if (name.equals(MarianLayout.PYTORCH_BIN) && !withBin) continue;
+      if (name.equals(ModelLayout.PYTORCH_BIN) && !withBin) continue;
       assertTrue(Files.isRegularFile(dir.resolve(name)), name + " installed");
     }
     assertEquals(Path.of(dir.toString()), store.resolve(FakeHub.REPO).orElseThrow());
@@ -84,7 +84,7 @@ class ModelPullerTest {
     assertEquals("main", r.manifest().revision());
     assertInstalledRight(r.dir(), false);
     assertTrue(hub.authHeaders.stream().allMatch("Bearer hf_secret"::equals), hub.authHeaders.toString());
-    assertEquals(0, hub.requests(MarianLayout.PYTORCH_BIN));
+    assertEquals(0, hub.requests(ModelLayout.PYTORCH_BIN));
   }
 
   @Test
@@ -94,18 +94,18 @@ class ModelPullerTest {
     assertNull(r.manifest().commit());
     assertInstalledRight(r.dir(), false);
     assertEquals(1, hub.requests("special_tokens_map.json"), "optional file tried, 404 is fine");
-    assertEquals(0, hub.requests(MarianLayout.PYTORCH_BIN), "no .bin when safetensors exists");
+    assertEquals(0, hub.requests(ModelLayout.PYTORCH_BIN), "no .bin when safetensors exists");
     assertTrue(hub.authHeaders.stream().allMatch(String::isEmpty), "no token, no header");
   }
 
   @Test
   void pytorchBinOnlyWhenNoSafetensors() throws IOException {
-    hub.files.put(MarianLayout.PYTORCH_BIN, hub.files.remove(MarianLayout.SAFETENSORS));
+    hub.files.put(ModelLayout.PYTORCH_BIN, hub.files.remove(ModelLayout.SAFETENSORS));
     for (boolean api : new boolean[] {true, false}) {
       hub.api = api;
       PullResult r = puller(Map.of()).pull(FakeHub.REPO, null, hub.endpoint(), true, PullProgress.NONE);
       assertInstalledRight(r.dir(), true);
-      assertFalse(Files.exists(r.dir().resolve(MarianLayout.SAFETENSORS)));
+      assertFalse(Files.exists(r.dir().resolve(ModelLayout.SAFETENSORS)));
     }
   }
 
@@ -114,48 +114,48 @@ class ModelPullerTest {
     for (boolean api : new boolean[] {true, false}) {
       hub.api = api;
       hub.rangeHeaders.clear();
-      hub.cutFile = MarianLayout.SAFETENSORS;
+      hub.cutFile = ModelLayout.SAFETENSORS;
       hub.cutAfter = 300_000;
       hub.cutTimes.set(2);
       PullResult r = puller(Map.of()).pull(FakeHub.REPO, null, hub.endpoint(), true, PullProgress.NONE);
       assertInstalledRight(r.dir(), false);
       List<String> ranges =
-          hub.rangeHeaders.stream().filter(h -> h.startsWith(MarianLayout.SAFETENSORS)).toList();
+          hub.rangeHeaders.stream().filter(h -> h.startsWith(ModelLayout.SAFETENSORS)).toList();
       assertEquals(3, ranges.size(), ranges.toString());
-      assertEquals(MarianLayout.SAFETENSORS + " -", ranges.get(0));
-      assertEquals(MarianLayout.SAFETENSORS + " bytes=300000-", ranges.get(1));
-      assertEquals(MarianLayout.SAFETENSORS + " bytes=600000-", ranges.get(2));
+      assertEquals(ModelLayout.SAFETENSORS + " -", ranges.get(0));
+      assertEquals(ModelLayout.SAFETENSORS + " bytes=300000-", ranges.get(1));
+      assertEquals(ModelLayout.SAFETENSORS + " bytes=600000-", ranges.get(2));
     }
   }
 
   @Test
   void serverIgnoringRangeStillEndsRight() throws IOException {
     hub.ignoreRange = true;
-    hub.cutFile = MarianLayout.SAFETENSORS;
+    hub.cutFile = ModelLayout.SAFETENSORS;
     hub.cutAfter = 400_000;
     hub.cutTimes.set(1);
     PullResult r = pull();
     assertInstalledRight(r.dir(), false);
-    assertEquals(2, hub.requests(MarianLayout.SAFETENSORS));
+    assertEquals(2, hub.requests(ModelLayout.SAFETENSORS));
   }
 
   @Test
   void givesUpAfterTooManyBrokenTransfersAndInstallsNothing() {
-    hub.cutFile = MarianLayout.SAFETENSORS;
+    hub.cutFile = ModelLayout.SAFETENSORS;
     hub.cutAfter = 10;
     hub.cutTimes.set(100);
     HubException e = assertThrows(HubException.class, this::pull);
-    assertTrue(e.getMessage().contains(MarianLayout.SAFETENSORS), e.getMessage());
+    assertTrue(e.getMessage().contains(ModelLayout.SAFETENSORS), e.getMessage());
     assertFalse(Files.exists(store.installDir(FakeHub.REPO)));
     assertTrue(store.resolve(FakeHub.REPO).isEmpty());
   }
 
   @Test
   void wrongApiDigestInstallsNothingAndNamesTheFile() throws IOException {
-    hub.apiShaOverride.put(MarianLayout.SAFETENSORS, "0".repeat(64));
+    hub.apiShaOverride.put(ModelLayout.SAFETENSORS, "0".repeat(64));
     ModelIntegrityException e = assertThrows(ModelIntegrityException.class, this::pull);
-    assertEquals(MarianLayout.SAFETENSORS, e.file());
-    assertTrue(e.getMessage().contains(MarianLayout.SAFETENSORS), e.getMessage());
+    assertEquals(ModelLayout.SAFETENSORS, e.file());
+    assertTrue(e.getMessage().contains(ModelLayout.SAFETENSORS), e.getMessage());
     assertFalse(Files.exists(store.installDir(FakeHub.REPO)));
     assertTrue(store.resolve(FakeHub.REPO).isEmpty());
     assertNoLeftovers();
@@ -164,9 +164,9 @@ class ModelPullerTest {
   @Test
   void wrongEtagDigestInstallsNothingAndNamesTheFile() throws IOException {
     hub.api = false;
-    hub.etagOverride.put(MarianLayout.SAFETENSORS, "f".repeat(64));
+    hub.etagOverride.put(ModelLayout.SAFETENSORS, "f".repeat(64));
     ModelIntegrityException e = assertThrows(ModelIntegrityException.class, this::pull);
-    assertEquals(MarianLayout.SAFETENSORS, e.file());
+    assertEquals(ModelLayout.SAFETENSORS, e.file());
     assertFalse(Files.exists(store.installDir(FakeHub.REPO)));
     assertTrue(store.resolve(FakeHub.REPO).isEmpty());
     assertNoLeftovers();
@@ -175,7 +175,7 @@ class ModelPullerTest {
   @Test
   void failedRepullKeepsTheOldInstall() throws IOException {
     Path dir = pull().dir();
-    hub.apiShaOverride.put(MarianLayout.SAFETENSORS, "0".repeat(64));
+    hub.apiShaOverride.put(ModelLayout.SAFETENSORS, "0".repeat(64));
     assertThrows(ModelIntegrityException.class,
         () -> puller(Map.of()).pull(FakeHub.REPO, null, hub.endpoint(), true, PullProgress.NONE));
     assertEquals(dir, store.resolve(FakeHub.REPO).orElseThrow());
@@ -192,6 +192,46 @@ class ModelPullerTest {
     assertFalse(Files.exists(dir.resolve("stale.txt")));
     PullResult again = pull();
     assertTrue(again.alreadyInstalled());
+  }
+
+  /** The layout of the big repos: a tokenizer.json and a sharded checkpoint (an index naming its shards). */
+  void shardedRepo() {
+    hub.files.remove("source.spm");
+    hub.files.remove("target.spm");
+    hub.files.remove("vocab.json");
+    hub.files.remove(ModelLayout.SAFETENSORS);
+    hub.files.put("config.json", "{\"model_type\":\"m2m_100\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    hub.files.put("tokenizer.json", "{\"model\":{}}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    hub.files.put("model.safetensors.index.json", ("{\"metadata\":{\"total_size\":6},\"weight_map\":{"
+        + "\"a\":\"model-00001-of-00002.safetensors\",\"b\":\"model-00002-of-00002.safetensors\","
+        + "\"c\":\"model-00002-of-00002.safetensors\"}}").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    hub.files.put("model-00001-of-00002.safetensors", new byte[] {1, 2, 3});
+    hub.files.put("model-00002-of-00002.safetensors", new byte[] {4, 5, 6});
+  }
+
+  @Test
+  void shardedCheckpointPullsTheIndexAndEveryShard() throws IOException {
+    shardedRepo();
+    for (boolean api : new boolean[] {true, false}) {
+      hub.api = api;
+      int before = hub.requests("model-00002-of-00002.safetensors");
+      PullResult r = puller(Map.of()).pull(FakeHub.REPO, null, hub.endpoint(), true, PullProgress.NONE);
+      assertInstalledRight(r.dir(), false);
+      assertEquals(List.of(), ModelLayout.missingFiles(r.dir()));
+      assertEquals(before + 1, hub.requests("model-00002-of-00002.safetensors"), "a shard named twice is fetched once");
+    }
+  }
+
+  @Test
+  void aShardMissingFromTheRepoInstallsNothingAndIsNamed() {
+    shardedRepo();
+    hub.files.remove("model-00002-of-00002.safetensors");
+    for (boolean api : new boolean[] {true, false}) {
+      hub.api = api;
+      HubException e = assertThrows(HubException.class, this::pull);
+      assertTrue(e.getMessage().contains("model-00002-of-00002.safetensors"), e.getMessage());
+      assertFalse(Files.exists(store.installDir(FakeHub.REPO)));
+    }
   }
 
   @Test
@@ -222,7 +262,7 @@ class ModelPullerTest {
         assertEquals(store.installDir(FakeHub.REPO), r.dir());
       }
       assertEquals(1, fresh);
-      assertEquals(1, hub.requests(MarianLayout.SAFETENSORS));
+      assertEquals(1, hub.requests(ModelLayout.SAFETENSORS));
       assertInstalledRight(store.installDir(FakeHub.REPO), false);
     } finally {
       pool.shutdownNow();
@@ -247,7 +287,7 @@ class ModelPullerTest {
       outcomes.add(output);
     }
     assertEquals(List.of("already", "installed"), outcomes.stream().sorted().toList());
-    assertEquals(1, hub.requests(MarianLayout.SAFETENSORS));
+    assertEquals(1, hub.requests(ModelLayout.SAFETENSORS));
     assertInstalledRight(store.installDir(FakeHub.REPO), false);
   }
 

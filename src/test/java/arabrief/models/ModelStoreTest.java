@@ -91,7 +91,7 @@ class ModelStoreTest {
     writeModel(dir);
     Files.delete(dir.resolve("model.safetensors"));
     assertTrue(s.resolve("Helsinki-NLP/opus-mt-ar-en").isEmpty());
-    assertEquals(List.of("model.safetensors or pytorch_model.bin"), MarianLayout.missingFiles(dir));
+    assertEquals(List.of("model.safetensors or pytorch_model.bin"), ModelLayout.missingFiles(dir));
     Files.write(dir.resolve("pytorch_model.bin"), new byte[10]);
     assertEquals(dir, s.resolve("Helsinki-NLP/opus-mt-ar-en").orElseThrow());
     assertEquals(dir, s.resolve("opus-mt-ar-en").orElseThrow(), "bare name, one org has it");

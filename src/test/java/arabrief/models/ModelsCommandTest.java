@@ -64,6 +64,8 @@ class ModelsCommandTest {
 
     assertEquals(ExitCodes.OK, run("list"));
     assertTrue(out.toString().contains(FakeHub.REPO) && out.toString().contains(hub.endpoint()), out.toString());
+    assertTrue(out.toString().contains(" Marian "), "the family is listed: " + out);
+    assertTrue(out.toString().contains(" cc-by-nc-4.0 "), "the model card's licence is listed: " + out);
 
     assertEquals(ExitCodes.OK, run("path", FakeHub.REPO));
     assertEquals(dir.toString(), out.toString().strip());
@@ -127,7 +129,7 @@ class ModelsCommandTest {
     assertEquals(ExitCodes.OK, run("pull", "--help"));
     assertTrue(out.toString().contains("--endpoint"), out.toString());
     assertEquals(ExitCodes.OK, run("--help"));
-    assertTrue(out.toString().contains(MarianLayout.BIG_REPO), out.toString());
+    assertTrue(out.toString().contains(ModelLayout.BIG_REPO), out.toString());
   }
 
   @Test
@@ -140,9 +142,9 @@ class ModelsCommandTest {
 
   @Test
   void digestMismatchIsExitThreeNamingTheFile() {
-    hub.apiShaOverride.put(MarianLayout.SAFETENSORS, "0".repeat(64));
+    hub.apiShaOverride.put(ModelLayout.SAFETENSORS, "0".repeat(64));
     assertEquals(ExitCodes.MODEL, run("pull"));
-    assertTrue(err.toString().contains(MarianLayout.SAFETENSORS), err.toString());
+    assertTrue(err.toString().contains(ModelLayout.SAFETENSORS), err.toString());
     assertTrue(store.resolve(FakeHub.REPO).isEmpty());
   }
 

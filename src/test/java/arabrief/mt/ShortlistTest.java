@@ -55,6 +55,48 @@ class ShortlistTest {
     }
   }
 
+  /**
+   * Every family: a shortlist holding the tokens transformers chose gives its ids, and a frequency shortlist (from
+   * the SentencePiece scores or the vocabulary's order) keeps what generation must be able to write: EOS and the
+   * forced English code.
+   */
+  @Test
+  void everyFamilyTranslatesWithAShortlist() throws Exception {
+    for (String name : List.of("m2m100", "nllb", "nllb-legacy", "mbart50", "tc-big")) {
+      java.nio.file.Path dir = Fixtures.root().resolve("families").resolve(name);
+      JsonNode ref = new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+          Fixtures.root().resolve("families").resolve(name + ".json").toFile());
+      JsonNode group = null;
+      for (JsonNode g : ref.path("generation")) {
+        if (g.get("name").asText().equals("greedy-batched")) {
+          group = g;
+        }
+      }
+      try (Translator t = Translator.load(dir)) {
+        GenerationSettings greedy = t.settings(group.get("settings"));
+        long[][] inputs = new long[group.get("cases").size()][];
+        TreeSet<Long> used = new TreeSet<>();
+        for (int i = 0; i < inputs.length; i++) {
+          inputs[i] = Fixtures.longs(group.get("cases").get(i).get("input_ids"));
+          long[] out = Fixtures.longs(group.get("cases").get(i).get("output_ids"));
+          for (int j = 1; j < out.length; j++) {
+            used.add(out[j]);
+          }
+        }
+        t.withShortlist(used.stream().mapToLong(Long::longValue).toArray());
+        List<Hypothesis> out = t.generate(inputs, greedy);
+        for (int i = 0; i < inputs.length; i++) {
+          assertArrayEquals(Fixtures.longs(group.get("cases").get(i).get("output_ids")), out.get(i).ids(),
+              name + " case " + i);
+        }
+        t.withShortlist(50);
+        assertEquals(50, t.shortlist(), name);
+        List<Translation> few = t.translate(List.of("روسيا", "وزير الدفاع"), greedy, 2);
+        assertTrue(few.get(0).generatedTokens() > 0 && few.get(1).generatedTokens() > 0, name);
+      }
+    }
+  }
+
   @Test
   void frequencyShortlistKeepsEosAndHasTheAskedSize() throws Exception {
     try (Translator t = Translator.load(Fixtures.model("tiny-opus"))) {

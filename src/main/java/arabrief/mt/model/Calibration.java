@@ -57,7 +57,7 @@ final class Calibration {
    * The plan for {@code type}: for {@link ComputeType#AUTO} every precision is a candidate; for
    * {@link ComputeType#FLOAT32} (the exact mode) only the float32 kernels, MKL's and oneDNN's.
    */
-  static ComputePlan plan(MarianModel model, Path modelDir, Path home, ComputeType type) {
+  static ComputePlan plan(TransformerModel model, Path modelDir, Path home, ComputeType type) {
     String key = cacheKey(modelDir, type);
     Path file = cacheFile(home, key);
     ComputePlan cached = read(file, key);
@@ -98,7 +98,7 @@ final class Calibration {
   }
 
   /** Times the candidates on {@code model} (still all float32) and returns the fastest per group. */
-  static ComputePlan measure(MarianModel model, ObjectNode record, ComputeType type) {
+  static ComputePlan measure(TransformerModel model, ObjectNode record, ComputeType type) {
     Kernels k = model.kernels();
     List<Precision> c = candidates(type);
     try (NDManager m = model.lmHeadT().getManager().newSubManager()) {
@@ -269,7 +269,7 @@ final class Calibration {
     };
   }
 
-  private static Timer headSeconds(MarianModel model, Precision p, Kernels k, NDManager m) {
+  private static Timer headSeconds(TransformerModel model, Precision p, Kernels k, NDManager m) {
     Linear head = model.headIn(p, k);
     long d = model.config().dModel();
     NDArray[] inputs = new NDArray[DECODER_ROWS.length];
@@ -279,7 +279,7 @@ final class Calibration {
     return new Timer(DECODER_ROWS.length) {
       @Override
       void once(int r) {
-        (head == null ? MarianModel.project(inputs[r], model.lmHeadT()) : head.apply(inputs[r])).close();
+        (head == null ? TransformerModel.project(inputs[r], model.lmHeadT()) : head.apply(inputs[r])).close();
       }
     };
   }

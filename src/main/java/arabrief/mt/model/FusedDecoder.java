@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * The decoder step as one native call: {@code decoder_step} of the kernels module ({@code scripts/make_kernels.py})
- * runs every layer, the cache update, the LM head and its bias in TorchScript, where {@link MarianModel#step}
+ * runs every layer, the cache update, the LM head and its bias in TorchScript, where {@link TransformerModel#step}
  * makes about 40 DJL calls per layer (each a JNI crossing, a Java object and a manager registration). The
  * module repeats the DJL path op for op (the same aten operations, in the same order, on the same tensors:
  * float32 weights are shared, not copied), so the exact mode's numbers do not change; the parity tests run
@@ -44,10 +44,13 @@ final class FusedDecoder {
     this.batchedRows = batchedRows;
   }
 
-  /** The decoder's layers as they are now (any precision) handed to the module; the activation by its code. */
+  /**
+   * The decoder's layers as they are now (any precision) handed to the module; the activation by its code; the
+   * family's switches: pre-norm layers, the embedding norm and the final norm (each null when absent).
+   */
   static FusedDecoder build(Kernels k, NDArray table, NDArray positions, float embedScale, int heads, long dim,
-      boolean prescaled, Activation act, List<Linear[]> linears, List<Norm[]> norms, Linear head, Linear headBatched,
-      int batchedRows) {
+      boolean prescaled, Activation act, boolean preNorm, Norm embedNorm, Norm finalNorm, List<Linear[]> linears,
+      List<Norm[]> norms, Linear head, Linear headBatched, int batchedRows) {
     for (int i = 0; i < linears.size(); i++) {
       Linear[] ls = linears.get(i);
       long[] ids = new long[ls.length];
@@ -74,12 +77,21 @@ final class FusedDecoder {
         IValue pre = IValue.from(prescaled);
         IValue a = IValue.from((long) act.ordinal());
         IValue rr = IValue.from(k.reduceRange());
-        IValue r = k.run("configure", t, p, es, h, d, sc, pre, a, rr)) {
+        IValue pn = IValue.from(preNorm);
+        IValue en = IValue.listFrom(normTensors(k, embedNorm));
+        IValue fn = IValue.listFrom(normTensors(k, finalNorm));
+        IValue r = k.run("configure", t, p, es, h, d, sc, pre, a, rr, pn, en, fn)) {
       // configured
     }
     int id = head == null ? -1 : register(k, head);
     int batchedId = headBatched == head ? id : headBatched == null ? -1 : register(k, headBatched);
     return new FusedDecoder(k, id, batchedId, batchedRows);
+  }
+
+  /** A norm's [weight, bias] for the module, or two "none" tensors when the family has no such norm. */
+  private static PtNDArray[] normTensors(Kernels k, Norm n) {
+    NDArray none = k.none();
+    return new PtNDArray[] {(PtNDArray) (n == null ? none : n.weight()), (PtNDArray) (n == null ? none : n.bias())};
   }
 
   /** Whether the module computes {@code a} with the same operations as {@link Activation} (all but the tanh GELU). */
@@ -106,20 +118,21 @@ final class FusedDecoder {
   }
 
   /**
-   * One step for {@code tokens} at position {@code state.length()}: the logits [rows, columns of
+   * One step for {@code tokens}, whose position-table rows are {@code positions}: the logits [rows, columns of
    * {@code headT}] owned by {@code owner}, the state's caches extended. {@code headT} (float32, transposed) is
    * the LM head used when the model's head is float32 or a shortlist is set ({@code useHeadT}); {@code bias}
    * is added to the logits (null for none).
    */
-  NDArray step(DecoderState state, long[] tokens, int position, NDArray headT, boolean useHeadT, NDArray bias,
+  NDArray step(DecoderState state, long[] tokens, long[] positions, NDArray headT, boolean useHeadT, NDArray bias,
       NDManager owner) {
     NDArray none = kernels.none();
     NDArray mask = state.sourceMask();
-    try (NDArray ids = owner.create(tokens, new Shape(tokens.length, 1))) {
+    try (NDArray ids = owner.create(tokens, new Shape(tokens.length, 1));
+        NDArray rows = owner.create(positions, new Shape(positions.length, 1))) {
       IValue[] cross = state.fusedCross();
       IValue[] self = state.fusedSelf();
       try (IValue tv = IValue.from((PtNDArray) ids);
-          IValue pos = IValue.from((long) position);
+          IValue pos = IValue.from((PtNDArray) rows);
           IValue m = IValue.from((PtNDArray) (mask == null ? none : mask));
           IValue g = IValue.from((long) state.group());
           IValue h = IValue.from((PtNDArray) (useHeadT ? headT : none));

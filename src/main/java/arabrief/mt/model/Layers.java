@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 
-/** The small building blocks of the Marian network: linear maps, layer norms and multi-head attention. */
+/** The small building blocks of the network: linear maps, layer norms and multi-head attention. */
 final class Layers {
   private Layers() {}
 
@@ -67,9 +67,9 @@ final class Layers {
   }
 
   /**
-   * The projections of one attention block (MarianAttention). Self-attention reads one input for its
-   * queries, keys and values, so their matrices are stacked into one ({@code qkv}: one product instead of
-   * three) and the separate ones are not kept; cross-attention keeps them separate ({@code q} on the
+   * The projections of one attention block (MarianAttention; M2M100's and mBART's are the same). Self-attention
+   * reads one input for its queries, keys and values, so their matrices are stacked into one ({@code qkv}: one
+   * product instead of three) and the separate ones are not kept; cross-attention keeps them separate ({@code q} on the
    * decoder side, {@code k}/{@code v} once per source) and has no {@code qkv}.
    */
   record Attention(Linear q, Linear k, Linear v, Linear qkv, Linear out, int heads, long dim, boolean prescaled) {

@@ -13,7 +13,9 @@ import java.util.Set;
  * own rules rather than a guess per layout:
  *
  * <ul>
- *   <li>The tie mapping is {@code MarianMTModel._tied_weights_keys}: with {@code share_encoder_decoder_embeddings}
+ *   <li>The tie mapping is {@code MarianMTModel._tied_weights_keys} (M2M100 and mBART map as a Marian sharing its
+ *       vocabularies: {@code lm_head <- model.shared}, then their base model's {@code decoder.embed_tokens,
+ *       encoder.embed_tokens <- shared}): with {@code share_encoder_decoder_embeddings}
  *       {@code lm_head, decoder.embed_tokens, encoder.embed_tokens <- shared}; without it
  *       {@code lm_head <- decoder.embed_tokens}. {@code get_expanded_tied_weights_keys} returns no mapping at all
  *       when {@code tie_word_embeddings} is false: every table is then its own tensor and must be stored.
@@ -45,7 +47,7 @@ final class TiedTables {
     return a == encoder || a == decoder || a == head;
   }
 
-  static TiedTables resolve(MarianConfig config, Weights w) throws ModelFormatException {
+  static TiedTables resolve(ModelConfig config, Weights w) throws ModelFormatException {
     long d = config.dModel();
     Map<String, long[]> shapes = new HashMap<>();
     if (config.shareEncoderDecoderEmbeddings()) {

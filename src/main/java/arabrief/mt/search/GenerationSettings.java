@@ -25,6 +25,7 @@ public record GenerationSettings(
     List<long[]> badWordsIds,
     long[] eosTokenIds,
     Long forcedEosTokenId,
+    Long forcedBosTokenId,
     long padTokenId,
     long decoderStartTokenId,
     boolean renormalizeLogits,
@@ -66,7 +67,6 @@ public record GenerationSettings(
     m.put("encoder_repetition_penalty", 1.0);
     m.put("encoder_no_repeat_ngram_size", 0);
     m.put("min_new_tokens", null);
-    m.put("forced_bos_token_id", null);
     m.put("suppress_tokens", null);
     m.put("begin_suppress_tokens", null);
     m.put("sequence_bias", null);
@@ -180,6 +180,7 @@ public record GenerationSettings(
         List.copyOf(bad),
         eosIds,
         n.hasNonNull("forced_eos_token_id") ? n.get("forced_eos_token_id").asLong() : null,
+        n.hasNonNull("forced_bos_token_id") ? n.get("forced_bos_token_id").asLong() : null,
         pad,
         n.hasNonNull("decoder_start_token_id") ? n.get("decoder_start_token_id").asLong() : n.path("bos_token_id").asLong(),
         n.path("renormalize_logits").asBoolean(false),
@@ -205,14 +206,24 @@ public record GenerationSettings(
 
   public GenerationSettings withNumBeams(int beams) {
     return new GenerationSettings(beams, lengthPenalty, earlyStopping, maxLength, maxNewTokens, minLength, badWordsIds,
-        eosTokenIds, forcedEosTokenId, padTokenId, decoderStartTokenId, renormalizeLogits, repetitionPenalty,
-        noRepeatNgramSize);
+        eosTokenIds, forcedEosTokenId, forcedBosTokenId, padTokenId, decoderStartTokenId, renormalizeLogits,
+        repetitionPenalty, noRepeatNgramSize);
   }
 
   public GenerationSettings withMaxNewTokens(Integer n) {
     return new GenerationSettings(numBeams, lengthPenalty, earlyStopping, maxLength, n, minLength, badWordsIds,
-        eosTokenIds, forcedEosTokenId, padTokenId, decoderStartTokenId, renormalizeLogits, repetitionPenalty,
-        noRepeatNgramSize);
+        eosTokenIds, forcedEosTokenId, forcedBosTokenId, padTokenId, decoderStartTokenId, renormalizeLogits,
+        repetitionPenalty, noRepeatNgramSize);
+  }
+
+  /**
+   * These settings with generation forced to start with {@code token} (ForcedBOSTokenLogitsProcessor): how a
+   * multilingual model is told to write English.
+   */
+  public GenerationSettings withForcedBos(Long token) {
+    return new GenerationSettings(numBeams, lengthPenalty, earlyStopping, maxLength, maxNewTokens, minLength,
+        badWordsIds, eosTokenIds, forcedEosTokenId, token, padTokenId, decoderStartTokenId, renormalizeLogits,
+        repetitionPenalty, noRepeatNgramSize);
   }
 
   boolean isEos(long token) {

@@ -7,8 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * transformers' logits processors that Marian generation configs use, in transformers' order:
- * bad words (NoBadWordsLogitsProcessor), min_length, forced EOS at the last position, then renormalization.
+ * transformers' logits processors that the supported generation configs use, in transformers' order:
+ * bad words (NoBadWordsLogitsProcessor), min_length, forced BOS at the first position (a multilingual model's
+ * target language code), forced EOS at the last position, then renormalization.
  * Scores stay on the engine; only token histories come from the host.
  */
 final class LogitsProcessor {
@@ -35,6 +36,9 @@ final class LogitsProcessor {
     }
     if (settings.forcedEosTokenId() != null && columns.column(settings.forcedEosTokenId()) < 0) {
       throw new IllegalArgumentException("the vocabulary shortlist must contain the forced EOS token");
+    }
+    if (settings.forcedBosTokenId() != null && columns.column(settings.forcedBosTokenId()) < 0) {
+      throw new IllegalArgumentException("the vocabulary shortlist must contain the forced BOS token");
     }
     this.maxLength = settings.effectiveMaxLength();
     if (settings.repetitionPenalty() != 1.0 || settings.noRepeatNgramSize() > 0) {
@@ -117,6 +121,10 @@ final class LogitsProcessor {
           s.set(new ai.djl.ndarray.index.NDIndex(":, {}", c), Float.NEGATIVE_INFINITY);
         }
       }
+    }
+    if (settings.forcedBosTokenId() != null && curLen == 1) {
+      s = m.full(s.getShape(), Float.NEGATIVE_INFINITY);
+      s.set(new ai.djl.ndarray.index.NDIndex(":, {}", columns.column(settings.forcedBosTokenId())), 0f);
     }
     if (settings.forcedEosTokenId() != null && curLen == maxLength - 1) {
       s = m.full(s.getShape(), Float.NEGATIVE_INFINITY);

@@ -27,7 +27,7 @@ import java.util.Set;
  * through {@code vocab.json} (unknown pieces to {@code <unk>}) and {@code </s>} is appended. Decoding
  * follows {@code MarianTokenizer.decode(ids, skip_special_tokens=True)}.
  */
-public final class MarianTokenizer implements AutoCloseable {
+public final class MarianTokenizer implements ModelTokenizer {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SPIECE_UNDERLINE = "\u2581";
 
@@ -39,7 +39,8 @@ public final class MarianTokenizer implements AutoCloseable {
   private final long unkId;
   private final long padId;
   private final Set<Long> specialIds = new HashSet<>();
-  private final List<String> specialTokens;
+  /** The special tokens transformers splits the text on before SentencePiece sees it. */
+  private final AddedTokens specialTokens;
   private final boolean cleanUpSpaces;
   /** target.spm: read again only when a vocabulary shortlist asks for its pieces' scores. */
   private final Path targetSpm;
@@ -60,7 +61,7 @@ public final class MarianTokenizer implements AutoCloseable {
     if (padId >= 0) {
       specialIds.add(padId);
     }
-    specialTokens = padId >= 0 ? List.of("</s>", "<unk>", "<pad>") : List.of("</s>", "<unk>");
+    specialTokens = AddedTokens.of(padId >= 0 ? List.of("</s>", "<unk>", "<pad>") : List.of("</s>", "<unk>"));
   }
 
   private static long required(Map<String, Long> vocab, String token) throws IOException {
@@ -75,11 +76,11 @@ public final class MarianTokenizer implements AutoCloseable {
   public static MarianTokenizer load(Path modelDir) throws IOException {
     SentencePieceModel src = SentencePieceModel.read(require(modelDir, "source.spm"));
     Path targetSpm = require(modelDir, "target.spm");
-    Map<String, Long> encoder = readVocab(require(modelDir, "vocab.json"));
+    Map<String, Long> encoder = VocabJson.read(require(modelDir, "vocab.json"));
     JsonNode tokConfig = readOptional(modelDir.resolve("tokenizer_config.json"));
     boolean separate = tokConfig != null && tokConfig.path("separate_vocabs").asBoolean(false);
     Path targetVocab = modelDir.resolve("target_vocab.json");
-    Map<String, Long> targetEncoder = separate && Files.isRegularFile(targetVocab) ? readVocab(targetVocab) : encoder;
+    Map<String, Long> targetEncoder = separate && Files.isRegularFile(targetVocab) ? VocabJson.read(targetVocab) : encoder;
     Map<Long, String> decoder = new HashMap<>();
     targetEncoder.forEach((k, v) -> decoder.put(v, k));
     // transformers decodes with the source spm when the vocabulary is shared, the target spm otherwise
@@ -93,7 +94,7 @@ public final class MarianTokenizer implements AutoCloseable {
     boolean cleanUp = tokConfig != null && tokConfig.path("clean_up_tokenization_spaces").asBoolean(false);
     HuggingFaceTokenizer hf;
     Map<String, String> options = Map.of("addSpecialTokens", "false", "truncation", "false", "padding", "false");
-    try (ByteArrayInputStream in = new ByteArrayInputStream(tokenizerJson(src))) {
+    try (ByteArrayInputStream in = new ByteArrayInputStream(SpmTokenizerJson.of(src))) {
       hf = HuggingFaceTokenizer.newInstance(in, options);
     }
     return new MarianTokenizer(hf, encoder, decoder, control, cleanUp, targetSpm);
@@ -111,90 +112,10 @@ public final class MarianTokenizer implements AutoCloseable {
     return Files.isRegularFile(p) ? JSON.readTree(p.toFile()) : null;
   }
 
-  /**
-   * vocab.json (piece → id), read as a stream: a 60k-entry vocabulary is on the load's critical path, and
-   * a JSON tree of it costs about twice as much in a fresh JVM.
-   */
-  private static Map<String, Long> readVocab(Path p) throws IOException {
-    Map<String, Long> m = new HashMap<>(1 << 17);
-    try (JsonParser in = JSON.getFactory().createParser(p.toFile())) {
-      if (in.nextToken() != JsonToken.START_OBJECT) {
-        throw new IOException(p + " is not a JSON object of piece ids");
-      }
-      while (in.nextToken() == JsonToken.FIELD_NAME) {
-        String piece = in.currentName();
-        if (in.nextToken() != JsonToken.VALUE_NUMBER_INT) {
-          throw new IOException(p + ": the id of '" + piece + "' is not an integer");
-        }
-        m.put(piece, in.getLongValue());
-      }
-    } catch (JsonProcessingException e) {
-      throw new IOException(p + " is not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    return m;
-  }
-
-  /**
-   * The {@code tokenizer.json} equivalent of a SentencePiece unigram model: its normalizer's precompiled
-   * charsmap, then what {@code remove_extra_whitespaces} does (strip, collapse runs of spaces), the
-   * Metaspace dummy prefix, and the unigram pieces. Control pieces are left out so that text such as
-   * {@code </s>} is segmented as SentencePiece segments it, never matched as a piece.
-   */
-  static byte[] tokenizerJson(SentencePieceModel spm) throws IOException {
-    if (spm.modelType() != SentencePieceModel.UNIGRAM) {
-      throw new IOException("only unigram SentencePiece models are supported (model_type " + spm.modelType() + ")");
-    }
-    ObjectNode root = JSON.createObjectNode();
-    root.put("version", "1.0");
-    root.putNull("truncation");
-    root.putNull("padding");
-    root.putArray("added_tokens");
-    ArrayNode norms = JSON.createArrayNode();
-    if (spm.precompiledCharsmap().length > 0) {
-      norms.addObject().put("type", "Precompiled")
-          .put("precompiled_charsmap", Base64.getEncoder().encodeToString(spm.precompiledCharsmap()));
-    }
-    if (spm.removeExtraWhitespaces()) {
-      norms.addObject().put("type", "Strip").put("strip_left", true).put("strip_right", true);
-      ObjectNode rep = norms.addObject().put("type", "Replace");
-      rep.putObject("pattern").put("Regex", " {2,}");
-      rep.put("content", " ");
-    }
-    ObjectNode normalizer = root.putObject("normalizer");
-    normalizer.put("type", "Sequence");
-    normalizer.set("normalizers", norms);
-    ObjectNode pre = root.putObject("pre_tokenizer");
-    pre.put("type", "Metaspace").put("replacement", SPIECE_UNDERLINE)
-        .put("prepend_scheme", spm.addDummyPrefix() ? "always" : "never").put("split", true);
-    root.putNull("post_processor");
-    ObjectNode dec = root.putObject("decoder");
-    dec.put("type", "Metaspace").put("replacement", SPIECE_UNDERLINE)
-        .put("prepend_scheme", spm.addDummyPrefix() ? "always" : "never").put("split", true);
-    ObjectNode model = root.putObject("model");
-    model.put("type", "Unigram");
-    ArrayNode vocab = model.putArray("vocab");
-    int unk = -1;
-    for (SentencePieceModel.Piece p : spm.pieces()) {
-      if (p.type() == SentencePieceModel.CONTROL || p.type() == SentencePieceModel.UNUSED) {
-        continue;
-      }
-      if (p.type() == SentencePieceModel.UNKNOWN) {
-        unk = vocab.size();
-      }
-      vocab.addArray().add(p.piece()).add(p.score());
-    }
-    if (unk < 0) {
-      throw new IOException("the SentencePiece model has no unknown piece");
-    }
-    model.put("unk_id", unk);
-    model.put("byte_fallback", false);
-    return JSON.writeValueAsBytes(root);
-  }
-
   /** Source pieces of {@code text} as SentencePiece gives them (no {@code </s>}). */
   public List<String> pieces(String text) {
     List<String> out = new ArrayList<>();
-    for (String segment : splitOnSpecialTokens(text)) {
+    for (String segment : specialTokens.split(text)) {
       if (specialTokens.contains(segment)) {
         out.add(segment);
         continue;
@@ -294,32 +215,6 @@ public final class MarianTokenizer implements AutoCloseable {
         .replace(" 've", "'ve").replace(" 're", "'re");
   }
 
-  /** transformers splits the text on its special tokens before SentencePiece sees it. */
-  private List<String> splitOnSpecialTokens(String text) {
-    List<String> out = new ArrayList<>();
-    int start = 0;
-    int i = 0;
-    while (i < text.length()) {
-      String hit = null;
-      for (String t : specialTokens) {
-        if (text.startsWith(t, i)) {
-          hit = t;
-          break;
-        }
-      }
-      if (hit != null) {
-        out.add(text.substring(start, i));
-        out.add(hit);
-        i += hit.length();
-        start = i;
-      } else {
-        i++;
-      }
-    }
-    out.add(text.substring(start));
-    return out;
-  }
-
   /**
    * Output ids of the target SentencePiece pieces, most likely first (unigram scores): a vocabulary
    * shortlist's order. Reads target.spm; only the opt-in shortlist needs it, so loading does not.
@@ -341,6 +236,39 @@ public final class MarianTokenizer implements AutoCloseable {
 
   public long eosId() {
     return eosId;
+  }
+
+  @Override
+  public long maxId() {
+    long max = 0;
+    for (long v : encoder.values()) {
+      max = Math.max(max, v);
+    }
+    for (long v : decoder.keySet()) {
+      max = Math.max(max, v);
+    }
+    return max;
+  }
+
+  /** opus-mt models translate one language pair: no source code. */
+  @Override
+  public List<String> sourceLanguages() {
+    return List.of();
+  }
+
+  @Override
+  public String sourceLanguage() {
+    return null;
+  }
+
+  @Override
+  public void setSourceLanguage(String code) {
+    throw new IllegalArgumentException(ModelTokenizer.unknownCode(code, List.of()));
+  }
+
+  @Override
+  public long targetLanguageId() {
+    return -1;
   }
 
   @Override

@@ -33,6 +33,7 @@ public record SentencePieceModel(
   public static final int UNUSED = 5;
   public static final int BYTE = 6;
   public static final int UNIGRAM = 1;
+  public static final int BPE = 2;
 
   public record Piece(String piece, float score, int type) {}
 

@@ -27,7 +27,7 @@ class CalibrationTest {
   void autoMeasuresOnceThenReadsTheCacheForTheSameKey() throws Exception {
     Path dir = Fixtures.model("tiny-opus");
     try (NDManager root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch")) {
-      try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
+      try (TransformerModel m = TransformerModel.load(dir, root, ComputeType.AUTO, home)) {
         assertEquals(ComputeType.AUTO, m.plan().type());
       }
       List<Path> files;
@@ -47,13 +47,13 @@ class CalibrationTest {
       record.put("encoder", "BFLOAT16").put("decoder", "INT8").put("head", "FLOAT32")
           .put("head_batched", "FLOAT32").put("head_batched_rows", Integer.MAX_VALUE);
       new ObjectMapper().writeValue(files.get(0).toFile(), record);
-      try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
+      try (TransformerModel m = TransformerModel.load(dir, root, ComputeType.AUTO, home)) {
         assertEquals(new ComputePlan(ComputeType.AUTO, Precision.BFLOAT16, Precision.INT8, Precision.FLOAT32), m.plan());
       }
       // and a head that changes precision with the rows: int8 below 32 rows, oneDNN's float32 from there
       record.put("head", "INT8").put("head_batched", "FLOAT32_ONEDNN").put("head_batched_rows", 32);
       new ObjectMapper().writeValue(files.get(0).toFile(), record);
-      try (MarianModel m = MarianModel.load(dir, root, ComputeType.AUTO, home)) {
+      try (TransformerModel m = TransformerModel.load(dir, root, ComputeType.AUTO, home)) {
         ComputePlan p = m.plan();
         assertEquals(new ComputePlan(ComputeType.AUTO, Precision.BFLOAT16, Precision.INT8, Precision.INT8,
             Precision.FLOAT32_ONEDNN, 32), p);
@@ -67,7 +67,7 @@ class CalibrationTest {
     Path dir = Fixtures.model("tiny-opus");
     System.setProperty("arabrief.float32.kernel", "calibrate");
     try (NDManager root = NDManager.newBaseManager(Engine.getEngine("PyTorch").defaultDevice(), "PyTorch");
-        MarianModel m = MarianModel.load(dir, root, ComputeType.FLOAT32, home)) {
+        TransformerModel m = TransformerModel.load(dir, root, ComputeType.FLOAT32, home)) {
       ComputePlan p = m.plan();
       assertEquals(ComputeType.FLOAT32, p.type());
       assertTrue(p.isExact(), p.toString());

@@ -30,7 +30,7 @@ class CheckpointErrorsTest {
 
   private static ModelFormatException loadFails(Path dir) {
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-      return assertThrows(ModelFormatException.class, () -> MarianModel.load(dir, m).close());
+      return assertThrows(ModelFormatException.class, () -> TransformerModel.load(dir, m).close());
     }
   }
 
@@ -102,7 +102,7 @@ class CheckpointErrorsTest {
     cfg.put("activation_function", "prelu"); // learned parameters: refused
     JSON.writeValue(dir.resolve("config.json").toFile(), cfg);
     try (NDManager m = NDManager.newBaseManager("PyTorch")) {
-      IOException e = assertThrows(IOException.class, () -> MarianModel.load(dir, m).close());
+      IOException e = assertThrows(IOException.class, () -> TransformerModel.load(dir, m).close());
       assertTrue(e.getMessage().contains("prelu"), e.getMessage());
     }
   }

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The fused decoder step (one TorchScript call) computes what the DJL path it replaces computes: on every
- * fixture and conformance model (every activation, tied and untied tables, unequal layer counts), in float32 (with
+ * fixture, conformance and family model (every activation, tied and untied tables, unequal layer counts, pre- and
+ * post-norm, embedding and final norms, each kind of positions), in float32 (with
  * either float32 kernel) and int8, through a padded batch, a beam-style regrouping of rows (K rows per source) and a source leaving the
  * batch, every step's logits agree to float32 rounding and pick the same best token per row. (They are not
  * always bit-identical: the same aten operations on the same tensors, but from the first regrouping on the last
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
 class FusedDecoderTest {
   static List<Path> models() throws IOException {
     List<Path> out = new ArrayList<>();
-    for (String group : new String[] {"models", "conformance"}) {
+    for (String group : new String[] {"models", "conformance", "families"}) {
       try (Stream<Path> s = Files.list(Fixtures.root().resolve(group))) {
         s.filter(p -> Files.isRegularFile(p.resolve("config.json"))).sorted().forEach(out::add);
       }
@@ -88,13 +89,13 @@ class FusedDecoderTest {
   @Test
   void theDefaultLoadIsFused() throws IOException {
     try (NDManager root = NDManager.newBaseManager();
-        MarianModel m = MarianModel.load(Fixtures.model("tiny-opus"), root)) {
+        TransformerModel m = TransformerModel.load(Fixtures.model("tiny-opus"), root)) {
       assertTrue(m.fused());
     }
     String old = System.getProperty("arabrief.fused");
     System.setProperty("arabrief.fused", "false");
     try (NDManager root = NDManager.newBaseManager();
-        MarianModel m = MarianModel.load(Fixtures.model("tiny-opus"), root)) {
+        TransformerModel m = TransformerModel.load(Fixtures.model("tiny-opus"), root)) {
       assertFalse(m.fused());
     } finally {
       restore(old);
@@ -109,7 +110,7 @@ class FusedDecoderTest {
     ComputePlan split = new ComputePlan(ComputeType.FLOAT32, Precision.FLOAT32, Precision.FLOAT32, Precision.FLOAT32,
         Precision.FLOAT32_ONEDNN, 4);
     try (NDManager root = NDManager.newBaseManager();
-        MarianModel m = kernel.equals("split") ? MarianModel.load(dir, root, split) : MarianModel.load(dir, root, type)) {
+        TransformerModel m = kernel.equals("split") ? TransformerModel.load(dir, root, split) : TransformerModel.load(dir, root, type)) {
       if (m.fused() != fused) {
         return null;
       }

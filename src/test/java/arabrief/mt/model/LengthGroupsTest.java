@@ -15,7 +15,7 @@ class LengthGroupsTest {
 
   @Test
   void everyRowLandsInExactlyOneGroupSortedByLength() {
-    List<int[]> groups = MarianModel.lengthGroups(SEED, MarianModel.GROUP_OVERHEAD_TOKENS);
+    List<int[]> groups = TransformerModel.lengthGroups(SEED, TransformerModel.GROUP_OVERHEAD_TOKENS);
     int[] seen = groups.stream().flatMapToInt(Arrays::stream).sorted().toArray();
     int[] all = new int[SEED.length];
     Arrays.setAll(all, i -> i);
@@ -31,7 +31,7 @@ class LengthGroupsTest {
 
   @Test
   void paddingShrinksForTheSeedArticle() {
-    List<int[]> groups = MarianModel.lengthGroups(SEED, MarianModel.GROUP_OVERHEAD_TOKENS);
+    List<int[]> groups = TransformerModel.lengthGroups(SEED, TransformerModel.GROUP_OVERHEAD_TOKENS);
     int slots = 0;
     for (int[] g : groups) {
       slots += g.length * Arrays.stream(g).map(r -> SEED[r]).max().orElseThrow();
@@ -43,9 +43,9 @@ class LengthGroupsTest {
 
   @Test
   void equalLengthsOrOneRowStayOneCall() {
-    assertEquals(1, MarianModel.lengthGroups(new int[] {9, 9, 9, 9}, MarianModel.GROUP_OVERHEAD_TOKENS).size());
-    assertEquals(1, MarianModel.lengthGroups(new int[] {30}, MarianModel.GROUP_OVERHEAD_TOKENS).size());
-    assertEquals(1, MarianModel.lengthGroups(new int[] {10, 11, 12}, MarianModel.GROUP_OVERHEAD_TOKENS).size(),
+    assertEquals(1, TransformerModel.lengthGroups(new int[] {9, 9, 9, 9}, TransformerModel.GROUP_OVERHEAD_TOKENS).size());
+    assertEquals(1, TransformerModel.lengthGroups(new int[] {30}, TransformerModel.GROUP_OVERHEAD_TOKENS).size());
+    assertEquals(1, TransformerModel.lengthGroups(new int[] {10, 11, 12}, TransformerModel.GROUP_OVERHEAD_TOKENS).size(),
         "a little padding is cheaper than another call");
   }
 }

@@ -22,7 +22,7 @@ class LmHeadProductTest {
     }
     try (NDManager m = NDManager.newBaseManager()) {
       NDArray head = m.create(table, new Shape(vocab, d));
-      NDArray headT = MarianModel.transposedCopy(head);
+      NDArray headT = TransformerModel.transposedCopy(head);
       assertTrue(headT.getShape().equals(new Shape(d, vocab)));
       for (int rows = 1; rows <= 64; rows++) {
         float[] x = new float[rows * d];
@@ -39,7 +39,7 @@ class LmHeadProductTest {
             expected[r * vocab + v] = (float) sum;
           }
         }
-        try (NDArray h = m.create(x, new Shape(rows, d)); NDArray out = MarianModel.project(h, headT)) {
+        try (NDArray h = m.create(x, new Shape(rows, d)); NDArray out = TransformerModel.project(h, headT)) {
           assertTrue(out.getShape().equals(new Shape(rows, vocab)), "shape for " + rows + " rows: " + out.getShape());
           assertArrayEquals(expected, out.toFloatArray(), 1e-4f, rows + " rows");
         }

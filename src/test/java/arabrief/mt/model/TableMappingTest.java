@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * When every row count's LM head runs from a packed copy, the float32 table is dropped and the embeddings and a
- * shortlist read a fresh mapping of the stored table instead ({@code MarianModel.convert}). They must read the
+ * shortlist read a fresh mapping of the stored table instead ({@code TransformerModel.convert}). They must read the
  * same numbers: with the decoder's layers in the same kernel and a shortlist (whose product reads the table's
  * columns, not the packed head), a remapped model's logits equal those of a model that kept the copy, bit for
  * bit, on tied and untied layouts alike.
@@ -36,9 +36,9 @@ class TableMappingTest {
         String old = System.getProperty("arabrief.fused");
         System.setProperty("arabrief.fused", Boolean.toString(fused));
         try (NDManager root = NDManager.newBaseManager();
-            MarianModel kept = MarianModel.load(dir, root, ComputePlan.EXACT);
-            MarianModel mapped = known ? MarianModel.load(dir, root, PACKED_HEAD)
-                : MarianModel.loadThenPlan(dir, root, PACKED_HEAD)) {
+            TransformerModel kept = TransformerModel.load(dir, root, ComputePlan.EXACT);
+            TransformerModel mapped = known ? TransformerModel.load(dir, root, PACKED_HEAD)
+                : TransformerModel.loadThenPlan(dir, root, PACKED_HEAD)) {
           assertNotNull(kept.lmHeadT(), dir + ": the exact MKL head keeps its transposed table");
           if (mapped.lmHeadT() != null) {
             continue; // oneDNN refused this head's shape: the float32 product, and its table, stay
@@ -63,7 +63,7 @@ class TableMappingTest {
   }
 
   /** Three steps over a two-source batch with a shortlist of every third token (and the EOS). */
-  private static List<float[]> run(MarianModel m, NDManager root) {
+  private static List<float[]> run(TransformerModel m, NDManager root) {
     int vocab = m.config().targetVocabSize();
     List<Long> keep = new ArrayList<>();
     for (long t = 0; t < vocab; t += 3) {
@@ -95,11 +95,11 @@ class TableMappingTest {
   @Test
   void theExactMklModeKeepsItsCopy() throws IOException {
     try (NDManager root = NDManager.newBaseManager();
-        MarianModel m = MarianModel.load(arabrief.mt.Fixtures.model("tiny-opus"), root, ComputePlan.EXACT)) {
+        TransformerModel m = TransformerModel.load(arabrief.mt.Fixtures.model("tiny-opus"), root, ComputePlan.EXACT)) {
       assertNotNull(m.lmHeadT());
     }
     try (NDManager root = NDManager.newBaseManager();
-        MarianModel m = MarianModel.load(arabrief.mt.Fixtures.model("tiny-opus"), root,
+        TransformerModel m = TransformerModel.load(arabrief.mt.Fixtures.model("tiny-opus"), root,
             ComputePlan.uniform(ComputeType.INT8, Precision.INT8))) {
       assertNull(m.lmHeadT(), "an int8 head at every row count needs no float32 table");
     }

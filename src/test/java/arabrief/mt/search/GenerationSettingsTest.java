@@ -46,7 +46,7 @@ class GenerationSettingsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"\"no_repeat_ngram_size\":3", "\"repetition_penalty\":1.2", "\"num_return_sequences\":2",
-      "\"do_sample\":true", "\"min_new_tokens\":4", "\"forced_bos_token_id\":5", "\"suppress_tokens\":[3]"})
+      "\"do_sample\":true", "\"min_new_tokens\":4", "\"suppress_tokens\":[3]"})
   void unimplementedKeysAreRefusedByName(String entry, @TempDir Path dir) throws IOException {
     Files.writeString(dir.resolve("config.json"), CONFIG);
     Files.writeString(dir.resolve("generation_config.json"), "{\"bos_token_id\":0,\"eos_token_id\":0," + entry + "}");
@@ -62,6 +62,18 @@ class GenerationSettingsTest {
     Files.writeString(dir.resolve("config.json"), CONFIG.replace("}", ",\"no_repeat_ngram_size\":0,"
         + "\"repetition_penalty\":1.0,\"do_sample\":false,\"num_return_sequences\":1,\"forced_bos_token_id\":null}"));
     assertEquals(6, GenerationSettings.read(dir).numBeams());
+  }
+
+  /** A multilingual config's forced_bos_token_id is read (arabrief sets the English code itself, see Translator). */
+  @Test
+  void forcedBosIsReadFromTheFileAndSetOnTop(@TempDir Path dir) throws IOException {
+    Files.writeString(dir.resolve("config.json"), CONFIG);
+    Files.writeString(dir.resolve("generation_config.json"),
+        "{\"bos_token_id\":0,\"eos_token_id\":2,\"forced_bos_token_id\":7}");
+    GenerationSettings s = GenerationSettings.read(dir);
+    assertEquals(7L, s.forcedBosTokenId());
+    assertEquals(11L, s.withForcedBos(11L).forcedBosTokenId());
+    assertEquals(s.maxLength(), s.withForcedBos(11L).maxLength());
   }
 
   @Test

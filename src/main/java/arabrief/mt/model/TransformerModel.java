@@ -21,15 +21,17 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * A MarianMT encoder-decoder on DJL NDArrays, laid out like transformers' {@code modeling_marian.py}:
- * embeddings with sinusoidal positions, post-norm encoder and decoder layers, and the LM head.
+ * A transformer encoder-decoder on DJL NDArrays, laid out like transformers' {@code modeling_marian.py},
+ * {@code modeling_m2m_100.py} and {@code modeling_mbart.py}: embeddings with their positions, encoder and decoder
+ * layers, and the LM head. What differs between those families is configuration ({@link Family}): where the layer
+ * norms sit, an embedding norm, final norms, the kind of positions. The network is written once.
  *
  * <p>It offers what a search needs and nothing more (as CTranslate2's models do): {@link #encode} a batch
  * of sources once, then {@link #step} the decoder one token at a time against a {@link DecoderState}
  * that caches self-attention keys/values and the cross-attention keys/values of the source.
  */
-public final class MarianModel implements AutoCloseable {
-  private final MarianConfig config;
+public final class TransformerModel implements AutoCloseable {
+  private final ModelConfig config;
   private final NDManager manager;
   private NDArray encoderEmbed;
   private NDArray decoderEmbed;
@@ -49,7 +51,14 @@ public final class MarianModel implements AutoCloseable {
   /** The LM head's columns (and bias) for a vocabulary shortlist, or null for the whole vocabulary. */
   private NDArray shortlistHeadT;
   private NDArray shortlistBias;
-  private final NDArray positions;
+  private final Positions positions;
+  /** The family's switches (pre- or post-norm layers and the optional norms below). */
+  private final boolean preNorm;
+  /** layernorm_embedding of each side, and the layer_norm after each stack; null where the family has none. */
+  private final Norm encoderEmbedNorm;
+  private final Norm decoderEmbedNorm;
+  private final Norm encoderFinalNorm;
+  private final Norm decoderFinalNorm;
   private final EncoderLayer[] encoderLayers;
   private final DecoderLayer[] decoderLayers;
   /** The reduced-precision kernels, loaded only when some operation leaves float32. */
@@ -87,14 +96,14 @@ public final class MarianModel implements AutoCloseable {
    * @param tableMapped the LM head will be packed at every row count (the plan is known before the load): the
    *     stored table is not copied into {@link #lmHeadT}, the embeddings read it where it is mapped
    */
-  private MarianModel(MarianConfig config, NDManager manager, Weights w, boolean tableMapped) throws IOException {
+  private TransformerModel(ModelConfig config, NDManager manager, Weights w, boolean tableMapped) throws IOException {
     this.config = config;
     this.manager = manager;
     long d = config.dModel();
     long tgtVocab = config.targetVocabSize();
     TiedTables tables = TiedTables.resolve(config, w);
-    mappedFile = w.file().getFileName().toString().endsWith(".safetensors") ? w.file() : null;
     headName = tables.head.getName();
+    mappedFile = headName == null ? null : w.mappedFile(headName.startsWith("model.") ? headName.substring(6) : headName);
     headShape = tables.head.getShape();
     if (tableMapped && tableMappable()) {
       lmHeadT = null;
@@ -110,6 +119,9 @@ public final class MarianModel implements AutoCloseable {
       encoderEmbed = tables.encoder == tables.decoder ? headRows : tables.encoder;
       decoderEmbed = headRows;
       tables.decoder.close(); // every reader now goes through lmHeadT
+      // the stored table's pages, read once for the copy, go back before the layers' pages are read: for a 256k
+      // vocabulary (NLLB, mBART-50) that is 1 GB less at the load's peak (see loadExact)
+      System.gc();
     } else {
       lmHeadT = transposedCopy(tables.head);
       headRows = lmHeadT.transpose();
@@ -119,12 +131,20 @@ public final class MarianModel implements AutoCloseable {
       encoderEmbed = tables.encoder;
       decoderEmbed = tables.decoder;
     }
-    // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits
-    NDArray bias = w.has("final_logits_bias") ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
+    // opus-mt checkpoints carry an all-zero final_logits_bias; adding it would cost a pass over the logits.
+    // M2M100 has none (a stored one is an unexpected key transformers ignores)
+    NDArray bias = config.family().finalLogitsBias && w.has("final_logits_bias")
+        ? w.require("final_logits_bias", 1, tgtVocab).reshape(tgtVocab) : null;
     finalLogitsBias = bias != null && !allZero(bias) ? bias : null;
     activation = Activation.of(config.activation(), "config.json");
     embedScale = config.scaleEmbedding() ? (float) Math.sqrt(d) : 1f;
-    positions = manager.create(sinusoids(config.maxPositions(), (int) d), new Shape(config.maxPositions(), d));
+    positions = Positions.of(config, w, manager);
+    Family family = config.family();
+    preNorm = family.preNorm;
+    encoderEmbedNorm = family.layernormEmbedding ? Norm.of(w, "encoder.layernorm_embedding", d) : null;
+    decoderEmbedNorm = family.layernormEmbedding ? Norm.of(w, "decoder.layernorm_embedding", d) : null;
+    encoderFinalNorm = family.finalLayerNorm ? Norm.of(w, "encoder.layer_norm", d) : null;
+    decoderFinalNorm = family.finalLayerNorm ? Norm.of(w, "decoder.layer_norm", d) : null;
     encoderLayers = new EncoderLayer[config.encoderLayers()];
     for (int i = 0; i < encoderLayers.length; i++) {
       String p = "encoder.layers." + i;
@@ -151,21 +171,21 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
-  /** Loads {@code config.json} and the weights of a Marian directory into a child of {@code parent}, exact. */
-  public static MarianModel load(Path modelDir, NDManager parent) throws IOException {
+  /** Loads {@code config.json} and the weights of a model directory into a child of {@code parent}, exact. */
+  public static TransformerModel load(Path modelDir, NDManager parent) throws IOException {
     return load(modelDir, parent, ComputeType.FLOAT32);
   }
 
   /**
-   * Loads a Marian directory with the products in {@code type}. For {@link ComputeType#AUTO} each group of
+   * Loads a model directory with the products in {@code type}. For {@link ComputeType#AUTO} each group of
    * operations gets the precision that {@link Calibration} measured fastest on this CPU (cached under
    * {@code home}, may be null for no cache).
    */
-  public static MarianModel load(Path modelDir, NDManager parent, ComputeType type) throws IOException {
+  public static TransformerModel load(Path modelDir, NDManager parent, ComputeType type) throws IOException {
     return load(modelDir, parent, type, null);
   }
 
-  public static MarianModel load(Path modelDir, NDManager parent, ComputeType type, Path home) throws IOException {
+  public static TransformerModel load(Path modelDir, NDManager parent, ComputeType type, Path home) throws IOException {
     return load(modelDir, parent, knownPlan(modelDir, type, home), model -> switch (type) {
       case FLOAT32, AUTO -> Calibration.plan(model, modelDir, home, type);
       case INT8 -> ComputePlan.uniform(type, Precision.INT8);
@@ -174,12 +194,12 @@ public final class MarianModel implements AutoCloseable {
   }
 
   /** Loads with a given plan (tests: plans a calibration would pick on other CPUs). */
-  static MarianModel load(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+  static TransformerModel load(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
     return load(modelDir, parent, plan, model -> plan);
   }
 
   /** As {@link #load(Path, NDManager, ComputePlan)}, the plan made only after the load (as a calibration is). */
-  static MarianModel loadThenPlan(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+  static TransformerModel loadThenPlan(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
     return load(modelDir, parent, null, model -> plan);
   }
 
@@ -188,9 +208,9 @@ public final class MarianModel implements AutoCloseable {
    * model, which may time it) and fuses. A plan known in advance that packs the LM head at every row count
    * spares the load the transposed float32 table (see {@link #convert}).
    */
-  private static MarianModel load(Path modelDir, NDManager parent, ComputePlan known,
-      java.util.function.Function<MarianModel, ComputePlan> planner) throws IOException {
-    MarianModel model = loadExact(modelDir, parent, known != null && packsHeadEverywhere(known));
+  private static TransformerModel load(Path modelDir, NDManager parent, ComputePlan known,
+      java.util.function.Function<TransformerModel, ComputePlan> planner) throws IOException {
+    TransformerModel model = loadExact(modelDir, parent, known != null && packsHeadEverywhere(known));
     try {
       model.convert(known != null ? known : planner.apply(model));
       model.fuse();
@@ -236,12 +256,12 @@ public final class MarianModel implements AutoCloseable {
     };
   }
 
-  private static MarianModel loadExact(Path modelDir, NDManager parent, boolean tableMapped) throws IOException {
-    MarianConfig config = MarianConfig.read(modelDir);
+  private static TransformerModel loadExact(Path modelDir, NDManager parent, boolean tableMapped) throws IOException {
+    ModelConfig config = ModelConfig.read(modelDir);
     NDManager manager = parent.newSubManager();
     try {
       Weights w = Weights.load(modelDir, manager);
-      MarianModel model = new MarianModel(config, manager, w, tableMapped);
+      TransformerModel model = new TransformerModel(config, manager, w, tableMapped);
       w.closeUnused();
       // safetensors tensors are zero-copy views of the mapped file, and Java unmaps a file region only
       // when its buffer is collected. The regions of tensors replaced by copies (the transposed LM head,
@@ -255,7 +275,7 @@ public final class MarianModel implements AutoCloseable {
     }
   }
 
-  public MarianConfig config() {
+  public ModelConfig config() {
     return config;
   }
 
@@ -307,16 +327,24 @@ public final class MarianModel implements AutoCloseable {
       try (NDArray table = storedTable()) {
         return new IValue[] {k.packRows(p.head(), table), batchedP == p.head() ? null : k.packRows(batchedP, table)};
       }
-    }, MarianModel::loadThread);
+    }, TransformerModel::loadThread);
     try {
+      // each layer's float32 pages (views of the mapped file, see load) go back while the head still packs: without
+      // this, auto's peak RSS rose by 90 MB (opus-mt shape) when the head moved to its own thread; a model of 24
+      // layers of 50 MB (NLLB-200-600M) would otherwise hold every float32 layer until the end
+      boolean perLayer = encoderLayers.length + decoderLayers.length > 12;
       for (int i = 0; i < encoderLayers.length; i++) {
         encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
+        if (perLayer) {
+          System.gc();
+        }
       }
-      // the encoder's float32 pages (views of the mapped file, see load) go back while the head still packs:
-      // without this, auto's peak RSS rose by 90 MB (opus-mt shape) when the head moved to its own thread
       System.gc();
       for (int i = 0; i < decoderLayers.length; i++) {
         decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
+        if (perLayer) {
+          System.gc();
+        }
       }
     } finally {
       IValue[] packed = join(packedHead);
@@ -426,8 +454,9 @@ public final class MarianModel implements AutoCloseable {
     if (a == null) {
       return;
     }
-    fused = FusedDecoder.build(kernels(), decoderEmbed, positions, embedScale, a.heads(), config.dModel(),
-        a.prescaled(), activation, linears, norms, head, headBatched, headBatchedRows);
+    fused = FusedDecoder.build(kernels(), decoderEmbed, positions.decoder, embedScale, a.heads(), config.dModel(),
+        a.prescaled(), activation, preNorm, decoderEmbedNorm, decoderFinalNorm, linears, norms, head, headBatched,
+        headBatchedRows);
   }
 
   /** The LM head for a step of {@code rows} rows, or null for the float32 transposed product. */
@@ -459,23 +488,6 @@ public final class MarianModel implements AutoCloseable {
 
   NDArray lmHeadT() {
     return lmHeadT;
-  }
-
-  /** MarianSinusoidalPositionalEmbedding: sines in the first half of each vector, cosines in the second. */
-  static float[] sinusoids(int positions, int dim) {
-    float[] out = new float[positions * dim];
-    int sentinel = dim % 2 == 0 ? dim / 2 : dim / 2 + 1;
-    for (int pos = 0; pos < positions; pos++) {
-      for (int j = 0; j < dim; j++) {
-        double angle = pos / Math.pow(10000, 2 * (j / 2) / (double) dim);
-        if (j % 2 == 0) {
-          out[pos * dim + j / 2] = (float) Math.sin(angle);
-        } else {
-          out[pos * dim + sentinel + j / 2] = (float) Math.cos(angle);
-        }
-      }
-    }
-    return out;
   }
 
   /**
@@ -556,15 +568,30 @@ public final class MarianModel implements AutoCloseable {
       System.arraycopy(ids[rows[i]], 0, flat, i * s, lengths[i]);
     }
     NDArray addMask = isPadded(lengths, s) ? owner.create(paddingMask(lengths, s), new Shape(n, 1, 1, s)) : null;
-    NDArray x = embed(encoderEmbed, owner.create(flat, new Shape(n, s))).muli(embedScale).addi(positions.get("0:" + s));
+    long[] at = new long[n * s];
+    for (int i = 0; i < n; i++) {
+      long[] row = Arrays.copyOfRange(flat, i * s, (i + 1) * s);
+      System.arraycopy(positions.encoderRows(row, s), 0, at, i * s, s);
+    }
+    NDArray x = embed(encoderEmbed, owner.create(flat, new Shape(n, s))).muli(embedScale)
+        .addi(embed(positions.encoder, owner.create(at, new Shape(n, s))));
+    if (encoderEmbedNorm != null) {
+      x = encoderEmbedNorm.apply(x);
+    }
     for (EncoderLayer l : encoderLayers) {
       Attention a = l.selfAttn;
-      NDList qkv = a.selfProjections(x);
-      NDArray attn = a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask);
-      x = l.selfNorm.apply(x.add(attn));
-      x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+      if (preNorm) {
+        NDList qkv = a.selfProjections(l.selfNorm.apply(x));
+        x = x.add(a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask));
+        x = x.add(l.fc2.apply(activation.apply(l.fc1.apply(l.finalNorm.apply(x)))));
+      } else {
+        NDList qkv = a.selfProjections(x);
+        NDArray attn = a.attend(qkv.get(0), qkv.get(1), qkv.get(2), addMask);
+        x = l.selfNorm.apply(x.add(attn));
+        x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+      }
     }
-    return x;
+    return encoderFinalNorm == null ? x : encoderFinalNorm.apply(x);
   }
 
   /** The additive attention mask, row-major [rows, s]: 0 on each row's tokens, -inf on its padding. */
@@ -645,6 +672,15 @@ public final class MarianModel implements AutoCloseable {
     return ids.getNDArrayInternal().embedding(ids, table, SparseFormat.DENSE).singletonOrThrow();
   }
 
+  /** The position-table row of each token fed after {@code past} tokens. */
+  private long[] positionRows(long[] tokens, int past) {
+    long[] rows = new long[tokens.length];
+    for (int i = 0; i < tokens.length; i++) {
+      rows[i] = positions.decoderRow(tokens[i], past);
+    }
+    return rows;
+  }
+
   /**
    * Runs the decoder on one new token per row ({@code tokens}, length = rows of {@code state}), extends the
    * state's self-attention cache, and returns the logits {@code [rows, target vocab]} owned by {@code owner}.
@@ -656,7 +692,7 @@ public final class MarianModel implements AutoCloseable {
     }
     if (fused != null) {
       boolean shortlisted = shortlistHeadT != null;
-      NDArray logits = fused.step(state, tokens, t, shortlisted ? shortlistHeadT : lmHeadT,
+      NDArray logits = fused.step(state, tokens, positionRows(tokens, t), shortlisted ? shortlistHeadT : lmHeadT,
           shortlisted || headFor(tokens.length) == null, shortlisted ? shortlistBias : finalLogitsBias, owner);
       state.advance();
       return logits;
@@ -664,25 +700,37 @@ public final class MarianModel implements AutoCloseable {
     try (NDScope scope = new NDScope()) {
       scope.suppressNotUsedWarning();
       NDArray ids = owner.create(tokens, new Shape(tokens.length, 1));
-      NDArray x = embed(decoderEmbed, ids).muli(embedScale).addi(positions.get(t + ":" + (t + 1)));
+      NDArray x = embed(decoderEmbed, ids).muli(embedScale)
+          .addi(embed(positions.decoder, owner.create(positionRows(tokens, t), new Shape(tokens.length, 1))));
+      if (decoderEmbedNorm != null) {
+        x = decoderEmbedNorm.apply(x);
+      }
       int group = state.group();
       for (int i = 0; i < decoderLayers.length; i++) {
         DecoderLayer l = decoderLayers[i];
         Attention a = l.selfAttn;
-        NDList qkv = a.selfProjections(x);
+        NDList qkv = a.selfProjections(preNorm ? l.selfNorm.apply(x) : x);
         NDArray k = state.appendSelf(i, qkv.get(1), qkv.get(2));
         NDArray attn = a.attend(qkv.get(0), k, state.selfValues(i), null);
-        x = l.selfNorm.apply(x.add(attn));
+        x = preNorm ? x.add(attn) : l.selfNorm.apply(x.add(attn));
         Attention c = l.crossAttn;
-        NDArray q = c.q().apply(x);
+        NDArray q = c.q().apply(preNorm ? l.crossNorm.apply(x) : x);
         if (group == 1) {
           attn = c.attend(c.split(q), state.crossKeys(i), state.crossValues(i), state.sourceMask());
         } else {
           NDArray grouped = c.attend(c.splitGroups(q, group), state.crossKeys(i), state.crossValues(i), state.sourceMask());
           attn = grouped.reshape(tokens.length, 1, config.dModel());
         }
-        x = l.crossNorm.apply(x.add(attn));
-        x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+        if (preNorm) {
+          x = x.add(attn);
+          x = x.add(l.fc2.apply(activation.apply(l.fc1.apply(l.finalNorm.apply(x)))));
+        } else {
+          x = l.crossNorm.apply(x.add(attn));
+          x = l.finalNorm.apply(x.add(l.fc2.apply(activation.apply(l.fc1.apply(x)))));
+        }
+      }
+      if (decoderFinalNorm != null) {
+        x = decoderFinalNorm.apply(x);
       }
       NDArray h = x.reshape(tokens.length, config.dModel());
       // as transformers: lm_head without bias, then the bias added (torch's addmm path is twice as slow here)
