@@ -29,12 +29,13 @@ class ModelResolverTest {
     CliTest.Run r = CliTest.run(null, "translate", "--offline", "--model", empty.toString(), "seeds/000_576a10afaf96e38e.txt");
     assertEquals(ExitCodes.MODEL, r.code(), r.err());
     assertTrue(r.err().startsWith("arabrief: '" + empty + "' is a directory but not a model: it lacks config.json,"
-        + " source.spm, target.spm, vocab.json, model.safetensors or pytorch_model.bin."), r.err());
+        + " tokenizer files (tokenizer.json; sentencepiece.bpe.model and vocab.json; or source.spm, target.spm and"
+        + " vocab.json), model.safetensors or pytorch_model.bin."), r.err());
     assertEquals(1, r.err().lines().count(), r.err());
 
     Files.writeString(empty.resolve("vocab.json"), "{}");
     CliTest.Run some = CliTest.run(null, "brief", "--offline", "--model", empty.toString(), "seeds/000_576a10afaf96e38e.txt");
     assertEquals(ExitCodes.MODEL, some.code(), some.err());
-    assertTrue(some.err().contains("it lacks config.json, source.spm, target.spm, model.safetensors or pytorch_model.bin."), some.err());
+    assertTrue(some.err().contains("it lacks config.json, tokenizer files"), some.err());
   }
 }
