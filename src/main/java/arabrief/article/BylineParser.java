@@ -35,11 +35,11 @@ final class BylineParser {
   private static final Pattern OUTLET_PLACE = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2})\\s*" + DASH + "\\s*(" + PLACE + ")\\s*[.:]\\s+");
 
   /**
-   * Verbs and labels of authorship Arabic papers print before a name: writing (كتب، بقلم), preparing
+   * Verbs and labels of authorship Arabic papers print before a name: writing (كتب، بقلم, and «by», بواسطة, as publishing systems print it), preparing
    * and reporting (إعداد، تقرير، متابعة، تحرير), interviews (حوار، أجرى الحوار، حاوره) and translations
    * (ترجمة، ترجمه). Language knowledge, not any one site's wording.
    */
-  private static final String AUTHOR_VERB = alternation("كتب", "كتبت", "كتبه", "كتبته", "بقلم", "إعداد", "تقرير",
+  private static final String AUTHOR_VERB = alternation("كتب", "كتبت", "كتبه", "كتبته", "بقلم", "بواسطة", "إعداد", "تقرير",
       "حاوره", "حاورته", "حاورها", "ترجمه", "ترجمها");
   /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
   private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
@@ -47,7 +47,7 @@ final class BylineParser {
   /** Several names: «أ ب، ج د», «أ ب وج د», «أ ب و ج د». */
   private static final String NAMES = NAME + "(?:\\s*[،,]\\s*" + NAME + "|\\s+و\\s*" + NAME + ")*";
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：-])?|" + AUTHOR_LABEL + "\\s*[:：-])\\s*(" + NAMES + ")(?:\\s*[-–]\\s*("
+      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：/-])?|" + AUTHOR_LABEL + "\\s*[:：/-])\\s*(" + NAMES + ")(?:\\s*[-–]\\s*("
           + PLACE + "))?\\s*[|]?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");

@@ -59,7 +59,7 @@ final class HtmlExtractor {
    */
   private static final Pattern CONTENT_CLASS = Pattern.compile("(?i)(?:^|[-_\\s])(?:article|body|content|main|entry|story)(?:$|[-_\\s])");
   /** Labels pages print before a byline's parts ("Author, name", "Role, outlet", "بقلم: name"). */
-  private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?i:author|by|الكاتب|بقلم|كتب|كتبت)\\s*[,،:]\\s*(.+)$");
+  private static final Pattern AUTHOR_LABEL = Pattern.compile("^(?i:author|by|الكاتب|بقلم|بواسطة|كتب|كتبت)\\s*[,،:]\\s*(.+)$");
   private static final Pattern SOURCE_LABEL = Pattern.compile("^(?i:role|source|المصدر)\\s*[,،:]\\s*(.+)$");
   /** A caption's screen-reader prefix: a short label ending in a comma or colon, in its own element. */
   private static final Pattern CAPTION_LABEL = Pattern.compile("^[\\p{L}\\s]{2,25}[،,:]$");

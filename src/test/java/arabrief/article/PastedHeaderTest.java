@@ -57,6 +57,15 @@ class PastedHeaderTest {
   }
 
   @Test
+  void publishingSystemsByAndSlashedLabels() {
+    // «بواسطة» is how Arabic publishing systems print "by"; a slash after the verb is a separator like a colon
+    assertEquals("هند سعيد", BylineParser.ofLine("بواسطة هند سعيد").author());
+    assertEquals("هند سعيد", BylineParser.ofLine("بواسطة: هند سعيد").author());
+    assertEquals("رائد يوسف", BylineParser.ofLine("بقلم/ رائد يوسف").author());
+    assertEquals("سامي عبد الله", read(HEADLINE + "\nبواسطة سامي عبد الله\n\n" + BODY).byline().author());
+  }
+
+  @Test
   void nameAloneUnderTheHeadlineIsTheByline() {
     Article a = read(HEADLINE + "\nسامي عبد الله\n\n" + BODY);
     assertEquals("سامي عبد الله", a.byline().author());
