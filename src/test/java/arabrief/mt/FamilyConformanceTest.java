@@ -30,8 +30,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FamilyConformanceTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Beam scores are sums of float32 log-probabilities: they agree to rounding, far inside the 2e-3. */
-  private static final double SCORE_TOLERANCE = 1e-4;
   private static final List<Translator> OPEN = new ArrayList<>();
   private static int lines;
   private static int matched;
@@ -171,23 +169,7 @@ class FamilyConformanceTest {
       count(cases.size(), 0);
       throw e;
     }
-    int ok = 0;
-    for (int i = 0; i < inputs.length; i++) {
-      JsonNode c = cases.get(i);
-      long[] want = Fixtures.longs(c.get("output_ids"));
-      Hypothesis h = out.get(i);
-      String text = t.tokenizer().decode(h.ids());
-      double score = c.get("score").asDouble();
-      if (!Arrays.equals(want, h.ids())) {
-        wrong.add(i + ": ids " + Arrays.toString(h.ids()) + " instead of " + Arrays.toString(want));
-      } else if (!text.equals(c.get("text_out").asText())) {
-        wrong.add(i + ": text '" + text + "' instead of '" + c.get("text_out").asText() + "'");
-      } else if (Math.abs(score - h.score()) > SCORE_TOLERANCE) {
-        wrong.add(i + ": score " + h.score() + " instead of " + score);
-      } else {
-        ok++;
-      }
-    }
+    int ok = ReferenceLines.compare(t, cases, out, wrong);
     count(inputs.length, ok);
     assertTrue(wrong.isEmpty(), group.get("name").asText() + ": " + wrong.size() + " of " + inputs.length
         + " lines differ from transformers:\n" + String.join("\n", wrong));
