@@ -60,6 +60,8 @@ final class ArticleParser {
   private Dateline dateline;
   private String caption;
   private Byline byline;
+  /** The header's date stands above the headline, where a page's clock stands too. */
+  private boolean dateAboveHeadline;
 
   private ArticleParser() {}
 
@@ -97,6 +99,9 @@ final class ArticleParser {
     if (spanStart < 0 && hints == Hints.NONE) {
       bodyStart = pastTeaser(lines, bodyStart);
     }
+    if (hints == Hints.NONE) {
+      bodyStart = pastListing(lines, bodyStart);
+    }
     int end = tailStart(lines, bodyStart);
     List<String> headerLines = new ArrayList<>(lines.subList(0, bodyStart));
     String forcedHeadline = hints.headline();
@@ -126,6 +131,12 @@ final class ArticleParser {
     header(headerLines, bodyLines, hints, forcedHeadline);
     List<Paragraph> paragraphs = body(bodyLines);
     List<String> tail = lines.subList(end, lines.size());
+    if (hints == Hints.NONE && (dateline == null || dateAboveHeadline)) {
+      Dateline late = lateDate(bodyLines, tail);
+      if (late != null && (dateline == null || !DatelineParser.isUpdateStamp(late.source()))) {
+        dateline = late; // printed under the story, so the date above the headline was the page's clock
+      }
+    }
     for (int i = 0; i < tail.size(); i++) {
       dropped.add(tail.get(i));
       if (i == 0 || !BylineParser.isSourceLabel(tail.get(i - 1))) {
@@ -162,6 +173,98 @@ final class ArticleParser {
       }
     }
     return first;
+  }
+
+  /**
+   * Where the body starts when the first prose lines are the teasers of a listing above the article ("latest
+   * news": a title, its one-sentence teaser, the next title, …): from a lone prose line about another story,
+   * step to the next prose line that a title between them supports, as long as the steps lead to a start
+   * that reads more like an article's than the first one does: a date or byline under its title, or, after
+   * two or more items, a run of prose ({@link #startWeight}). The same steps from an article's lone paragraph
+   * into related stories after it end at another lone teaser, and are not taken. Else {@code first}.
+   */
+  private static int pastListing(List<String> lines, int first) {
+    List<Integer> chain = new ArrayList<>(List.of(first));
+    int at = first;
+    while (chain.size() <= MAX_LISTING_ITEMS && at + 1 < lines.size() && !isProse(lines.get(at + 1))) {
+      int next = nextProse(lines, at + 1);
+      if (next < 0 || !titled(lines, at + 1, next)) {
+        break;
+      }
+      chain.add(next);
+      at = next;
+    }
+    if (at == first) {
+      return first;
+    }
+    Set<String> lead = HeadlineScorer.leadWords(lines.subList(at, lines.size()));
+    for (int teaser : chain.subList(0, chain.size() - 1)) {
+      if (HeadlineScorer.overlap(lines.get(teaser), lead) >= MAX_TEASER_OVERLAP) {
+        return first; // a paragraph of the same story: an article with subheadings, not a listing
+      }
+    }
+    // One step over a lone paragraph and a subheading is what an article with subheadings looks like, so a
+    // single step needs the header of an article (a date or byline) above where it lands; a listing repeats.
+    int steps = chain.size() - 1;
+    boolean headed = headerAbove(lines, at) && !headerAbove(lines, first);
+    return headed || steps >= 2 && startWeight(lines, at) > startWeight(lines, first) ? at : first;
+  }
+
+  /** A title-sized line among {@code lines[from, to)}: an item's title, no prose and no furniture. */
+  private static boolean titled(List<String> lines, int from, int to) {
+    for (int i = from; i < to; i++) {
+      int n = ArabicPatterns.wordCount(lines.get(i));
+      if (n >= HeadlineScorer.MIN_WORDS && n <= HeadlineScorer.MAX_WORDS && !Furniture.isFurniture(lines.get(i))
+          && DatelineParser.parse(lines.get(i)) == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A listing above an article has at most this many items read through. */
+  private static final int MAX_LISTING_ITEMS = 12;
+
+  /** The first prose line at or after {@code from} that is no furniture or date, or -1. */
+  private static int nextProse(List<String> lines, int from) {
+    for (int i = from; i < lines.size(); i++) {
+      if (isProse(lines.get(i)) && !Furniture.isFurniture(lines.get(i)) && DatelineParser.parse(lines.get(i)) == null) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * How much a prose line reads like an article's start: one for a second prose line after it (furniture
+   * such as an ad marker between them allowed), one for a date or byline line between it and the title
+   * above it.
+   */
+  private static int startWeight(List<String> lines, int at) {
+    int weight = headerAbove(lines, at) ? 1 : 0;
+    for (int i = at + 1; i < lines.size(); i++) {
+      if (isProse(lines.get(i))) {
+        return weight + 1;
+      }
+      if (!Furniture.isFurniture(lines.get(i))) {
+        break;
+      }
+    }
+    return weight;
+  }
+
+  /** A date or byline line just above {@code lines[at]}, furniture between them allowed. */
+  private static boolean headerAbove(List<String> lines, int at) {
+    for (int i = at - 1; i >= 0 && i >= at - NAME_REACH - 1; i--) {
+      String line = lines.get(i);
+      if (DatelineParser.parse(line) != null || BylineParser.ofLine(line) != null) {
+        return true;
+      }
+      if (!Furniture.isFurniture(line)) {
+        return false;
+      }
+    }
+    return false;
   }
 
   /** A teaser of another story shares less than this share of its content words with the article. */
@@ -336,6 +439,7 @@ final class ArticleParser {
       storyWords.addAll(HeadlineScorer.words(headline));
     }
     int dateAt = dateIndex(lines, headlineAt);
+    dateAboveHeadline = dateAt >= 0 && dateAt < headlineAt;
     List<String> points = new ArrayList<>();
     // the headline (perhaps printed twice) is no label of a tag list or a menu
     String squashed = headline == null ? null : squash(headline);
@@ -359,8 +463,10 @@ final class ArticleParser {
         } else {
           dropped.add(line);
         }
-        for (String field : FIELD_SEPARATOR.split(line)) { // «DATE | كتب: NAME |»
-          noteByline(BylineParser.ofLine(field.strip()));
+        for (String field : FIELD_SEPARATOR.split(line)) { // «DATE | كتب: NAME |», «DATE | NAME»
+          Byline b = BylineParser.ofLine(field.strip());
+          noteByline(b != null || DatelineParser.parse(field) != null || !isNameLine(field, storyWords)
+              ? b : new Byline(null, null, field.strip(), field.strip()));
         }
       } else if (standfirst == null && headlineAt >= 0 && i > headlineAt && Standfirst.isBullet(line)
           && ArabicPatterns.wordCount(line) >= MIN_CAPTION_WORDS && !Furniture.isFurniture(line)
@@ -430,6 +536,49 @@ final class ArticleParser {
       }
     }
     return -1;
+  }
+
+  /** A date printed under the story stands within this many lines of its last paragraph. */
+  private static final int LATE_DATE_REACH = 3;
+
+  /**
+   * A date printed right under the story («نشر في …», or alone after the last paragraph), before anything
+   * but bylines and furniture (share buttons, tags): the story's own, as some pages print it there and
+   * not under the headline. A publication date wins over an "updated" stamp printed with it. Null if none.
+   */
+  private static Dateline lateDate(List<String> bodyLines, List<String> tail) {
+    int last = bodyLines.size() - 1;
+    while (last >= 0 && !isParagraphLine(bodyLines.get(last))) {
+      last--;
+    }
+    if (last < 0) {
+      return null;
+    }
+    List<String> after = new ArrayList<>(bodyLines.subList(last + 1, bodyLines.size()));
+    after.addAll(tail);
+    Dateline stamp = null;
+    for (int i = 0; i < Math.min(after.size(), LATE_DATE_REACH); i++) {
+      String line = after.get(i);
+      Dateline d = DatelineParser.parse(line);
+      if (d != null) {
+        if (besideWidgets(after, i)) {
+          return null;
+        }
+        if (!DatelineParser.isUpdateStamp(line)) {
+          return d;
+        }
+        stamp = stamp == null ? d : stamp;
+      } else if (BylineParser.ofLine(line) == null && !Furniture.isFurniture(line)) {
+        break; // a related story's headline, a widget: what follows is not the story's
+      }
+    }
+    return stamp;
+  }
+
+  /** A body line that {@link #body} keeps as a paragraph. */
+  private static boolean isParagraphLine(String line) {
+    return !(Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null
+        || DatelineParser.parse(line) != null || line.codePoints().noneMatch(Character::isLetter));
   }
 
   /** Widget lines this close to a date line make it the page's clock. */
@@ -571,9 +720,7 @@ final class ArticleParser {
   private List<Paragraph> body(List<String> lines) {
     List<Paragraph> paragraphs = new ArrayList<>();
     for (String line : lines) {
-      if (Furniture.isFurniture(line) || Byline.isBylineLine(line) || BylineParser.ofLine(line) != null || weak.contains(line)
-          || DatelineParser.parse(line) != null
-          || line.codePoints().noneMatch(Character::isLetter)) { // «...», «***», a bare number: no paragraph
+      if (!isParagraphLine(line) || weak.contains(line)) { // furniture, a byline, a date, «...», «***», a bare number
         dropped.add(line);
         noteByline(BylineParser.ofLine(line));
         continue;

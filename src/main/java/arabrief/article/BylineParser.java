@@ -19,6 +19,8 @@ final class BylineParser {
   private static final String PLACE = WORD + "(?:\\s" + WORD + "){0,2}(?:،\\s*" + WORD + "(?:\\s" + WORD + ")?)?";
   /** A title before a name: «د.», «م.», «الدكتور», «الشيخ». */
   private static final String TITLE = "(?:(?:د|م|أ)\\.\\s*|(?:الدكتور|الشيخ|المهندس|الأستاذ|اللواء|المستشار)\\s+)";
+  /** A writer's role printed before the name: «بقلم الكاتب: …», «كتب الزميل …». */
+  private static final String ROLE = "(?:(?:الكاتب|الكاتبة|الصحفي|الصحفية|الإعلامي|الإعلامية|الزميل|الزميلة|الباحث|الباحثة)\\s*:?\\s*)";
   private static final String NAME = TITLE + "?" + WORD + "(?:\\s" + WORD + "){0,3}";
   private static final String AGENCY = "\\(([\\p{L}\\p{M}. ]{1,20})\\)";
 
@@ -32,6 +34,15 @@ final class BylineParser {
   /** A wire dateline with slashes: «الجزائر / 3 تشرين الثاني / نوفمبر / إرنا -». */
   private static final Pattern SLASHED = Pattern.compile("^(" + PLACE + ")\\s*/[^/]{1,30}(?:/[^/]{1,30})*/\\s*([\\p{L}. ]{2,20}?)\\s*" + DASH + "\\s*");
   /** An outlet, a dash and the place: «أفريقيا برس – المغرب.» */
+  /**
+   * A wire dateline with the day between place and credit, as agencies print it: «عمان 12 آذار (بترا) -»,
+   * «القاهرة في 12 مارس /أ ش أ/», «رام الله 12-3-2024 وفا-» (a bare credit only when it is an agency).
+   */
+  private static final String DAY = ArabicPatterns.DIGIT + "{1,4}(?:\\s*[-/.]\\s*" + ArabicPatterns.DIGIT + "{1,4}){0,2}(?:\\s+"
+      + WORD + "(?:\\s*/\\s*" + WORD + ")?(?![\\p{L}\\p{M}]))?(?:\\s+" + ArabicPatterns.DIGIT + "{4})?";
+  private static final Pattern PLACE_DAY_CREDIT = Pattern.compile("^(?<place>" + PLACE + ")\\s*[،,]?\\s*(?<day>" + DAY
+      + ")\\s*(?:\\((?<paren>[\\p{L}\\p{M}. ]{1,20})\\)|/\\s*(?<slash>[\\p{L}. ]{1,20}?)\\s*/|(?<![\\p{L}\\p{M}])(?<bare>[\\p{L}. ]{1,20}?)\\s*(?="
+      + DASH + "))\\s*(?:" + DASH + "|:)?\\s*");
   private static final Pattern OUTLET_PLACE = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2})\\s*" + DASH + "\\s*(" + PLACE + ")\\s*[.:]\\s+");
 
   /**
@@ -43,11 +54,11 @@ final class BylineParser {
       "حاوره", "حاورته", "حاورها", "ترجمه", "ترجمها");
   /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
   private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
-      "إعداد وترجمة", "تغطية");
+      "إعداد وترجمة", "تغطية", "رصد", "تحقيق");
   /** Several names: «أ ب، ج د», «أ ب وج د», «أ ب و ج د». */
   private static final String NAMES = NAME + "(?:\\s*[،,]\\s*" + NAME + "|\\s+و\\s*" + NAME + ")*";
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：/-])?|" + AUTHOR_LABEL + "\\s*[:：/-])\\s*(" + NAMES + ")(?:\\s*[-–]\\s*("
+      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：/-])?|" + AUTHOR_LABEL + "\\s*[:：/-])\\s*" + ROLE + "?(" + NAMES + ")(?:\\s*[-–]\\s*("
           + PLACE + "))?\\s*[|]?$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
@@ -56,6 +67,15 @@ final class BylineParser {
       Pattern.compile("^(?:(?i:author|authors|by)|" + loose("الكاتب") + "|" + loose("المؤلف") + "|" + loose("المحرر") + ")\\s*[,،:]?\\s+(" + NAME + "(?:\\s*و" + NAME + ")?)$");
   /** «حسام أبو العلا - القاهرة»: a name, a dash and a place the gazetteer knows. */
   private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—]\\s*(" + PLACE + ")$");
+  /** «القاهرة - محمود عبد الرحمن»: a place the gazetteer knows, a dash and a name. */
+  private static final Pattern PLACE_NAME_LINE = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")$");
+  /** «الرياض - واس», «بيروت - «الحياة»»: a place and the agency or paper that filed from it. */
+  private static final Pattern PLACE_CREDIT_LINE =
+      Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "|(:))\\s*(?:«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»|([\\p{L}. ]{1,20}))$");
+  /** «مراسلنا في بيروت», «مراسل الجزيرة في غزة»: the paper's correspondent and the place. */
+  private static final Pattern CORRESPONDENT = Pattern.compile("^(?:" + loose("من") + "\\s+)?((?:" + loose("مراسلنا") + "|"
+      + loose("مراسلتنا") + "|" + loose("مراسل") + "|" + loose("مراسلة") + ")(?:\\s+«?" + WORD + "»?){0,2}?)\\s+" + loose("في")
+      + "\\s+(" + PLACE + ")$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：\\-–—]\\s*([^.؟!]{2,40})$");
   /** «المصدر:» on a line of its own: the source is printed on the next line. */
   private static final Pattern SOURCE_LABEL = Pattern.compile("^" + loose("المصدر") + "\\s*[:：\\-–—]?$");
@@ -105,7 +125,20 @@ final class BylineParser {
     if ((m = AUTHOR_LABEL_LINE.matcher(line)).matches() && TextDecoder.hasArabicLetter(m.group(1))) {
       return new Byline(null, null, m.group(1).strip(), line);
     }
-    if ((m = NAME_PLACE.matcher(line)).matches() && Gazetteer.english(m.group(2).strip()) != null) {
+    if ((m = NAME_PLACE.matcher(line)).matches() && Gazetteer.english(m.group(2).strip()) != null
+        && Gazetteer.english(m.group(1).strip()) == null) {
+      return new Byline(null, place(m.group(2)), m.group(1).strip(), line);
+    }
+    if ((m = PLACE_NAME_LINE.matcher(line)).matches() && Gazetteer.english(m.group(1).strip()) != null
+        && GivenNames.startsName(m.group(2).strip().split("\\s+"))) {
+      return new Byline(null, place(m.group(1)), m.group(2).strip(), line);
+    }
+    // «اللغة: العربية» is a label and its value: after a colon, the place must be one the gazetteer knows
+    if ((m = PLACE_CREDIT_LINE.matcher(line)).matches() && (m.group(3) != null || Gazetteer.isAgency(m.group(4)))
+        && (m.group(2) == null || Gazetteer.english(m.group(1).strip()) != null)) {
+      return new Byline((m.group(3) != null ? m.group(3) : m.group(4)).strip(), place(m.group(1)), null, line);
+    }
+    if ((m = CORRESPONDENT.matcher(line)).matches()) {
       return new Byline(null, place(m.group(2)), m.group(1).strip(), line);
     }
     if ((m = SOURCE_LINE.matcher(line)).matches()) {
@@ -199,6 +232,9 @@ final class BylineParser {
     if (m.pattern() == SLASHED) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, printed);
     }
+    if (m.pattern() == PLACE_DAY_CREDIT) {
+      return new Byline(credit(m).strip(), place(m.group("place").replaceFirst("\\s+" + loose("في") + "$", "")), null, printed);
+    }
     if (m.pattern() == OUTLET_PLACE) {
       return new Byline(m.group(1).strip(), place(m.group(2)), null, printed);
     }
@@ -208,16 +244,36 @@ final class BylineParser {
   }
 
   private static Matcher prefixMatch(String paragraph) {
-    for (Pattern p : new Pattern[] {SLASHED, OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, PLACE_ONLY, AGENCY_ONLY}) {
+    for (Pattern p : new Pattern[] {PLACE_DAY_CREDIT, SLASHED, OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, PLACE_ONLY, AGENCY_ONLY}) {
       Matcher m = p.matcher(paragraph);
       if (m.find() && m.end() <= MAX_PREFIX && m.end() < paragraph.length()
           && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3
           && (p != SLASHED || Gazetteer.isAgency(m.group(2)))
-          && (p != OUTLET_PLACE || OUTLET_WORD.matcher(m.group(1)).find())) {
+          && (p != OUTLET_PLACE || OUTLET_WORD.matcher(m.group(1)).find())
+          && (p != PLACE_DAY_CREDIT || wireCredit(m))) {
         return m;
       }
     }
     return null;
+  }
+
+  /** The credit of a {@link #PLACE_DAY_CREDIT} match: in brackets, between slashes or bare. */
+  private static String credit(Matcher m) {
+    return m.group("paren") != null ? m.group("paren") : m.group("slash") != null ? m.group("slash") : m.group("bare");
+  }
+
+  /**
+   * A {@link #PLACE_DAY_CREDIT} match is a wire dateline when its credit is an agency, or, for a bracketed or
+   * slashed credit, when the day is a date (a month's name, or day and month in figures): «قتل 12 شخصا
+   * (بينهم أطفال)» is a sentence.
+   */
+  private static boolean wireCredit(Matcher m) {
+    if (Gazetteer.isAgency(credit(m))) {
+      return true;
+    }
+    String day = m.group("day");
+    return m.group("bare") == null && (ArabicPatterns.asciiDigits(day).matches(".*\\d\\s*[-/.]\\s*\\d.*")
+        || java.util.Arrays.stream(day.split("[\\s/]+")).anyMatch(DatelineParser::isMonth));
   }
 
   /** The place in English when the gazetteer knows it, else as printed. */

@@ -118,6 +118,13 @@ final class DatelineParser {
       + ArabicPatterns.loose("محدث") + "|" + ArabicPatterns.loose("تعديل"));
 
   /** True for a "last updated" stamp («آخر تحديث …», «(محدثة …)», «Updated …»). */
+  /** True for a Gregorian month's name as Arabic papers print it («مارس», «آذار»). */
+  static boolean isMonth(String word) {
+    return MONTH_PATTERN.matcher(word.strip()).matches();
+  }
+
+  private static final Pattern MONTH_PATTERN = Pattern.compile(MONTH_NAME);
+
   static boolean isUpdateStamp(String line) {
     return UPDATE.matcher(line).find();
   }

@@ -48,7 +48,13 @@ final class Gazetteer {
       "إ ب أ", "الأناضول", "شينخوا", "سبوتنيك", "تاس", "إفي", "يونهاب", "كيودو", "بلومبرغ", "CNN", "BBC",
       "واس", "سانا", "وام", "قنا", "كونا", "واع", "وفا", "بترا", "بنا", "العمانية", "سبأ", "أ ش أ", "وات", "واج",
       "لاماب", "ومع", "إرنا", "إسنا", "الوطنية للإعلام", "وكالات", "الجزيرة", "العربية",
-      "AFP", "Reuters", "AP", "DPA", "EPA", "Anadolu", "Xinhua"}) {
+      "AFP", "Reuters", "AP", "DPA", "EPA", "Anadolu", "Xinhua",
+      // more national agencies and the wires' other Arabic names (Palestine's Ma'an and Safa, Sudan's SUNA,
+      // Algeria's APS, Tunisia's TAP, Russia's RIA and Interfax, UPI, Italy's AKI, ANSA)
+      "معا", "صفا", "قدس برس", "سونا", "وأج", "تاب", "ريا نوفوستي", "نوفوستي", "إنترفاكس", "يو بي آي", "آكي",
+      "أنسا", "وكالة الصحافة الفرنسية", "وكالة الأنباء الألمانية", "أسوشيتد", "بي بي سي",
+      "سي إن إن", "MENA", "SPA", "WAM", "QNA", "KUNA", "WAFA", "Petra", "SANA", "IRNA", "NNA", "APS", "MAP", "TAP",
+      "UPI", "ANSA", "TASS", "RIA"}) {
       AGENCIES.add(agencyKey(a));
     }
   }

@@ -47,4 +47,62 @@ class BylineLinesTest {
     assertEquals("رويترز", b.source());
     assertEquals("Cairo", b.place());
   }
+
+  @Test
+  void wireDatelinesWithTheDay() {
+    Byline petra = BylineParser.ofPrefix("عمان 12 آذار (بترا) - أعلن وزير المالية اليوم عن خطة جديدة");
+    assertEquals("بترا", petra.source());
+    assertEquals("Amman", petra.place());
+    Byline mena = BylineParser.ofPrefix("القاهرة في 12 مارس /أ ش أ/ أعلن وزير المالية اليوم عن خطة جديدة");
+    assertEquals("أ ش أ", mena.source());
+    assertEquals("Cairo", mena.place());
+    Byline wafa = BylineParser.ofPrefix("رام الله 12-3-2024 وفا- أعلن وزير المالية اليوم عن خطة جديدة");
+    assertEquals("وفا", wafa.source());
+    assertEquals("Ramallah", wafa.place());
+    assertEquals("رام الله 12-3-2024 وفا-", BylineParser.prefixOf("رام الله 12-3-2024 وفا- أعلن وزير المالية اليوم عن خطة").strip());
+  }
+
+  @Test
+  void aSentenceWithANumberAndABracketIsNoDateline() {
+    assertNull(BylineParser.ofPrefix("قتل 12 شخصا (بينهم أطفال) في قصف على البلدة صباح اليوم"));
+    assertNull(BylineParser.ofPrefix("أصيب 3 أشخاص أمس - بحسب مصادر طبية - في حادث سير على الطريق"));
+  }
+
+  @Test
+  void placeAndCreditOrNameOnALine() {
+    Byline spa = BylineParser.ofLine("الرياض - واس");
+    assertEquals("واس", spa.source());
+    assertEquals("Riyadh", spa.place());
+    assertEquals("الحياة", BylineParser.ofLine("بيروت - «الحياة»").source());
+    Byline reporter = BylineParser.ofLine("القاهرة - محمود عبد الرحمن");
+    assertEquals("محمود عبد الرحمن", reporter.author());
+    assertEquals("Cairo", reporter.place());
+    assertNull(BylineParser.ofLine("القاهرة - الخرطوم"), "two places are a route, not a byline");
+    Byline ours = BylineParser.ofLine("مراسلنا في بيروت");
+    assertEquals("Beirut", ours.place());
+  }
+
+  @Test
+  void labelsAndRolesBeforeTheName() {
+    assertEquals("محمود عبد الرحمن", BylineParser.ofLine("رصد - محمود عبد الرحمن").author());
+    assertEquals("محمود عبد الرحمن", BylineParser.ofLine("تحقيق: محمود عبد الرحمن").author());
+    assertEquals("محمود عبد الرحمن", BylineParser.ofLine("بقلم الكاتب: محمود عبد الرحمن").author());
+    assertNull(BylineParser.ofLine("تحقيق العدالة"), "a noun that is also a label needs its colon or dash");
+  }
+
+  @Test
+  void aNameAsAFieldOfTheDateLine() {
+    Article a = ArticleParser.parse("وزير المالية يعلن خطة جديدة لدعم الشركات الصغيرة\n12 مارس 2024 | محمود عبد الرحمن\n"
+        + "أعلن وزير المالية اليوم الثلاثاء عن خطة جديدة لدعم الشركات الصغيرة والمتوسطة في البلاد خلال العام الحالي.\n"
+        + "وقال الوزير في مؤتمر صحفي إن الخطة تتضمن قروضا ميسرة وإعفاءات ضريبية للشركات التي توظف الشباب.");
+    assertEquals("محمود عبد الرحمن", a.byline().author());
+    assertEquals("2024-03-12", a.dateline().gregorian().toString());
+  }
+
+  @Test
+  void newerAgenciesCloseTheBody() {
+    Article a = ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\n\nأعلنت الحكومة اليوم خطة جديدة لدعم الطاقة المتجددة في البلاد.\n\n"
+        + "وقال الوزير إن الخطة تبدأ العام المقبل. (معا)");
+    assertEquals("معا", a.byline().source());
+  }
 }

@@ -103,6 +103,18 @@ public final class Metamorphic {
       lines.add(Math.min(at + 1, lines.size()), String.join("\n", furniture(r, 1 + r.nextInt(2), false)));
       return String.join("\n", lines);
     });
+    // a "latest news" listing above the story: a label, then other stories' titles, each with its teaser sentence
+    TRANSFORMS.put("listing above", (t, r) -> {
+      List<String[]> items = teasers();
+      StringBuilder s = new StringBuilder(furniture(r, 1, false).get(0)).append('\n');
+      for (int i = 0, n = 2 + r.nextInt(3); i < n && !items.isEmpty(); i++) {
+        String[] item = items.get(r.nextInt(items.size()));
+        if (!t.contains(item[0])) {
+          s.append(item[0]).append('\n').append(item[1]).append('\n');
+        }
+      }
+      return s + "\n" + t;
+    });
     TRANSFORMS.put("all of it", (t, r) -> {
       String s = TRANSFORMS.get("furniture above").apply(TRANSFORMS.get("headline twice").apply(t, r), r);
       s = TRANSFORMS.get("furniture after").apply(s, r);
@@ -145,6 +157,29 @@ public final class Metamorphic {
   }
 
   private static List<String> pool;
+  private static List<String[]> teasers;
+
+  /** Other stories' titles and teasers (the first sentence of the first paragraph) for a listing: BBC Arabic's. */
+  static synchronized List<String[]> teasers() {
+    if (teasers == null) {
+      List<String[]> out = new ArrayList<>();
+      if (bbc().isPresent()) {
+        for (Clean c : bbcArticles()) {
+          String[] parts = c.text().split("\n\n+", 3);
+          int stop = parts.length < 2 ? -1 : parts[1].indexOf('.');
+          if (stop > 0) {
+            String teaser = parts[1].substring(0, stop + 1).strip();
+            int words = ArabicPatterns.wordCount(teaser);
+            if (words >= 8 && words <= 40 && !parts[0].isBlank()) {
+              out.add(new String[] {parts[0].strip(), teaser});
+            }
+          }
+        }
+      }
+      teasers = List.copyOf(out);
+    }
+    return teasers;
+  }
 
   /** Furniture lines read by hand on the dev pages and the build half of the pasted pages. */
   static synchronized List<String> pool() {

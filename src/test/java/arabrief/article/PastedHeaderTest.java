@@ -39,6 +39,18 @@ class PastedHeaderTest {
   }
 
   @Test
+  void dateUnderTheStoryIsItsOwn() {
+    Article below = read("الرئيسية\nاقتصاد\n" + HEADLINE + "\n\n" + BODY + "\nنشر في 12 مايو 2023\nاقرأ أيضا");
+    assertEquals(LocalDate.of(2023, 5, 12), below.dateline().gregorian(), "a labelled date right after the last paragraph");
+    Article clock = read("الجمعة 29-03-2024\n" + HEADLINE + "\nكتب: سامي علي\n\n" + BODY + "\nالأحد 12 مايو 2023 - 10:30");
+    assertEquals(LocalDate.of(2023, 5, 12), clock.dateline().gregorian(), "the date under the story, not the clock above the headline");
+    Article related = read(HEADLINE + "\n\n" + BODY + "\nاقرأ أيضا\nوزير الطاقة يفتتح محطة شمسية جديدة في الجنوب\n12 مايو 2023");
+    assertNull(related.dateline(), "a related story's date after its headline is not the story's");
+    Article under = read(HEADLINE + "\nنشر في 3 مايو 2023\n\n" + BODY + "\n12 مايو 2023");
+    assertEquals(LocalDate.of(2023, 5, 3), under.dateline().gregorian(), "the date under the headline comes first");
+  }
+
+  @Test
   void dateAndBylineInOneMetaLine() {
     Article a = read(HEADLINE + "\nالأحد 17-01-2016 19:05 | كتب: محمد السيد صالح، فادي فرنسيس، سامي علي |\n\n" + BODY);
     assertEquals(LocalDate.of(2016, 1, 17), a.dateline().gregorian());
