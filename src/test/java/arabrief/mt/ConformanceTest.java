@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -51,7 +52,8 @@ class ConformanceTest {
     assertTrue(refs.size() >= 12, "the suite should hold at least 12 variants, has " + refs.size());
     List<DynamicNode> nodes = new ArrayList<>();
     // the exact mode has two float32 kernels (MKL's and oneDNN's, picked per CPU by timing): both must give
-    // transformers' outputs, whichever this CI machine would pick
+    // transformers' outputs, whichever this CI machine would pick. Every line runs under MKL's (the kernel the
+    // rest of the suite pins); oneDNN's on every model's ONEDNN_GROUPS (see there)
     for (String kernel : new String[] {"mkl", "onednn"}) {
     for (Path refFile : refs) {
       String name = refFile.getFileName().toString().replace(".json", "");
@@ -63,6 +65,9 @@ class ConformanceTest {
       }
       Translator[] t = new Translator[1];
       for (JsonNode group : ref.path("generation")) {
+        if (kernel.equals("onednn") && !ONEDNN_GROUPS.contains(group.get("name").asText())) {
+          continue;
+        }
         tests.add(DynamicTest.dynamicTest(group.get("name").asText(), () -> {
           if (t[0] == null) {
             try {
@@ -76,11 +81,22 @@ class ConformanceTest {
           checkGeneration(t[0], group);
         }));
       }
+      assertTrue(kernel.equals("mkl") || tests.size() == ONEDNN_GROUPS.size(), name + " lacks oneDNN's groups");
       nodes.add(DynamicContainer.dynamicContainer(name + " (float32 " + kernel + ")", tests));
     }
     }
     return nodes.stream();
   }
+
+  /**
+   * The groups that also run under oneDNN's kernel: greedy and beam 4, one by one and batched, so its products
+   * at each row count the searches give them (1, 4, 15 and 60 rows) on every model. The other settings change
+   * the search around the same logits, which the MKL pass checks on every line; a wrong oneDNN product (as
+   * libtorch 2.7.1 gives for some shapes) shows at every row count, and running the other ten groups under it
+   * too cost 30 s of the class's 90 on a 2-vCPU Zen 3. (A line where two tokens are within float32 rounding
+   * may still go either way under either kernel, as transformers' can on two machines.)
+   */
+  static final Set<String> ONEDNN_GROUPS = Set.of("greedy-single", "greedy-batched", "beam4-single", "beam4-batched");
 
   private static Translator loadWith(String kernel, Path dir) throws IOException {
     System.setProperty("arabrief.float32.kernel", kernel);
