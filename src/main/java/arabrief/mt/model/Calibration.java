@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 final class Calibration {
   /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
-  static final int VERSION = 8;
+  static final int VERSION = 9;
 
   static final int[] DECODER_ROWS = {1, 4, 16, 64};
   static final int ENCODER_ROWS = 256;
@@ -120,6 +120,11 @@ final class Calibration {
       // the head's cost grows with the rows far more than the layers' (a 62834-wide product), and the kernel
       // that wins at one row often loses at 64: it changes precision at the row count where the timings cross
       HeadSplit split = headSplit(seconds, head, DECODER_ROWS);
+      if (sample != null && split.small().exact && split.large().exact && split.small() != split.large()) {
+        // two float32 kernels would hold two float32 copies of a head too large to be timed whole (NLLB-200's: 1 GB
+        // each, peak RSS 1.9x the weights); the kernel picked over all row counts runs them all
+        split = new HeadSplit(head, head, Integer.MAX_VALUE);
+      }
       return new ComputePlan(type, enc, dec, split.small(), split.large(), split.from());
     } finally {
       k.clear(); // the candidates' converted weights; the real conversion follows

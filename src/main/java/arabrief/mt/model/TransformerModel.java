@@ -332,6 +332,13 @@ public final class TransformerModel implements AutoCloseable {
       }
     }, TransformerModel::loadThread);
     try {
+      if (fromFile && (unwindowed(p.head()) || unwindowed(batchedP)) && headShape.size() * 4 > Calibration.HEAD_SAMPLE_BYTES) {
+        // oneDNN's float32 packs the whole mapped table at once (its blocked layout cannot be filled window by
+        // window): for a large head (1 GB for NLLB-200) that is two copies of it for a moment, so the layers, whose
+        // pages would add to them, wait until it is done (float32 NLLB-200-600M: peak RSS 1.9x the weights with
+        // them side by side)
+        join(packedHead);
+      }
       // each layer's float32 pages (views of the mapped file, see load) go back as it converts (Linear.to releases
       // them), while the head still packs: a model of 24 layers of 50 MB (NLLB-200-600M) would otherwise hold every
       // float32 layer until the end
@@ -401,7 +408,7 @@ public final class TransformerModel implements AutoCloseable {
    * unmapped as soon as it is packed.
    */
   private IValue packStored(Precision p, Kernels k) {
-    if (p == Precision.INT8 || p == Precision.BFLOAT16) {
+    if (!unwindowed(p)) {
       long cols = headShape.get(1);
       return k.packWindows(p, headShape.get(0), cols, Math.max(1, windowBytes / (4 * cols)), this::storedRows);
     }
@@ -411,6 +418,11 @@ public final class TransformerModel implements AutoCloseable {
     } finally {
       MappedMemory.release(table);
     }
+  }
+
+  /** Whether the head in {@code p} packs from the whole stored table at once (oneDNN's float32). */
+  private static boolean unwindowed(Precision p) {
+    return p == Precision.FLOAT32_ONEDNN;
   }
 
   /** Rows of the stored table in a mapping of their own (see {@link SafetensorsReader#readRows}). */
