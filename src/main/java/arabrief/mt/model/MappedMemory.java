@@ -8,10 +8,10 @@ import java.nio.ByteBuffer;
 /**
  * Returns a weight's memory the moment its numbers have been copied or packed, instead of at some later
  * collection. A safetensors tensor is a view of the mapped file ({@link SafetensorsReader}): every page read
- * stays resident until the mapping goes, and Java unmaps a region only when the garbage collector finds its
- * buffer unreachable and a cleaner thread gets to it. Loading NLLB-200-600M (2.46 GB) that way kept the 1 GB
- * LM head table and the layers' float32 pages resident beside their packed copies, whatever {@code System.gc()}
- * was asked (peak RSS 2.4 GB for an int8 load whose result is 1.05 GB).
+ * stays resident until the mapping goes, and Java unmaps a region only after a collection has found its buffer
+ * unreachable and a cleaner thread has got to it. Loading NLLB-200-600M (2.46 GB) that way kept the 1 GB LM head
+ * table and the layers' float32 pages resident beside their packed copies for seconds (peak RSS 2.4 GB for an int8
+ * load whose result is 1.05 GB; docs/performance.md).
  *
  * <p>Java 17 has no public way to unmap (the foreign-memory API is an incubator module that needs JVM flags),
  * so this uses {@code sun.misc.Unsafe.invokeCleaner}, which the JDK exports for exactly this purpose, on the

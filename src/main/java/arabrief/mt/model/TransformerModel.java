@@ -93,8 +93,9 @@ public final class TransformerModel implements AutoCloseable {
   }
 
   /**
-   * @param tableMapped the LM head will be packed at every row count (the plan is known before the load): the
-   *     stored table is not copied into {@link #lmHeadT}, the embeddings read it where it is mapped
+   * @param tableMapped the LM head will be packed at every row count (the plan is known before the load), or the
+   *     plan is still to be made for a large head: the stored table is not copied into {@link #lmHeadT} (unless
+   *     {@link #convert} finds it needed), the embeddings read it where it is mapped
    */
   private TransformerModel(ModelConfig config, NDManager manager, Weights w, boolean tableMapped) throws IOException {
     this.config = config;
@@ -205,11 +206,24 @@ public final class TransformerModel implements AutoCloseable {
   /**
    * Loads exact, then converts to the plan (known before the load, or made by {@code planner} for the loaded
    * model, which may time it) and fuses. A plan known in advance that packs the LM head at every row count
-   * spares the load the transposed float32 table (see {@link #convert}).
+   * spares the load the transposed float32 table (see {@link #convert}); so does a plan still to be made for a head
+   * too large to be timed whole (calibration times its first rows, read from the file), unless the plan turns out
+   * to need the table (MKL's float32 head), which {@link #convert} then transposes.
    */
   private static TransformerModel load(Path modelDir, NDManager parent, ComputePlan known,
       java.util.function.Function<TransformerModel, ComputePlan> planner) throws IOException {
-    TransformerModel model = loadExact(modelDir, parent, known != null && packsHeadEverywhere(known));
+    return load(modelDir, parent, known, planner,
+        known != null ? packsHeadEverywhere(known) : largeHead(ModelConfig.read(modelDir)));
+  }
+
+  /** As {@link #loadThenPlan}, the table left mapped until the plan is made, as a large head's is (tests). */
+  static TransformerModel loadMappedThenPlan(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+    return load(modelDir, parent, null, model -> plan, true);
+  }
+
+  private static TransformerModel load(Path modelDir, NDManager parent, ComputePlan known,
+      java.util.function.Function<TransformerModel, ComputePlan> planner, boolean tableMapped) throws IOException {
+    TransformerModel model = loadExact(modelDir, parent, tableMapped);
     try {
       model.convert(known != null ? known : planner.apply(model));
       model.fuse();
@@ -218,6 +232,11 @@ public final class TransformerModel implements AutoCloseable {
       model.close();
       throw e;
     }
+  }
+
+  /** Whether calibration times the LM head on a sample of its rows ({@link Calibration#HEAD_SAMPLE_BYTES}). */
+  private static boolean largeHead(ModelConfig c) {
+    return (long) c.targetVocabSize() * c.dModel() * 4 > Calibration.HEAD_SAMPLE_BYTES;
   }
 
   private static boolean packsHeadEverywhere(ComputePlan p) {
@@ -302,6 +321,9 @@ public final class TransformerModel implements AutoCloseable {
       throw new IllegalStateException("the model is already converted to " + plan);
     }
     plan = p;
+    if (lmHeadT == null && !packsHeadEverywhere(p)) {
+      transposeTable(); // loaded without the copy (see load), but MKL's float32 head runs at some row count
+    }
     if (p.encoder() == Precision.FLOAT32 && p.decoder() == Precision.FLOAT32 && p.head() == Precision.FLOAT32
         && p.headBatched() == Precision.FLOAT32) {
       return;
@@ -378,6 +400,23 @@ public final class TransformerModel implements AutoCloseable {
         lmHeadT = transposedCopy(rows); // oneDNN refused the head's shape: the float32 product needs the copy
       }
     }
+  }
+
+  /**
+   * Makes the transposed table MKL's float32 head reads from the mapped one; the embeddings that read the mapped
+   * table read it through the copy from then on (as a model loaded with the copy does), and the mapping goes.
+   */
+  private void transposeTable() {
+    NDArray stored = headRows;
+    lmHeadT = transposedCopy(stored);
+    headRows = lmHeadT.transpose();
+    if (encoderEmbed == stored) {
+      encoderEmbed = headRows;
+    }
+    if (decoderEmbed == stored) {
+      decoderEmbed = headRows;
+    }
+    MappedMemory.release(stored);
   }
 
   /** Frees the transposed table and the embeddings' views of it (their fields become null until refilled). */
