@@ -170,6 +170,44 @@ class Kernels(torch.nn.Module):
         q = torch.quantize_per_channel(w.contiguous(), scales, zero, 0, torch.qint8)
         return torch.ops.quantized.linear_prepack(q, None)
 
+    # ---- a large table packed window by window (NLLB's and mBART-50's LM head is 1 GB of float32): Java maps a
+    # window of rows, writes it into the buffer below and unmaps it, so that only one window of the stored table is
+    # ever resident; the result is pack_*_rows' weight for the whole table, to the bit.
+
+    @torch.jit.export
+    def quantize_rows_into(self, q: Tensor, scales: Tensor, w: Tensor, start: int) -> int:
+        """pack_int8_rows' int8 values and scales of the rows start.. of a table, for the window w of them, into
+        q (int8 [out, in]) and scales (float32 [out]). quantize_per_channel rounds w * (1 / scale) half to even
+        (in float32), as torch.round does here (pack_int8_t relies on the same; checked equal in main())."""
+        amax = torch.maximum(w.amax(1), torch.neg(w.amin(1))).clamp_min(1e-12)
+        scale = amax / 127.0
+        inv = 1.0 / scale
+        n = w.size(0)
+        q.narrow(0, start, n).copy_(torch.round(w * inv.unsqueeze(1)).clamp(-128.0, 127.0))
+        scales.narrow(0, start, n).copy_(scale)
+        return n
+
+    @torch.jit.export
+    def quantized_table(self, q: Tensor, scales: Tensor) -> Tensor:
+        """The per-channel qint8 tensor of quantize_rows_into's values (a copy: the caller frees q before packing)."""
+        zero = torch.zeros([q.size(0)], dtype=torch.long)
+        return torch._make_per_channel_quantized_tensor(q, scales.to(torch.double), zero, 0)
+
+    @torch.jit.export
+    def pack_int8_quantized(self, qw: Tensor) -> torch.classes.quantized.LinearPackedParamsBase:
+        return torch.ops.quantized.linear_prepack(qw, None)
+
+    @torch.jit.export
+    def bf16_table(self, rows: int, cols: int) -> Tensor:
+        """The bfloat16 buffer bf16_rows_into fills (bfloat16 never crosses into Java, so it is made here)."""
+        return torch.empty([rows, cols], dtype=torch.bfloat16)
+
+    @torch.jit.export
+    def bf16_rows_into(self, buf: Tensor, w: Tensor, start: int) -> int:
+        """pack_bf16_rows' values of the rows start.. (copy_ rounds to bfloat16 as .to does; checked in main())."""
+        buf.narrow(0, start, w.size(0)).copy_(w)
+        return w.size(0)
+
     @torch.jit.export
     def pack_bf16_rows(self, w: Tensor) -> Tensor:
         """add_bf16(w, False)'s weight, without touching the module."""
@@ -504,6 +542,20 @@ def main():
     assert torch.equal(m.linear_int8(x, m.put_int8(m.pack_int8_rows(w)), False), m.linear_int8(x, m.add_int8(w, none), False))
     assert torch.equal(m.linear_bf16(x, m.put_bf16(m.pack_bf16_rows(w)), False, none), m.linear_bf16(x, j, False, none))
     assert torch.equal(m.linear_dnn(x, m.put_dnn(m.pack_dnn_rows(w)), none), m.linear_dnn(x, dn, none))
+    # window by window gives pack_*_rows' weight to the bit, whatever the windows
+    wide = torch.randn(37, 32) * torch.rand(37, 1) * 3
+    for step in (1, 5, 16, 37):
+        q = torch.empty([37, 32], dtype=torch.int8)
+        sc = torch.empty([37])
+        bf = m.bf16_table(37, 32)
+        for s0 in range(0, 37, step):
+            m.quantize_rows_into(q, sc, wide[s0:s0 + step], s0)
+            m.bf16_rows_into(bf, wide[s0:s0 + step], s0)
+        whole = m.pack_int8_rows(wide)
+        assert torch.equal(whole.unpack()[0].int_repr(), m.pack_int8_quantized(m.quantized_table(q, sc)).unpack()[0].int_repr())
+        assert torch.equal(m.linear_int8(x, m.put_int8(m.pack_int8_quantized(m.quantized_table(q, sc))), True),
+                           m.linear_int8(x, m.put_int8(whole), True))
+        assert torch.equal(bf, m.pack_bf16_rows(wide))
     for y in (m.linear_int8(x, i, True), m.linear_bf16(x, j, False, b), m.linear_bf16(x, k, True, b)):
         rel = ((y - ref).norm() / ref.norm()).item()
         assert rel < 0.05, rel

@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 final class Calibration {
   /** Bump when the measurement or the candidates change: older cache entries are then ignored. */
-  static final int VERSION = 7;
+  static final int VERSION = 9;
 
   static final int[] DECODER_ROWS = {1, 4, 16, 64};
   static final int ENCODER_ROWS = 256;
@@ -46,6 +46,14 @@ final class Calibration {
   static final int MAX_ROUNDS = 12;
   /** Seconds one group's timing may take before it stops adding rounds (a busy machine needs more). */
   static final double BUDGET_SECONDS = 1.5;
+  /**
+   * Bytes of float32 LM head timed at most: a larger head (NLLB-200's and mBART-50's 256k rows, 1 GB) is timed on its
+   * first rows, so that the candidates' copies cost 128 MB each rather than a second and third gigabyte. The
+   * products stream the table from memory at every size above the caches, so the ratios between candidates,
+   * which are all the choice uses, hold for the whole head. opus-mt's head (123 MiB) is timed whole.
+   */
+  static final long HEAD_SAMPLE_BYTES = 128L << 20;
+
   /** A faster candidate must beat float32 by this factor to be picked over it (float32 is exact). */
   static final double MARGIN = 0.9;
 
@@ -101,15 +109,22 @@ final class Calibration {
   static ComputePlan measure(TransformerModel model, ObjectNode record, ComputeType type) {
     Kernels k = model.kernels();
     List<Precision> c = candidates(type);
-    try (NDManager m = model.lmHeadT().getManager().newSubManager()) {
+    try (NDManager m = model.manager().newSubManager()) {
       Map<Precision, double[]> seconds = new EnumMap<>(Precision.class);
       Precision enc = pick("encoder", record, c, p -> linearSeconds(model.sampleLinears(false), p, k, m, new int[] {ENCODER_ROWS}), seconds);
       Precision dec = pick("decoder", record, c, p -> linearSeconds(model.sampleLinears(true), p, k, m, DECODER_ROWS), seconds);
       seconds.clear();
-      Precision head = pick("head", record, c, p -> headSeconds(model, p, k, m), seconds);
+      NDArray sample = model.headSample(HEAD_SAMPLE_BYTES, m);
+      NDArray sampleT = sample == null ? model.lmHeadT() : TransformerModel.transposedCopy(sample);
+      Precision head = pick("head", record, c, p -> headSeconds(model, sample, sampleT, p, k, m), seconds);
       // the head's cost grows with the rows far more than the layers' (a 62834-wide product), and the kernel
       // that wins at one row often loses at 64: it changes precision at the row count where the timings cross
       HeadSplit split = headSplit(seconds, head, DECODER_ROWS);
+      if (sample != null && split.small().exact && split.large().exact && split.small() != split.large()) {
+        // two float32 kernels would hold two float32 copies of a head too large to be timed whole (NLLB-200's: 1 GB
+        // each, peak RSS 1.9x the weights); the kernel picked over all row counts runs them all
+        split = new HeadSplit(head, head, Integer.MAX_VALUE);
+      }
       return new ComputePlan(type, enc, dec, split.small(), split.large(), split.from());
     } finally {
       k.clear(); // the candidates' converted weights; the real conversion follows
@@ -269,8 +284,13 @@ final class Calibration {
     };
   }
 
-  private static Timer headSeconds(TransformerModel model, Precision p, Kernels k, NDManager m) {
-    Linear head = model.headIn(p, k);
+  /**
+   * The LM head's product in {@code p}: the whole head (sample null), or the rows {@code sample} of it, whose
+   * transposed float32 copy {@code sampleT} is MKL's candidate.
+   */
+  private static Timer headSeconds(TransformerModel model, NDArray sample, NDArray sampleT, Precision p, Kernels k,
+      NDManager m) {
+    Linear head = sample == null ? model.headIn(p, k) : TransformerModel.headFromRows(p, k, sample);
     long d = model.config().dModel();
     NDArray[] inputs = new NDArray[DECODER_ROWS.length];
     for (int r = 0; r < DECODER_ROWS.length; r++) {
@@ -279,7 +299,7 @@ final class Calibration {
     return new Timer(DECODER_ROWS.length) {
       @Override
       void once(int r) {
-        (head == null ? TransformerModel.project(inputs[r], model.lmHeadT()) : head.apply(inputs[r])).close();
+        (head == null ? TransformerModel.project(inputs[r], sampleT) : head.apply(inputs[r])).close();
       }
     };
   }

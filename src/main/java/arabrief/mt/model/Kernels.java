@@ -2,6 +2,8 @@ package arabrief.mt.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import ai.djl.pytorch.engine.PtSymbolBlock;
@@ -86,6 +88,61 @@ final class Kernels implements AutoCloseable {
   /** As {@link #packTransposed}, from {@code w} [out, in] as stored (a mapped file's table). */
   IValue packRows(Precision p, NDArray w) {
     return pack("pack_" + kind(p) + "_rows", w);
+  }
+
+  /** Rows {@code [first, first + count)} of a stored table, in an array {@link #packWindows} releases after use. */
+  interface RowSource {
+    NDArray rows(long first, long count);
+  }
+
+  /**
+   * {@link #packRows}' weight in int8 or bfloat16 for a table [rows, cols] read window by window from
+   * {@code source} (each window released as soon as it is written): only one window of the float32 table is
+   * resident at a time, and the int8 values are the only full copy before fbgemm packs them. For NLLB-200's 1 GB
+   * LM head that is the difference between 1 GB and 32 MB of the mapped file resident while it packs. The same
+   * weight to the bit (make_kernels.py and HeadPackTest check it).
+   */
+  IValue packWindows(Precision p, long rows, long cols, long window, RowSource source) {
+    if (p == Precision.BFLOAT16) {
+      try (IValue r = IValue.from(rows); IValue c = IValue.from(cols)) {
+        IValue buf = run("bf16_table", r, c);
+        try {
+          fill("bf16_rows_into", new IValue[] {buf}, rows, window, source);
+          return buf;
+        } catch (RuntimeException e) {
+          buf.close();
+          throw e;
+        }
+      }
+    }
+    if (p != Precision.INT8) {
+      throw new IllegalArgumentException(p + " is not packed window by window");
+    }
+    IValue quantized;
+    try (NDManager m = none.getManager().newSubManager();
+        IValue q = IValue.from((PtNDArray) m.zeros(new Shape(rows, cols), DataType.INT8));
+        IValue scales = IValue.from((PtNDArray) m.zeros(new Shape(rows), DataType.FLOAT32))) {
+      fill("quantize_rows_into", new IValue[] {q, scales}, rows, window, source);
+      quantized = run("quantized_table", q, scales);
+    } // the int8 values go before fbgemm makes its packed copy of them
+    try (IValue qw = quantized) {
+      return run("pack_int8_quantized", qw);
+    }
+  }
+
+  /** Calls {@code method(buffers..., window, first)} for each window of {@code rows}, releasing each window. */
+  private void fill(String method, IValue[] buffers, long rows, long window, RowSource source) {
+    for (long first = 0; first < rows; first += window) {
+      NDArray w = source.rows(first, Math.min(window, rows - first));
+      try (IValue wi = IValue.from((PtNDArray) w); IValue at = IValue.from(first)) {
+        IValue[] args = java.util.Arrays.copyOf(buffers, buffers.length + 2);
+        args[buffers.length] = wi;
+        args[buffers.length + 1] = at;
+        run(method, args).close();
+      } finally {
+        MappedMemory.release(w);
+      }
+    }
   }
 
   /** Keeps a {@link #packTransposed} or {@link #packRows} result and returns its index (-1: oneDNN refused the shape, nothing kept). */

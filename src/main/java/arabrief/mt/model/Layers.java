@@ -45,7 +45,7 @@ final class Layers {
         return this; // oneDNN refused this shape (its product failed the check): MKL's float32 stays
       }
       if (free) {
-        weight.close();
+        MappedMemory.release(weight); // its mapped float32 pages go now, not at a later collection
       }
       return new Linear(null, bias, p, k, i);
     }
@@ -96,8 +96,8 @@ final class Layers {
         qb.close();
       }
       for (Linear l : new Linear[] {q, k, v}) {
-        l.weight().close();
-        l.bias().close();
+        MappedMemory.release(l.weight());
+        MappedMemory.release(l.bias());
       }
       return new Attention(null, null, null, qkv, Linear.of(w, prefix + ".out_proj", dim, dim), heads, dim, fold);
     }
@@ -107,7 +107,10 @@ final class Layers {
       boolean fold = exactScale(scale);
       Linear q = Linear.of(w, prefix + ".q_proj", dim, dim);
       if (fold) {
+        Linear stored = q;
         q = new Linear(q.weight().mul(scale), q.bias().mul(scale));
+        MappedMemory.release(stored.weight());
+        MappedMemory.release(stored.bias());
       }
       return new Attention(
           q,

@@ -38,24 +38,8 @@ final class SafetensorsReader {
       throws IOException {
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
       long size = ch.size();
-      if (size < 8) {
-        throw new ModelFormatException(file + " is truncated: " + size + " bytes, not even a header");
-      }
-      ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-      ch.read(lenBuf, 0);
-      long headerLen = lenBuf.getLong(0);
-      if (headerLen <= 0 || headerLen > 100_000_000L || 8 + headerLen > size) {
-        throw new ModelFormatException(file + " is not a safetensors file or is truncated (header length " + headerLen + ")");
-      }
-      ByteBuffer header = ByteBuffer.allocate((int) headerLen);
-      ch.read(header, 8);
-      JsonNode root;
-      try {
-        root = JSON.readTree(header.array());
-      } catch (IOException e) {
-        throw new ModelFormatException(file + " has a corrupt safetensors header: " + e.getMessage(), e);
-      }
-      long dataStart = 8 + headerLen;
+      JsonNode root = header(ch, file);
+      long dataStart = 8 + headerLength(ch);
       long dataLen = size - dataStart;
       Map<String, NDArray> out = new LinkedHashMap<>();
       try {
@@ -109,6 +93,61 @@ final class SafetensorsReader {
         throw e;
       }
       return out;
+    }
+  }
+
+  /** The 8-byte length of the JSON header at the start of the file. */
+  private static long headerLength(FileChannel ch) throws IOException {
+    ByteBuffer lenBuf = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+    ch.read(lenBuf, 0);
+    return lenBuf.getLong(0);
+  }
+
+  private static JsonNode header(FileChannel ch, Path file) throws IOException {
+    long size = ch.size();
+    if (size < 8) {
+      throw new ModelFormatException(file + " is truncated: " + size + " bytes, not even a header");
+    }
+    long headerLen = headerLength(ch);
+    if (headerLen <= 0 || headerLen > 100_000_000L || 8 + headerLen > size) {
+      throw new ModelFormatException(file + " is not a safetensors file or is truncated (header length " + headerLen + ")");
+    }
+    ByteBuffer header = ByteBuffer.allocate((int) headerLen);
+    ch.read(header, 8);
+    try {
+      return JSON.readTree(header.array());
+    } catch (IOException e) {
+      throw new ModelFormatException(file + " has a corrupt safetensors header: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Rows {@code [first, first + count)} (of the first dimension) of the tensor {@code name}, which {@link #read}
+   * has already checked, in a mapping of their own: a table packed window by window then never has more than one
+   * window's pages resident ({@link MappedMemory#release} unmaps each).
+   */
+  static NDArray readRows(Path file, String name, long first, long count, NDManager manager) throws IOException {
+    try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+      JsonNode t = header(ch, file).path(name);
+      long begin = t.path("data_offsets").path(0).asLong(-1);
+      long end = t.path("data_offsets").path(1).asLong(-1);
+      long[] dims = new long[t.path("shape").size()];
+      for (int i = 0; i < dims.length; i++) {
+        dims[i] = t.path("shape").get(i).asLong();
+      }
+      String dtype = t.path("dtype").asText();
+      if (dims.length == 0 || begin < 0 || first < 0 || count < 1 || first + count > dims[0]) {
+        throw new ModelFormatException(file + " changed while the model loaded: tensor '" + name + "' has no rows "
+            + first + ".." + (first + count));
+      }
+      long rowBytes = (end - begin) / dims[0];
+      long start = 8 + headerLength(ch) + begin + first * rowBytes;
+      if (start + count * rowBytes > ch.size()) {
+        throw new ModelFormatException(file + " changed while the model loaded: it is truncated");
+      }
+      dims[0] = count;
+      ByteBuffer bytes = ch.map(FileChannel.MapMode.READ_ONLY, start, count * rowBytes).order(ByteOrder.LITTLE_ENDIAN);
+      return toArray(manager, bytes, new Shape(dims), dtype, name);
     }
   }
 

@@ -93,8 +93,9 @@ public final class TransformerModel implements AutoCloseable {
   }
 
   /**
-   * @param tableMapped the LM head will be packed at every row count (the plan is known before the load): the
-   *     stored table is not copied into {@link #lmHeadT}, the embeddings read it where it is mapped
+   * @param tableMapped the LM head will be packed at every row count (the plan is known before the load), or the
+   *     plan is still to be made for a large head: the stored table is not copied into {@link #lmHeadT} (unless
+   *     {@link #convert} finds it needed), the embeddings read it where it is mapped
    */
   private TransformerModel(ModelConfig config, NDManager manager, Weights w, boolean tableMapped) throws IOException {
     this.config = config;
@@ -118,15 +119,14 @@ public final class TransformerModel implements AutoCloseable {
       headRows = lmHeadT.transpose();
       encoderEmbed = tables.encoder == tables.decoder ? headRows : tables.encoder;
       decoderEmbed = headRows;
-      tables.decoder.close(); // every reader now goes through lmHeadT
-      // the stored table's pages, read once for the copy, go back before the layers' pages are read: for a 256k
-      // vocabulary (NLLB, mBART-50) that is 1 GB less at the load's peak (see loadExact)
-      System.gc();
+      // every reader now goes through lmHeadT; the stored table's pages, read once for the copy, go back before
+      // the layers' pages are read: for a 256k vocabulary (NLLB, mBART-50) that is 1 GB less at the load's peak
+      MappedMemory.release(tables.decoder);
     } else {
       lmHeadT = transposedCopy(tables.head);
       headRows = lmHeadT.transpose();
       if (tables.head != tables.encoder) {
-        tables.head.close();
+        MappedMemory.release(tables.head);
       }
       encoderEmbed = tables.encoder;
       decoderEmbed = tables.decoder;
@@ -206,11 +206,24 @@ public final class TransformerModel implements AutoCloseable {
   /**
    * Loads exact, then converts to the plan (known before the load, or made by {@code planner} for the loaded
    * model, which may time it) and fuses. A plan known in advance that packs the LM head at every row count
-   * spares the load the transposed float32 table (see {@link #convert}).
+   * spares the load the transposed float32 table (see {@link #convert}); so does a plan still to be made for a head
+   * too large to be timed whole (calibration times its first rows, read from the file), unless the plan turns out
+   * to need the table (MKL's float32 head), which {@link #convert} then transposes.
    */
   private static TransformerModel load(Path modelDir, NDManager parent, ComputePlan known,
       java.util.function.Function<TransformerModel, ComputePlan> planner) throws IOException {
-    TransformerModel model = loadExact(modelDir, parent, known != null && packsHeadEverywhere(known));
+    return load(modelDir, parent, known, planner,
+        known != null ? packsHeadEverywhere(known) : largeHead(ModelConfig.read(modelDir)));
+  }
+
+  /** As {@link #loadThenPlan}, the table left mapped until the plan is made, as a large head's is (tests). */
+  static TransformerModel loadMappedThenPlan(Path modelDir, NDManager parent, ComputePlan plan) throws IOException {
+    return load(modelDir, parent, null, model -> plan, true);
+  }
+
+  private static TransformerModel load(Path modelDir, NDManager parent, ComputePlan known,
+      java.util.function.Function<TransformerModel, ComputePlan> planner, boolean tableMapped) throws IOException {
+    TransformerModel model = loadExact(modelDir, parent, tableMapped);
     try {
       model.convert(known != null ? known : planner.apply(model));
       model.fuse();
@@ -219,6 +232,11 @@ public final class TransformerModel implements AutoCloseable {
       model.close();
       throw e;
     }
+  }
+
+  /** Whether calibration times the LM head on a sample of its rows ({@link Calibration#HEAD_SAMPLE_BYTES}). */
+  private static boolean largeHead(ModelConfig c) {
+    return (long) c.targetVocabSize() * c.dModel() * 4 > Calibration.HEAD_SAMPLE_BYTES;
   }
 
   private static boolean packsHeadEverywhere(ComputePlan p) {
@@ -303,6 +321,9 @@ public final class TransformerModel implements AutoCloseable {
       throw new IllegalStateException("the model is already converted to " + plan);
     }
     plan = p;
+    if (lmHeadT == null && !packsHeadEverywhere(p)) {
+      transposeTable(); // loaded without the copy (see load), but MKL's float32 head runs at some row count
+    }
     if (p.encoder() == Precision.FLOAT32 && p.decoder() == Precision.FLOAT32 && p.head() == Precision.FLOAT32
         && p.headBatched() == Precision.FLOAT32) {
       return;
@@ -324,27 +345,30 @@ public final class TransformerModel implements AutoCloseable {
       if (!fromFile) {
         return new IValue[] {pack(p.head(), k), batchedP == p.head() ? null : pack(batchedP, k)};
       }
-      try (NDArray table = storedTable()) {
-        return new IValue[] {k.packRows(p.head(), table), batchedP == p.head() ? null : k.packRows(batchedP, table)};
+      IValue small = packStored(p.head(), k);
+      try {
+        return new IValue[] {small, batchedP == p.head() ? null : packStored(batchedP, k)};
+      } catch (RuntimeException e) {
+        small.close();
+        throw e;
       }
     }, TransformerModel::loadThread);
     try {
-      // each layer's float32 pages (views of the mapped file, see load) go back while the head still packs: without
-      // this, auto's peak RSS rose by 90 MB (opus-mt shape) when the head moved to its own thread; a model of 24
-      // layers of 50 MB (NLLB-200-600M) would otherwise hold every float32 layer until the end
-      boolean perLayer = encoderLayers.length + decoderLayers.length > 12;
+      if (fromFile && (unwindowed(p.head()) || unwindowed(batchedP)) && headShape.size() * 4 > Calibration.HEAD_SAMPLE_BYTES) {
+        // oneDNN's float32 packs the whole mapped table at once (its blocked layout cannot be filled window by
+        // window): for a large head (1 GB for NLLB-200) that is two copies of it for a moment, so the layers, whose
+        // pages would add to them, wait until it is done (float32 NLLB-200-600M: peak RSS 1.9x the weights with
+        // them side by side)
+        join(packedHead);
+      }
+      // each layer's float32 pages (views of the mapped file, see load) go back as it converts (Linear.to releases
+      // them), while the head still packs: a model of 24 layers of 50 MB (NLLB-200-600M) would otherwise hold every
+      // float32 layer until the end
       for (int i = 0; i < encoderLayers.length; i++) {
         encoderLayers[i] = encoderLayers[i].to(p.encoder(), k);
-        if (perLayer) {
-          System.gc();
-        }
       }
-      System.gc();
       for (int i = 0; i < decoderLayers.length; i++) {
         decoderLayers[i] = decoderLayers[i].to(p.decoder(), p.encoder(), k);
-        if (perLayer) {
-          System.gc();
-        }
       }
     } finally {
       IValue[] packed = join(packedHead);
@@ -378,6 +402,23 @@ public final class TransformerModel implements AutoCloseable {
     }
   }
 
+  /**
+   * Makes the transposed table MKL's float32 head reads from the mapped one; the embeddings that read the mapped
+   * table read it through the copy from then on (as a model loaded with the copy does), and the mapping goes.
+   */
+  private void transposeTable() {
+    NDArray stored = headRows;
+    lmHeadT = transposedCopy(stored);
+    headRows = lmHeadT.transpose();
+    if (encoderEmbed == stored) {
+      encoderEmbed = headRows;
+    }
+    if (decoderEmbed == stored) {
+      decoderEmbed = headRows;
+    }
+    MappedMemory.release(stored);
+  }
+
   /** Frees the transposed table and the embeddings' views of it (their fields become null until refilled). */
   private void dropTable() {
     if (encoderEmbed == headRows) {
@@ -386,11 +427,49 @@ public final class TransformerModel implements AutoCloseable {
     if (decoderEmbed == headRows) {
       decoderEmbed = null;
     }
-    headRows.close();
+    MappedMemory.release(headRows); // the stored table when mapped (else a view of lmHeadT, only closed)
     headRows = null;
     if (lmHeadT != null) {
       lmHeadT.close();
       lmHeadT = null;
+    }
+  }
+
+  /**
+   * Bytes of the stored table mapped at a time while the head packs window by window (a few ms of packing each);
+   * tests make it a few rows, so that the fixtures' small tables pack in many windows.
+   */
+  static volatile long windowBytes = 32L << 20;
+
+  /**
+   * The LM head in {@code p} packed from the stored table: int8 and bfloat16 window by window (only a window of the
+   * float32 table resident at a time, see {@link Kernels#packWindows}), oneDNN's float32 from a whole mapping,
+   * unmapped as soon as it is packed.
+   */
+  private IValue packStored(Precision p, Kernels k) {
+    if (!unwindowed(p)) {
+      long cols = headShape.get(1);
+      return k.packWindows(p, headShape.get(0), cols, Math.max(1, windowBytes / (4 * cols)), this::storedRows);
+    }
+    NDArray table = storedTable();
+    try {
+      return k.packRows(p, table);
+    } finally {
+      MappedMemory.release(table);
+    }
+  }
+
+  /** Whether the head in {@code p} packs from the whole stored table at once (oneDNN's float32). */
+  private static boolean unwindowed(Precision p) {
+    return p == Precision.FLOAT32_ONEDNN;
+  }
+
+  /** Rows of the stored table in a mapping of their own (see {@link SafetensorsReader#readRows}). */
+  private NDArray storedRows(long first, long count) {
+    try {
+      return SafetensorsReader.readRows(mappedFile, headName, first, count, manager);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(mappedFile + " could not be read again: " + e.getMessage(), e);
     }
   }
 
@@ -488,6 +567,52 @@ public final class TransformerModel implements AutoCloseable {
 
   NDArray lmHeadT() {
     return lmHeadT;
+  }
+
+  NDManager manager() {
+    return manager;
+  }
+
+  /**
+   * The first rows of the LM head's table, [rows, d_model], as a copy in {@code m} holding at most {@code bytes} of
+   * float32; null when the whole table fits (then calibration times the head itself). Read from a mapping of its
+   * own when the table is not held (the embeddings' mapping stays untouched).
+   */
+  NDArray headSample(long bytes, NDManager m) {
+    long vocab = headShape.get(0);
+    long d = headShape.get(1);
+    long rows = Math.max(1, bytes / (4 * d));
+    if (rows >= vocab) {
+      return null;
+    }
+    NDArray copy;
+    if (lmHeadT != null) {
+      try (NDArray view = lmHeadT.get(new ai.djl.ndarray.index.NDIndex(":, 0:" + rows))) {
+        copy = transposedCopy(view);
+      }
+    } else {
+      NDArray mapped = storedRows(0, rows);
+      try {
+        copy = mapped.duplicate();
+      } finally {
+        MappedMemory.release(mapped);
+      }
+    }
+    copy.attach(m);
+    return copy;
+  }
+
+  /** The head layer in {@code p} for the table rows {@code rows} [out, d] (calibration's sample), or null for float32. */
+  static Linear headFromRows(Precision p, Kernels k, NDArray rows) {
+    if (p == Precision.FLOAT32) {
+      return null;
+    }
+    IValue packed = k.packRows(p, rows);
+    try {
+      return put(p, packed, k);
+    } finally {
+      packed.close();
+    }
   }
 
   /**

@@ -143,7 +143,7 @@ final class Weights {
   void closeUnused() {
     tensors.forEach((name, a) -> {
       if (!used.contains(name)) {
-        a.close();
+        MappedMemory.release(a);
       }
     });
   }

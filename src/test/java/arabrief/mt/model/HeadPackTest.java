@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * The LM head is packed on a thread of its own at load, from its transposed table ({@link Kernels#packTransposed})
  * or from the stored table ({@link Kernels#packRows}), instead of from a float32 copy of the untransposed weight
  * ({@code add*}): in libtorch 2.7.1, the weights it makes must be the same, so the products must be equal to the
- * bit in every reduced precision.
+ * bit in every reduced precision; so must the weight packed window by window ({@link Kernels#packWindows}), which a
+ * large stored table is.
  */
 class HeadPackTest {
   @Test
@@ -49,6 +50,19 @@ class HeadPackTest {
             Linear viaRows = new Linear(null, null, p, k, k.put(p, rowsPacked));
             rowsPacked.close();
             assertArrayEquals(viaAdd.apply(x).toFloatArray(), viaRows.apply(x).toFloatArray(), what + ", from rows");
+            // and window by window (int8, bfloat16), as a large stored table packs: windows of one row, of a few
+            // (the last one short) and of more rows than the table has
+            if (p == Precision.FLOAT32_ONEDNN) {
+              continue;
+            }
+            for (long window : new long[] {1, 7, 100_000}) {
+              IValue windowed = k.packWindows(p, shape[0], shape[1], window,
+                  (first, count) -> w.get(first + ":" + (first + count)).duplicate());
+              Linear viaWindows = new Linear(null, null, p, k, k.put(p, windowed));
+              windowed.close();
+              assertArrayEquals(viaAdd.apply(x).toFloatArray(), viaWindows.apply(x).toFloatArray(),
+                  what + ", windows of " + window + " rows");
+            }
           }
         }
       }

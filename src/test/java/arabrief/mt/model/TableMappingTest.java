@@ -95,6 +95,11 @@ class TableMappingTest {
 
   /** Three steps over a two-source batch with a shortlist of every third token (and the EOS). */
   private static List<float[]> run(TransformerModel m, NDManager root) {
+    return run(m, root, true);
+  }
+
+  /** As above; through the whole head (its packed product) when {@code shortlisted} is false. */
+  private static List<float[]> run(TransformerModel m, NDManager root, boolean shortlisted) {
     int vocab = m.config().targetVocabSize();
     List<Long> keep = new ArrayList<>();
     for (long t = 0; t < vocab; t += 3) {
@@ -104,7 +109,9 @@ class TableMappingTest {
     if (eos % 3 != 0) {
       keep.add(eos);
     }
-    m.setShortlist(keep.stream().mapToLong(Long::longValue).sorted().toArray());
+    if (shortlisted) {
+      m.setShortlist(keep.stream().mapToLong(Long::longValue).sorted().toArray());
+    }
     int srcVocab = m.config().vocabSize();
     long[][] ids = {{3 % srcVocab, 9 % srcVocab, 4 % srcVocab, eos % srcVocab}, {7 % srcVocab, eos % srcVocab}};
     long start = m.config().decoderStartTokenId();
@@ -121,6 +128,73 @@ class TableMappingTest {
       m.setShortlist(null);
     }
     return out;
+  }
+
+  /**
+   * A mapped table's int8 or bfloat16 head packs window by window ({@code Kernels.packWindows}): packed in windows
+   * of three rows (the fixtures' tables in dozens to thousands of windows), a model's logits through the whole
+   * head equal those of the same model packed in one window, bit for bit (the fused step; the DJL path runs the
+   * same packed head, and FusedDecoderTest holds the two paths equal).
+   */
+  @Test
+  void aHeadPackedWindowByWindowGivesTheSameLogits() throws IOException {
+    int compared = 0;
+    long defaultWindow = TransformerModel.windowBytes;
+    for (Path dir : FusedDecoderTest.models()) {
+      for (Precision p : new Precision[] {Precision.INT8, Precision.BFLOAT16}) {
+        ComputePlan plan = new ComputePlan(ComputeType.FLOAT32, Precision.FLOAT32, Precision.FLOAT32, p);
+        try (NDManager root = NDManager.newBaseManager()) {
+          List<float[]> whole;
+          try (TransformerModel m = TransformerModel.load(dir, root, plan)) {
+            whole = run(m, root, false);
+          }
+          List<float[]> windowed;
+          TransformerModel.windowBytes = 3L * 4 * ModelConfig.read(dir).dModel();
+          try (TransformerModel m = TransformerModel.load(dir, root, plan)) {
+            windowed = run(m, root, false);
+          } finally {
+            TransformerModel.windowBytes = defaultWindow;
+          }
+          for (int i = 0; i < whole.size(); i++) {
+            assertArrayEquals(whole.get(i), windowed.get(i), dir.getFileName() + " " + p + " step " + i);
+          }
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared >= 40, "models compared: " + compared);
+  }
+
+  /**
+   * A head too large to be timed whole is loaded without its transposed copy, which {@code convert} makes only when
+   * the plan runs MKL's float32 head at some row count: the embeddings then read the copy instead of the mapping.
+   * Exact (MKL everywhere) and a head split at 2 rows (the steps here have two), the logits equal those of a model
+   * loaded with the copy, bit for bit, through the whole head and through a shortlist.
+   */
+  @Test
+  void aTableTransposedOnlyWhenThePlanNeedsItGivesTheSameLogits() throws IOException {
+    ComputePlan split = new ComputePlan(ComputeType.FLOAT32, Precision.FLOAT32, Precision.FLOAT32,
+        Precision.FLOAT32_ONEDNN, Precision.FLOAT32, 2);
+    int compared = 0;
+    for (Path dir : FusedDecoderTest.models()) {
+      for (ComputePlan plan : new ComputePlan[] {ComputePlan.EXACT, split}) {
+        try (NDManager root = NDManager.newBaseManager();
+            TransformerModel copied = TransformerModel.loadThenPlan(dir, root, plan);
+            TransformerModel mapped = TransformerModel.loadMappedThenPlan(dir, root, plan)) {
+          assertNotNull(mapped.lmHeadT(), dir + ": MKL's float32 head needs the transposed table");
+          for (boolean shortlisted : new boolean[] {false, true}) {
+            List<float[]> a = run(copied, root, shortlisted);
+            List<float[]> b = run(mapped, root, shortlisted);
+            for (int i = 0; i < a.size(); i++) {
+              assertArrayEquals(a.get(i), b.get(i), dir.getFileName() + " " + plan + (shortlisted ? " shortlist" : "")
+                  + " step " + i);
+            }
+          }
+          compared++;
+        }
+      }
+    }
+    assertTrue(compared >= 40, "models compared: " + compared);
   }
 
   @Test
