@@ -35,6 +35,13 @@ final class PageParts {
 
   /** The name in the first element whose class, id, itemprop or rel says author; null when none reads as a name. */
   static String authorFromMarkup(Document doc) {
+    List<HtmlExtractor.Labelled> all = authorsFromMarkup(doc);
+    return all.isEmpty() ? null : all.get(0).name();
+  }
+
+  /** Every element whose class, id, itemprop or rel says author and whose text reads as a name, in document order. */
+  static List<HtmlExtractor.Labelled> authorsFromMarkup(Document doc) {
+    List<HtmlExtractor.Labelled> out = new ArrayList<>();
     for (Element e : doc.select("[itemprop=author], [rel=author], [class], [id]")) {
       boolean marked = e.attr("itemprop").equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")
           || AUTHOR_CLASS.matcher(e.className() + " " + e.id()).find();
@@ -44,13 +51,12 @@ final class PageParts {
       String text = e.text().replaceAll("\\s+", " ").strip();
       Byline printed = BylineParser.ofLine(Normalizer.normalize(text)); // «كتبت نورهان نبيل»
       if (printed != null && printed.author() != null && TextDecoder.hasArabicLetter(printed.author())) {
-        return printed.author();
-      }
-      if (NAME.matcher(text).matches() && TextDecoder.hasArabicLetter(text)) {
-        return text;
+        out.add(new HtmlExtractor.Labelled(e, printed.author()));
+      } else if (NAME.matcher(text).matches() && TextDecoder.hasArabicLetter(text)) {
+        out.add(new HtmlExtractor.Labelled(e, text));
       }
     }
-    return null;
+    return out;
   }
 
   /**

@@ -353,6 +353,28 @@ public final class HtmlMetamorphic {
 
   public static void main(String[] args) {
     boolean verbose = List.of(args).contains("-v");
+    int dump = List.of(args).indexOf("--dump");
+    if (dump >= 0) { // --dump DIR: article 0 in every shape and every transplant, as files, for ReadDebug
+      java.nio.file.Path dir = java.nio.file.Path.of(args[dump + 1]);
+      try {
+        java.nio.file.Files.createDirectories(dir);
+        for (HtmlShapes.Shape s : HtmlShapes.Shape.values()) {
+          java.nio.file.Files.writeString(dir.resolve(s.name().toLowerCase(Locale.ROOT) + ".html"),
+              HtmlShapes.render(s, Metamorphic.bbcArticles(), 0).html());
+        }
+        for (Real donor : reals()) {
+          for (Real host : reals()) {
+            if (donor != host) {
+              java.nio.file.Files.writeString(dir.resolve(donor.name() + "_in_" + host.name() + ".html"), transplant(donor, host, false));
+              java.nio.file.Files.writeString(dir.resolve(donor.name() + "_in_" + host.name() + "_meta.html"), transplant(donor, host, true));
+            }
+          }
+        }
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return;
+    }
     int misses = verbose ? 12 : 0;
     System.out.println("Real pages: " + reals().size());
     for (Real r : reals()) {
