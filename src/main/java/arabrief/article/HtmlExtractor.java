@@ -72,6 +72,8 @@ final class HtmlExtractor {
   // The body is the best-scoring element; blocks inside it that are links by more than
   // MAX_KEPT_LINKS are related-story lists, not paragraphs.
   private static final int MIN_BLOCK = 25;
+  /** How many elements from a block's holder upwards share its score (readability scores five). */
+  private static final int SCORED_LEVELS = 5;
   /** Deepest element kept in place (see {@link #flatten}). */
   static final int MAX_DEPTH = 256;
   /**
@@ -193,17 +195,19 @@ final class HtmlExtractor {
     Element content = contentRoot(doc);
     Element anchor = h1Elements.isEmpty() ? content : near.nearest(h1Elements, content);
     if (dateline == null) {
-      dateline = dateline(near.byDistance(dates, e -> e, anchor), meta);
+      List<Element> own = new ArrayList<>(dates);
+      own.removeIf(d -> near.underOtherHeading(d, anchor));
+      dateline = dateline(near.byDistance(own, e -> e, anchor), meta);
     }
     if (dateline == null) {
       dateline = printedDateBefore(doc, content);
     }
     if (author == null) {
-      for (List<Labelled> group : List.of(labelled, marked)) {
-        if (author == null && !group.isEmpty()) {
-          author = near.byDistance(group, Labelled::element, anchor).get(0).name();
-        }
-      }
+      // labelled first on a tie: «كتب: name» says more than a class word
+      List<Labelled> named = new ArrayList<>(labelled);
+      named.addAll(marked);
+      named.removeIf(l -> near.underOtherHeading(l.element(), anchor));
+      author = named.isEmpty() ? null : near.byDistance(named, Labelled::element, anchor).get(0).name();
     }
     List<Element> lead = PageParts.leadSiblings(content);
     doc.select("figure, figcaption, h1, picture").remove();
@@ -349,9 +353,11 @@ final class HtmlExtractor {
       if (target == null) {
         continue;
       }
-      scores.merge(target, score, Double::sum);
-      if (target.parent() != null) {
-        scores.merge(target.parent(), score / 2, Double::sum);
+      // readability's ancestors: the parent takes the score, the grandparent half, the next levels a third of
+      // it divided by their level, so a story whose paragraphs each sit in a wrapper of their own still adds up
+      Element up = target;
+      for (int level = 0; up != null && level < SCORED_LEVELS; level++, up = up.parent()) {
+        scores.merge(up, score / (level == 0 ? 1 : level == 1 ? 2 : level * 3), Double::sum);
       }
     }
     return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(doc.body());

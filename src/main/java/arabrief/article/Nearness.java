@@ -55,6 +55,28 @@ final class Nearness {
     return Integer.MAX_VALUE;
   }
 
+  /**
+   * Whether {@code e} belongs to another story's teaser: below where it meets {@code anchor} (the headline) it
+   * stands in a container that also holds a linked heading of its own (a related or most-read item: title
+   * link, author, date).
+   */
+  boolean underOtherHeading(Element e, Element anchor) {
+    List<Element> ce = chain(e);
+    java.util.Set<Element> up = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    up.addAll(chain(anchor));
+    for (Element x : ce) {
+      if (up.contains(x)) {
+        return false;
+      }
+      if (x != e && x.select(TEASER_TITLE).stream().anyMatch(h -> !chain(h).contains(e))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String TEASER_TITLE = "h2 a, h3 a, h4 a, a h2, a h3, a h4";
+
   /** {@code elements} nearest to {@code anchor} first; a stable sort, so document order breaks ties. */
   <T> List<T> byDistance(List<T> items, java.util.function.Function<T, Element> element, Element anchor) {
     List<T> out = new ArrayList<>(items);

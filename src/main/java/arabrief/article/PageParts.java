@@ -26,6 +26,8 @@ final class PageParts {
   private static final Pattern SENTENCE_END = Pattern.compile("[.؟?!:…»\"”]\\s*$");
   private static final Pattern FULL_STOP = Pattern.compile("[.؟?!…]\\s*$");
   private static final int MIN_CAPTION_WORDS = 2;
+  /** A date line is short: a weekday, a date, a time, perhaps a label. */
+  private static final int MAX_DATE_LINE = 60;
   private static final int MAX_CAPTION_WORDS = 40;
   /** Readability's sibling rule: a paragraph of at least this many characters, with few links, belongs to the story. */
   private static final int MIN_LEAD_CHARS = 80;
@@ -120,10 +122,17 @@ final class PageParts {
         continue;
       }
       String before = prev instanceof TextNode t ? t.text() : prev instanceof Element e ? e.text() : "";
-      if (SENTENCE_END.matcher(before).find()) {
+      String after = next instanceof TextNode t ? t.text() : next instanceof Element e ? e.text() : "";
+      // a date printed under the headline with one <br> is a line of its own (no markup says "date")
+      if (SENTENCE_END.matcher(before).find() || isDateLine(before) || isDateLine(after)) {
         br.after(new Element("br"));
       }
     }
+  }
+
+  private static boolean isDateLine(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && t.length() <= MAX_DATE_LINE && DatelineParser.parse(Normalizer.normalize(t)) != null;
   }
 
   private static boolean isBr(Node n) {

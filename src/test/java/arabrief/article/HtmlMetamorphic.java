@@ -87,7 +87,9 @@ public final class HtmlMetamorphic {
     Element last = smallestHolding(doc, e.last());
     Element body = common(first, last);
     Element best = null;
-    for (Element h : holding(doc, List.of(e.headline()))) {
+    List<Element> copies = holding(doc, List.of(e.headline()));
+    List<Element> visible = copies.stream().filter(h -> h.nameIs("h1") || h.parents().stream().anyMatch(p -> p.nameIs("h1"))).toList();
+    for (Element h : visible.isEmpty() ? copies : visible) { // the <h1>, not a hidden copy nearer the body
       Element c = common(h, body);
       if (best == null || depth(c) > depth(best)) {
         best = c;

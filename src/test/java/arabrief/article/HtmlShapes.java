@@ -58,9 +58,9 @@ final class HtmlShapes {
     int cut = text.indexOf("\n\n");
     String title = text.substring(0, cut).strip();
     List<String> paragraphs = new ArrayList<>();
-    for (String p : text.substring(cut + 2).split("\\n\\s*\\n")) {
+    for (String p : text.substring(cut + 2).split("\n")) { // a line is a paragraph to the text reader too
       if (!p.isBlank()) {
-        paragraphs.add(p.strip().replaceAll("\\s*\\n\\s*", " "));
+        paragraphs.add(p.strip());
       }
     }
     Matcher m = ID_DATE.matcher(c.name());
