@@ -88,6 +88,10 @@ final class HtmlExtractor {
   private static final double MAX_SCORED_LINKS = 0.5;
   /** How many blocks above the body a printed date without markup may stand (headline, byline, caption...). */
   private static final int MAX_BLOCKS_ABOVE = 4;
+  /** A body paragraph, for telling what stands above the body: a long block with few links, not a heading or caption. */
+  private static final int MIN_PROSE = 80;
+  private static final double MAX_PROSE_LINKS = 0.25;
+  private static final Pattern NOT_PROSE = Pattern.compile("h[1-6]|figure|figcaption");
   /** Elements that may hold the article's printed or machine date. */
   private static final String DATE_ELEMENTS = "time, [itemprop=datePublished], [class*=date], [id*=Date], [id*=date]";
   private static final double MAX_KEPT_LINKS = 0.8;
@@ -150,7 +154,7 @@ final class HtmlExtractor {
     PageMetadata meta = PageMetadata.of(doc);
     // Where the headlines, dates and bylines stand is noted before menus and headers are pruned: of several, the
     // article's own is the one nearest its headline (Nearness)
-    Nearness near = new Nearness();
+    Nearness near = new Nearness(doc);
     List<Element> h1Elements = doc.select("h1");
     h1Elements.forEach(near::note);
     String author = meta.authors().isEmpty() ? null : String.join(" و", meta.authors());
@@ -197,7 +201,16 @@ final class HtmlExtractor {
     if (dateline == null) {
       List<Element> own = new ArrayList<>(dates);
       own.removeIf(d -> near.underOtherHeading(d, anchor));
-      dateline = dateline(near.byDistance(own, e -> e, anchor), meta);
+      // the article's date is printed above its body (under the headline, in the byline box); a date among the
+      // paragraphs is a linked story's or an update's, taken only when none stands above
+      Element firstParagraph = blocks(content).stream().filter(b -> b.text().length() >= MIN_PROSE && b.linkDensity() <= MAX_PROSE_LINKS)
+          .map(Block::holder).filter(h -> !NOT_PROSE.matcher(h.normalName()).matches()
+              && h.parents().stream().noneMatch(p -> NOT_PROSE.matcher(p.normalName()).matches()))
+          .findFirst().orElse(content);
+      List<Element> ranked = near.byDistance(own, e -> e, anchor);
+      List<Element> above = new ArrayList<>(ranked.stream().filter(d -> near.precedes(d, firstParagraph)).toList());
+      ranked.stream().filter(d -> !above.contains(d)).forEach(above::add);
+      dateline = dateline(above, meta);
     }
     if (dateline == null) {
       dateline = printedDateBefore(doc, content);
@@ -217,6 +230,10 @@ final class HtmlExtractor {
     }
     body.addAll(paragraphs(content));
     String headline = HeadlineScorer.bestOfPage(h1s, meta, body);
+    // the headline printed again at the top of the body (a CMS that repeats the title in the text) is no paragraph
+    while (headline != null && body.size() > 1 && squash(body.get(0)).equals(squash(headline))) {
+      body.remove(0);
+    }
 
     List<String> out = new ArrayList<>();
     addIfPresent(out, headline);
@@ -503,6 +520,10 @@ final class HtmlExtractor {
       out.add(content.text());
     }
     return out;
+  }
+
+  private static String squash(String s) {
+    return Normalizer.normalize(s).replaceAll("\\s+", " ").strip();
   }
 
   private static void addIfPresent(List<String> out, String text) {

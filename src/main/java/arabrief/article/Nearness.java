@@ -18,6 +18,19 @@ import org.jsoup.nodes.Element;
 final class Nearness {
 
   private final Map<Element, List<Element>> chains = new IdentityHashMap<>();
+  /** Each element's place in document order, before pruning. */
+  private final Map<Element, Integer> order = new IdentityHashMap<>();
+
+  Nearness(Element root) {
+    for (Element e : root.getAllElements()) {
+      order.put(e, order.size());
+    }
+  }
+
+  /** Whether {@code a} came before {@code b} in the page as it was read. */
+  boolean precedes(Element a, Element b) {
+    return order.getOrDefault(a, Integer.MAX_VALUE) < order.getOrDefault(b, Integer.MAX_VALUE);
+  }
 
   /** Remembers where {@code e} stands (call before the page is pruned); returns it. */
   Element note(Element e) {
