@@ -367,6 +367,11 @@ final class HtmlExtractor {
       double score = 1 + b.text().chars().filter(c -> c == '،' || c == ',' || c == '.').count()
           + Math.min(b.text().length() / 100.0, 3);
       Element target = isParagraphElement(b.holder()) ? b.holder().parent() : b.holder();
+      // readability's single-child rule: a wrapper around this one paragraph alone is the paragraph, so the
+      // container of all the story's paragraphs gets the score even when each sits in wrappers of its own
+      while (target != null && isParagraphElement(b.holder()) && target.parent() != null && isWrapper(target)) {
+        target = target.parent();
+      }
       if (target == null) {
         continue;
       }
@@ -378,6 +383,19 @@ final class HtmlExtractor {
       }
     }
     return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(doc.body());
+  }
+
+  /** An element whose only content is one child element (blank text aside). */
+  private static boolean isWrapper(Element e) {
+    if (e.childrenSize() != 1 || e.nameIs("body")) {
+      return false;
+    }
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t && !t.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isParagraphElement(Element e) {

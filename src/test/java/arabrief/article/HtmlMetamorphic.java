@@ -360,9 +360,13 @@ public final class HtmlMetamorphic {
       java.nio.file.Path dir = java.nio.file.Path.of(args[dump + 1]);
       try {
         java.nio.file.Files.createDirectories(dir);
+        List<Metamorphic.Clean> bbc = Metamorphic.bbcArticles();
+        int at = 0; // --dump DIR [BBC id]
+        for (int i = 0; dump + 2 < args.length && i < bbc.size(); i++) {
+          at = bbc.get(i).name().equals(args[dump + 2]) ? i : at;
+        }
         for (HtmlShapes.Shape s : HtmlShapes.Shape.values()) {
-          java.nio.file.Files.writeString(dir.resolve(s.name().toLowerCase(Locale.ROOT) + ".html"),
-              HtmlShapes.render(s, Metamorphic.bbcArticles(), 0).html());
+          java.nio.file.Files.writeString(dir.resolve(s.name().toLowerCase(Locale.ROOT) + ".html"), HtmlShapes.render(s, bbc, at).html());
         }
         for (Real donor : reals()) {
           for (Real host : reals()) {
