@@ -199,18 +199,17 @@ final class HtmlExtractor {
     Element content = contentRoot(doc);
     Element anchor = h1Elements.isEmpty() ? content : near.nearest(h1Elements, content);
     if (dateline == null) {
-      List<Element> own = new ArrayList<>(dates);
-      own.removeIf(d -> near.underOtherHeading(d, anchor));
       // the article's date is printed above its body (under the headline, in the byline box); a date among the
       // paragraphs is a linked story's or an update's, taken only when none stands above
       Element firstParagraph = blocks(content).stream().filter(b -> b.text().length() >= MIN_PROSE && b.linkDensity() <= MAX_PROSE_LINKS)
           .map(Block::holder).filter(h -> !NOT_PROSE.matcher(h.normalName()).matches()
               && h.parents().stream().noneMatch(p -> NOT_PROSE.matcher(p.normalName()).matches()))
           .findFirst().orElse(content);
-      List<Element> ranked = near.byDistance(own, e -> e, anchor);
-      List<Element> above = new ArrayList<>(ranked.stream().filter(d -> near.precedes(d, firstParagraph)).toList());
-      ranked.stream().filter(d -> !above.contains(d)).forEach(above::add);
-      dateline = dateline(above, meta);
+      Map<Boolean, List<Element>> split = near.byDistance(dates, e -> e, anchor).stream()
+          .collect(java.util.stream.Collectors.partitioningBy(d -> near.precedes(d, firstParagraph)));
+      List<Element> ranked = new ArrayList<>(split.get(true));
+      ranked.addAll(split.get(false));
+      dateline = dateline(near.own(ranked, e -> e, anchor), meta);
     }
     if (dateline == null) {
       dateline = printedDateBefore(doc, content);
@@ -219,8 +218,8 @@ final class HtmlExtractor {
       // labelled first on a tie: «كتب: name» says more than a class word
       List<Labelled> named = new ArrayList<>(labelled);
       named.addAll(marked);
-      named.removeIf(l -> near.underOtherHeading(l.element(), anchor));
-      author = named.isEmpty() ? null : near.byDistance(named, Labelled::element, anchor).get(0).name();
+      List<Labelled> own = near.own(near.byDistance(named, Labelled::element, anchor), Labelled::element, anchor);
+      author = own.isEmpty() ? null : own.get(0).name();
     }
     List<Element> lead = PageParts.leadSiblings(content);
     doc.select("figure, figcaption, h1, picture").remove();

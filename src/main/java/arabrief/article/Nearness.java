@@ -88,12 +88,30 @@ final class Nearness {
     return false;
   }
 
+  /**
+   * The first {@link #MAX_OWN} of {@code ranked} that are not under another story's heading, in order; a bound,
+   * so that a page of thousands of dated items costs time linear in its size.
+   */
+  <T> List<T> own(List<T> ranked, java.util.function.Function<T, Element> element, Element anchor) {
+    List<T> out = new ArrayList<>();
+    for (int i = 0; i < ranked.size() && i < MAX_OWN; i++) {
+      if (!underOtherHeading(element.apply(ranked.get(i)), anchor)) {
+        out.add(ranked.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static final int MAX_OWN = 32;
+
   private static final String TEASER_TITLE = "h2 a, h3 a, h4 a, a h2, a h3, a h4";
 
   /** {@code elements} nearest to {@code anchor} first; a stable sort, so document order breaks ties. */
   <T> List<T> byDistance(List<T> items, java.util.function.Function<T, Element> element, Element anchor) {
+    Map<T, Integer> d = new IdentityHashMap<>();
+    items.forEach(t -> d.put(t, distance(element.apply(t), anchor))); // once each: a page may date thousands of items
     List<T> out = new ArrayList<>(items);
-    out.sort(Comparator.comparingInt(t -> distance(element.apply(t), anchor)));
+    out.sort(Comparator.comparingInt(d::get));
     return out;
   }
 
