@@ -127,6 +127,15 @@ final class ArticleParser {
         bodyStart = deck.bodyStart();
       }
     }
+    if (hints != Hints.NONE && forcedHeadline != null && bodyStart < end
+        && squash(lines.get(bodyStart)).equals(squash(forcedHeadline))) {
+      // an HTML page's headline that ends like a sentence (a closing quote, a question mark) read as the first
+      // prose line: it and the date, caption and byline lines under it are the header
+      int next = bodyStart + 1;
+      next += bodyStart(lines.subList(next, end));
+      headerLines.addAll(lines.subList(bodyStart, next));
+      bodyStart = next;
+    }
     List<String> bodyLines = lines.subList(bodyStart, end);
     header(headerLines, bodyLines, hints, forcedHeadline);
     List<Paragraph> paragraphs = body(bodyLines);

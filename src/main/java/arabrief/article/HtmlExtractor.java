@@ -72,6 +72,8 @@ final class HtmlExtractor {
   // The body is the best-scoring element; blocks inside it that are links by more than
   // MAX_KEPT_LINKS are related-story lists, not paragraphs.
   private static final int MIN_BLOCK = 25;
+  /** How many elements from a block's holder upwards share its score (readability scores five). */
+  private static final int SCORED_LEVELS = 5;
   /** Deepest element kept in place (see {@link #flatten}). */
   static final int MAX_DEPTH = 256;
   /**
@@ -84,6 +86,14 @@ final class HtmlExtractor {
   /** A date element's text is a date line, not a paragraph. */
   private static final int MAX_DATE_CHARS = 80;
   private static final double MAX_SCORED_LINKS = 0.5;
+  /** How many blocks above the body a printed date without markup may stand (headline, byline, caption...). */
+  private static final int MAX_BLOCKS_ABOVE = 4;
+  /** A body paragraph, for telling what stands above the body: a long block with few links, not a heading or caption. */
+  private static final int MIN_PROSE = 80;
+  private static final double MAX_PROSE_LINKS = 0.25;
+  private static final Pattern NOT_PROSE = Pattern.compile("h[1-6]|figure|figcaption");
+  /** Elements that may hold the article's printed or machine date. */
+  private static final String DATE_ELEMENTS = "time, [itemprop=datePublished], [class*=date], [id*=Date], [id*=date]";
   private static final double MAX_KEPT_LINKS = 0.8;
 
   /** The page as text, plus what the page says about its byline. */
@@ -142,36 +152,42 @@ final class HtmlExtractor {
     Document doc = Jsoup.parse(html);
     flatten(doc);
     PageMetadata meta = PageMetadata.of(doc);
+    // Where the headlines, dates and bylines stand is noted before menus and headers are pruned: of several, the
+    // article's own is the one nearest its headline (Nearness)
+    Nearness near = new Nearness(doc);
+    List<Element> h1Elements = doc.select("h1");
+    h1Elements.forEach(near::note);
     String author = meta.authors().isEmpty() ? null : String.join(" و", meta.authors());
     String source = null;
     Map<Node, Integer> sizes = subtreeSizes(doc);
+    List<Labelled> labelled = new ArrayList<>();
     for (Element e : doc.select("li, p, span, div")) {
       if (e.children().size() > 3 || sizes.get(e) > MAX_LABEL_NODES || e.text().length() > 80) {
         continue;
       }
-      Matcher a = AUTHOR_LABEL.matcher(e.text().strip());
+      String name = labelledAuthor(e);
+      // the innermost element that says it: «كتب: name» in a box that also holds the date and a view count
+      if (name != null && e.children().stream().noneMatch(c -> labelledAuthor(c) != null)) {
+        labelled.add(new Labelled(near.note(e), name));
+      }
       Matcher s = SOURCE_LABEL.matcher(e.text().strip());
-      Byline printed = a.matches() ? null : BylineParser.ofLine(Normalizer.normalize(e.text().strip())); // «كتبت نورهان نبيل»
-      if (author == null && a.matches() && TextDecoder.hasArabicLetter(a.group(1))) {
-        author = a.group(1).strip();
-      } else if (author == null && printed != null && printed.author() != null && TextDecoder.hasArabicLetter(printed.author())) {
-        author = printed.author();
-      } else if (source == null && s.matches() && TextDecoder.hasArabicLetter(s.group(1))) {
+      if (source == null && s.matches() && TextDecoder.hasArabicLetter(s.group(1))) {
         source = s.group(1).strip();
       }
     }
-    if (author == null) {
-      author = PageParts.authorFromMarkup(doc);
-    }
+    List<Labelled> marked = PageParts.authorsFromMarkup(doc);
+    marked.forEach(m -> near.note(m.element()));
     List<String> h1s = doc.select("h1").eachText();
     String caption = caption(doc, meta);
     if (caption == null) {
       caption = PageParts.shownImageCaption(doc, h1s, meta);
     }
     PageParts.splitSentenceBreaks(doc);
+    List<Element> dates = doc.select(DATE_ELEMENTS);
+    dates.forEach(near::note);
     // With a JSON-LD date the printed date that matches it may stand in a byline box or a header
-    // the chrome step removes; without one, only a date near the content is trusted.
-    String dateline = meta.datePublished() != null ? dateline(doc, doc, meta) : null;
+    // the chrome step removes; without one, the printed date nearest the headline.
+    String dateline = meta.datePublished() != null ? dateline(dates, meta) : null;
     doc.select(CHROME).remove();
     for (Element e : doc.getAllElements()) {
       String classes = e.className() + " " + e.id();
@@ -181,8 +197,29 @@ final class HtmlExtractor {
       }
     }
     Element content = contentRoot(doc);
+    Element anchor = h1Elements.isEmpty() ? content : near.nearest(h1Elements, content);
     if (dateline == null) {
-      dateline = dateline(content, doc, meta);
+      // the article's date is printed above its body (under the headline, in the byline box); a date among the
+      // paragraphs is a linked story's or an update's, taken only when none stands above
+      Element firstParagraph = blocks(content).stream().filter(b -> b.text().length() >= MIN_PROSE && b.linkDensity() <= MAX_PROSE_LINKS)
+          .map(Block::holder).filter(h -> !NOT_PROSE.matcher(h.normalName()).matches()
+              && h.parents().stream().noneMatch(p -> NOT_PROSE.matcher(p.normalName()).matches()))
+          .findFirst().orElse(content);
+      Map<Boolean, List<Element>> split = near.byDistance(dates, e -> e, anchor).stream()
+          .collect(java.util.stream.Collectors.partitioningBy(d -> near.precedes(d, firstParagraph)));
+      List<Element> ranked = new ArrayList<>(split.get(true));
+      ranked.addAll(split.get(false));
+      dateline = dateline(near.own(ranked, e -> e, anchor), meta);
+    }
+    if (dateline == null) {
+      dateline = printedDateBefore(doc, content);
+    }
+    if (author == null) {
+      // labelled first on a tie: «كتب: name» says more than a class word
+      List<Labelled> named = new ArrayList<>(labelled);
+      named.addAll(marked);
+      List<Labelled> own = near.own(near.byDistance(named, Labelled::element, anchor), Labelled::element, anchor);
+      author = own.isEmpty() ? null : own.get(0).name();
     }
     List<Element> lead = PageParts.leadSiblings(content);
     doc.select("figure, figcaption, h1, picture").remove();
@@ -192,6 +229,10 @@ final class HtmlExtractor {
     }
     body.addAll(paragraphs(content));
     String headline = HeadlineScorer.bestOfPage(h1s, meta, body);
+    // the headline printed again at the top of the body (a CMS that repeats the title in the text) is no paragraph
+    while (headline != null && body.size() > 1 && squash(body.get(0)).equals(squash(headline))) {
+      body.remove(0);
+    }
 
     List<String> out = new ArrayList<>();
     addIfPresent(out, headline);
@@ -199,6 +240,23 @@ final class HtmlExtractor {
     addIfPresent(out, caption);
     out.addAll(body);
     return new Page(String.join("\n\n", out), headline, caption, author, source);
+  }
+
+  /** An element that names the article's author, and the name. */
+  record Labelled(Element element, String name) {}
+
+  /** The author an element's text names after a label («بقلم: name», "Author, name») or a verb of writing; else null. */
+  private static String labelledAuthor(Element e) {
+    String text = e.text().strip();
+    if (text.length() > 80) {
+      return null;
+    }
+    Matcher a = AUTHOR_LABEL.matcher(text);
+    if (a.matches()) {
+      return TextDecoder.hasArabicLetter(a.group(1)) ? a.group(1).strip() : null;
+    }
+    Byline printed = BylineParser.ofLine(Normalizer.normalize(text)); // «كتبت نورهان نبيل»
+    return printed != null && printed.author() != null && TextDecoder.hasArabicLetter(printed.author()) ? printed.author() : null;
   }
 
   /**
@@ -308,15 +366,35 @@ final class HtmlExtractor {
       double score = 1 + b.text().chars().filter(c -> c == '،' || c == ',' || c == '.').count()
           + Math.min(b.text().length() / 100.0, 3);
       Element target = isParagraphElement(b.holder()) ? b.holder().parent() : b.holder();
+      // readability's single-child rule: a wrapper around this one paragraph alone is the paragraph, so the
+      // container of all the story's paragraphs gets the score even when each sits in wrappers of its own
+      while (target != null && isParagraphElement(b.holder()) && target.parent() != null && isWrapper(target)) {
+        target = target.parent();
+      }
       if (target == null) {
         continue;
       }
-      scores.merge(target, score, Double::sum);
-      if (target.parent() != null) {
-        scores.merge(target.parent(), score / 2, Double::sum);
+      // readability's ancestors: the parent takes the score, the grandparent half, the next levels a third of
+      // it divided by their level, so a story whose paragraphs each sit in a wrapper of their own still adds up
+      Element up = target;
+      for (int level = 0; up != null && level < SCORED_LEVELS; level++, up = up.parent()) {
+        scores.merge(up, score / (level == 0 ? 1 : level == 1 ? 2 : level * 3), Double::sum);
       }
     }
     return scores.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(doc.body());
+  }
+
+  /** An element whose only content is one child element (blank text aside). */
+  private static boolean isWrapper(Element e) {
+    if (e.childrenSize() != 1 || e.nameIs("body")) {
+      return false;
+    }
+    for (Node n : e.childNodes()) {
+      if (n instanceof TextNode t && !t.isBlank()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean isParagraphElement(Element e) {
@@ -376,16 +454,15 @@ final class HtmlExtractor {
   }
 
   /**
-   * The printed date the page marks up ({@code <time>} or an element whose class or id says date)
-   * that agrees with the JSON-LD datePublished when there is one; else the machine date.
+   * The printed date the page marks up ({@code <time>} or an element whose class or id says date), of
+   * {@code candidates} in their order, that agrees with the JSON-LD datePublished when there is one; else the
+   * machine date.
    */
-  private static String dateline(Element content, Document doc, PageMetadata meta) {
-    List<Element> times = new ArrayList<>(content.select("time"));
-    times.addAll(doc.select("time, [itemprop=datePublished], [class*=date], [id*=Date], [id*=date]"));
+  private static String dateline(List<Element> candidates, PageMetadata meta) {
     String published = meta.datePublished();
     String machineDate = published;
     Element machineFrom = null;
-    for (Element t : times) {
+    for (Element t : candidates) {
       String text = t.text().strip();
       String machine = t.hasAttr("datetime") ? t.attr("datetime") : t.attr("content");
       boolean matches = published == null || machine.startsWith(published) || text.contains(published);
@@ -406,6 +483,26 @@ final class HtmlExtractor {
       machineFrom.remove(); // "منذ ساعتين": a relative date is no paragraph
     }
     return machineDate;
+  }
+
+  /**
+   * A page that marks up no date (old table layouts, {@code <font>} markup) prints it as a short line of its own
+   * just above the body, under the headline: the nearest such block among the few before the body's first.
+   */
+  private static String printedDateBefore(Document doc, Element content) {
+    List<Block> all = blocks(doc.body());
+    int start = 0;
+    while (start < all.size() && all.get(start).holder() != content && !all.get(start).holder().parents().contains(content)) {
+      start++;
+    }
+    for (int i = start - 1; i >= Math.max(0, start - MAX_BLOCKS_ABOVE); i--) {
+      String text = all.get(i).text();
+      Dateline d = text.length() > MAX_DATE_CHARS ? null : DatelineParser.parse(Normalizer.normalize(text));
+      if (d != null && d.gregorian() != null) {
+        return text;
+      }
+    }
+    return null;
   }
 
   /** The JSON-LD image caption, else the first figcaption that says something (its label prefix cut). */
@@ -440,6 +537,10 @@ final class HtmlExtractor {
       out.add(content.text());
     }
     return out;
+  }
+
+  private static String squash(String s) {
+    return Normalizer.normalize(s).replaceAll("\\s+", " ").strip();
   }
 
   private static void addIfPresent(List<String> out, String text) {

@@ -26,6 +26,8 @@ final class PageParts {
   private static final Pattern SENTENCE_END = Pattern.compile("[.؟?!:…»\"”]\\s*$");
   private static final Pattern FULL_STOP = Pattern.compile("[.؟?!…]\\s*$");
   private static final int MIN_CAPTION_WORDS = 2;
+  /** A date line is short: a weekday, a date, a time, perhaps a label. */
+  private static final int MAX_DATE_LINE = 60;
   private static final int MAX_CAPTION_WORDS = 40;
   /** Readability's sibling rule: a paragraph of at least this many characters, with few links, belongs to the story. */
   private static final int MIN_LEAD_CHARS = 80;
@@ -35,6 +37,13 @@ final class PageParts {
 
   /** The name in the first element whose class, id, itemprop or rel says author; null when none reads as a name. */
   static String authorFromMarkup(Document doc) {
+    List<HtmlExtractor.Labelled> all = authorsFromMarkup(doc);
+    return all.isEmpty() ? null : all.get(0).name();
+  }
+
+  /** Every element whose class, id, itemprop or rel says author and whose text reads as a name, in document order. */
+  static List<HtmlExtractor.Labelled> authorsFromMarkup(Document doc) {
+    List<HtmlExtractor.Labelled> out = new ArrayList<>();
     for (Element e : doc.select("[itemprop=author], [rel=author], [class], [id]")) {
       boolean marked = e.attr("itemprop").equalsIgnoreCase("author") || e.attr("rel").equalsIgnoreCase("author")
           || AUTHOR_CLASS.matcher(e.className() + " " + e.id()).find();
@@ -44,13 +53,12 @@ final class PageParts {
       String text = e.text().replaceAll("\\s+", " ").strip();
       Byline printed = BylineParser.ofLine(Normalizer.normalize(text)); // «كتبت نورهان نبيل»
       if (printed != null && printed.author() != null && TextDecoder.hasArabicLetter(printed.author())) {
-        return printed.author();
-      }
-      if (NAME.matcher(text).matches() && TextDecoder.hasArabicLetter(text)) {
-        return text;
+        out.add(new HtmlExtractor.Labelled(e, printed.author()));
+      } else if (NAME.matcher(text).matches() && TextDecoder.hasArabicLetter(text)) {
+        out.add(new HtmlExtractor.Labelled(e, text));
       }
     }
-    return null;
+    return out;
   }
 
   /**
@@ -114,10 +122,17 @@ final class PageParts {
         continue;
       }
       String before = prev instanceof TextNode t ? t.text() : prev instanceof Element e ? e.text() : "";
-      if (SENTENCE_END.matcher(before).find()) {
+      String after = next instanceof TextNode t ? t.text() : next instanceof Element e ? e.text() : "";
+      // a date printed under the headline with one <br> is a line of its own (no markup says "date")
+      if (SENTENCE_END.matcher(before).find() || isDateLine(before) || isDateLine(after)) {
         br.after(new Element("br"));
       }
     }
+  }
+
+  private static boolean isDateLine(String text) {
+    String t = text.strip();
+    return !t.isEmpty() && t.length() <= MAX_DATE_LINE && DatelineParser.parse(Normalizer.normalize(t)) != null;
   }
 
   private static boolean isBr(Node n) {
