@@ -76,6 +76,9 @@ final class BylineParser {
   private static final Pattern CORRESPONDENT = Pattern.compile("^(?:" + loose("من") + "\\s+)?((?:" + loose("مراسلنا") + "|"
       + loose("مراسلتنا") + "|" + loose("مراسل") + "|" + loose("مراسلة") + ")(?:\\s+«?" + WORD + "»?){0,2}?)\\s+" + loose("في")
       + "\\s+(" + PLACE + ")$");
+  /** «نقلا عن «الشرق الأوسط»»: a story reprinted from another outlet, credited on a line of its own. */
+  private static final Pattern REPRINT_LINE = Pattern.compile("^" + loose("نقلا") + "\\u064B?\\s+" + loose("عن")
+      + "\\s*(?:«([^»]{2,30})»|(" + WORD + "(?:\\s" + WORD + "){0,3}))[.]?$");
   private static final Pattern SOURCE_LINE = Pattern.compile("^" + loose("المصدر") + "\\s*[:：\\-–—]\\s*([^.؟!]{2,40})$");
   /** «المصدر:» on a line of its own: the source is printed on the next line. */
   private static final Pattern SOURCE_LABEL = Pattern.compile("^" + loose("المصدر") + "\\s*[:：\\-–—]?$");
@@ -140,6 +143,9 @@ final class BylineParser {
     }
     if ((m = CORRESPONDENT.matcher(line)).matches()) {
       return new Byline(null, place(m.group(2)), m.group(1).strip(), line);
+    }
+    if ((m = REPRINT_LINE.matcher(line)).matches()) {
+      return new Byline((m.group(1) != null ? m.group(1) : m.group(2)).strip(), null, null, line);
     }
     if ((m = SOURCE_LINE.matcher(line)).matches()) {
       return new Byline(m.group(1).strip(), null, null, line);

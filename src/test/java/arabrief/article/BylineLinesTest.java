@@ -100,6 +100,13 @@ class BylineLinesTest {
   }
 
   @Test
+  void aReprintIsCreditedToItsOutlet() {
+    assertEquals("الشرق الأوسط", BylineParser.ofLine("نقلا عن «الشرق الأوسط»").source());
+    assertEquals("وكالة الأناضول", BylineParser.ofLine("نقلاً عن وكالة الأناضول").source());
+    assertNull(BylineParser.ofLine("نقلا عن مصادر مطلعة قولها إن الاجتماع تأجل إلى الأسبوع المقبل"));
+  }
+
+  @Test
   void newerAgenciesCloseTheBody() {
     Article a = ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\n\nأعلنت الحكومة اليوم خطة جديدة لدعم الطاقة المتجددة في البلاد.\n\n"
         + "وقال الوزير إن الخطة تبدأ العام المقبل. (معا)");
