@@ -110,11 +110,7 @@ final class ArticleParser {
         // The first prose-like line ends like a title and says what the body says, better than any line
         // above it: a text pasted from its headline down whose headline is long or ends with a quote.
         forcedHeadline = lines.get(bodyStart);
-        int next = bodyStart + 1;
-        while (next < end && squash(lines.get(next)).equals(squash(forcedHeadline))) {
-          next++;
-        }
-        next += bodyStart(lines.subList(next, end));
+        int next = pastHeadline(lines, bodyStart, end);
         headerLines.addAll(lines.subList(bodyStart, next));
         bodyStart = next;
       }
@@ -131,8 +127,7 @@ final class ArticleParser {
         && squash(lines.get(bodyStart)).equals(squash(forcedHeadline))) {
       // an HTML page's headline that ends like a sentence (a closing quote, a question mark) read as the first
       // prose line: it and the date, caption and byline lines under it are the header
-      int next = bodyStart + 1;
-      next += bodyStart(lines.subList(next, end));
+      int next = pastHeadline(lines, bodyStart, end);
       headerLines.addAll(lines.subList(bodyStart, next));
       bodyStart = next;
     }
@@ -159,6 +154,18 @@ final class ArticleParser {
           b.author() != null ? b.author() : hints.author(), b.printed());
     }
     return new Article(headline, dateline, caption, paragraphs, dropped, byline, standfirst);
+  }
+
+  /**
+   * Where the body starts under the headline at {@code lines[at]} that reads like prose: past its copies
+   * printed again right under it, then past the header lines (date, caption, byline) to the first prose line.
+   */
+  private static int pastHeadline(List<String> lines, int at, int end) {
+    int next = at + 1;
+    while (next < end && squash(lines.get(next)).equals(squash(lines.get(at)))) {
+      next++;
+    }
+    return next + bodyStart(lines.subList(next, end));
   }
 
   /**
