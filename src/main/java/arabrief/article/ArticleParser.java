@@ -96,14 +96,19 @@ final class ArticleParser {
     List<String> lines = all.subList(from, to);
     // The article's first prose line, not a prose-like line of a ticker in the header window above it.
     int bodyStart = spanStart >= 0 ? spanStart - from : bodyStart(lines);
+    int headerFrom = 0;
     if (spanStart < 0 && hints == Hints.NONE) {
       bodyStart = pastTeaser(lines, bodyStart);
     }
     if (hints == Hints.NONE) {
-      bodyStart = pastListing(lines, bodyStart);
+      int[] past = pastListing(lines, bodyStart);
+      bodyStart = past[0];
+      headerFrom = past[1];
     }
     int end = tailStart(lines, bodyStart);
-    List<String> headerLines = new ArrayList<>(lines.subList(0, bodyStart));
+    // a listing of other stories walked past is no part of the header: its titles never compete as the headline
+    dropped.addAll(lines.subList(0, headerFrom));
+    List<String> headerLines = new ArrayList<>(lines.subList(headerFrom, bodyStart));
     String forcedHeadline = hints.headline();
     if (hints == Hints.NONE) {
       if (bodyStart < end && titleOfWhatFollows(lines, bodyStart, end) && firstLineIsHeadline(headerLines, lines, bodyStart, end)) {
@@ -197,13 +202,28 @@ final class ArticleParser {
    * step to the next prose line that a title between them supports, as long as the steps lead to a start
    * that reads more like an article's than the first one does: a date or byline under its title, or, after
    * two or more items, a run of prose ({@link #startWeight}). The same steps from an article's lone paragraph
-   * into related stories after it end at another lone teaser, and are not taken. Else {@code first}.
+   * into related stories after it end at another lone teaser, and are not taken. Returns where the body
+   * starts and where the header starts (under the listing's last teaser), else {@code {first, 0}}.
    */
-  private static int pastListing(List<String> lines, int first) {
+  private static int[] pastListing(List<String> lines, int first) {
+    if (openTitle(lines.get(first)) && first + 1 < lines.size() && isProse(lines.get(first + 1))
+        && !openTitle(lines.get(first + 1))) {
+      // the listing's first title ends like a sentence and was taken for prose: walk from its teaser
+      int[] past = walkListing(lines, first + 1);
+      return past[0] > first + 1 ? past : new int[] {first, 0};
+    }
+    return walkListing(lines, first);
+  }
+
+  /** {@link #pastListing} from a teaser: where the body starts, and where the header starts under the listing. */
+  private static int[] walkListing(List<String> lines, int first) {
+    int[] stay = {first, 0};
     List<Integer> chain = new ArrayList<>(List.of(first));
     int at = first;
-    while (chain.size() <= MAX_LISTING_ITEMS && at + 1 < lines.size() && !isProse(lines.get(at + 1))) {
-      int next = nextProse(lines, at + 1);
+    while (chain.size() <= MAX_LISTING_ITEMS && at + 1 < lines.size()
+        && (!isProse(lines.get(at + 1)) || openTitle(lines.get(at + 1)))) {
+      // an item's title may end like a sentence (a quote, a question): it is still no teaser
+      int next = nextProse(lines, isProse(lines.get(at + 1)) ? at + 2 : at + 1);
       if (next < 0 || !titled(lines, at + 1, next)) {
         break;
       }
@@ -211,20 +231,40 @@ final class ArticleParser {
       at = next;
     }
     if (at == first) {
-      return first;
+      return stay;
     }
     Set<String> lead = HeadlineScorer.leadWords(lines.subList(at, lines.size()));
     for (int teaser : chain.subList(0, chain.size() - 1)) {
       if (HeadlineScorer.overlap(lines.get(teaser), lead) >= MAX_TEASER_OVERLAP) {
-        return first; // a paragraph of the same story: an article with subheadings, not a listing
+        return stay; // a paragraph of the same story: an article with subheadings, not a listing
       }
     }
     // One step over a lone paragraph and a subheading is what an article with subheadings looks like, so a
     // single step needs the header of an article (a date or byline) above where it lands; a listing repeats.
     int steps = chain.size() - 1;
     boolean headed = headerAbove(lines, at) && !headerAbove(lines, first);
-    return headed || steps >= 2 && startWeight(lines, at) > startWeight(lines, first) ? at : first;
+    // the line after the first teaser is the next item's title (the walk stepped over it), never its second
+    // prose line, even when that title ends like a sentence
+    int firstWeight = headerAbove(lines, first) ? 1 : 0;
+    return headed || steps >= 2 && startWeight(lines, at) > firstWeight ? new int[] {at, chain.get(steps - 1) + 1} : stay;
   }
+
+  /**
+   * A title-sized line that reads as prose only by its last mark: one clause of at most {@link
+   * #MAX_OPEN_TITLE_WORDS} words ending with a question mark, a colon or a closing quote, never with a full stop,
+   * as titles may and a teaser of one sentence does not; a question among an article's paragraphs is longer or
+   * asks more than once.
+   */
+  private static boolean openTitle(String line) {
+    int n = ArabicPatterns.wordCount(line);
+    return n >= HeadlineScorer.MIN_WORDS && n <= MAX_OPEN_TITLE_WORDS && !FULL_STOP.matcher(line).find()
+        && !INNER_SENTENCE_END.matcher(line).find() && !Furniture.isFurniture(line);
+  }
+
+  /** News titles run to about twenty words; a longer line ending like a sentence is prose. */
+  private static final int MAX_OPEN_TITLE_WORDS = 20;
+  /** A sentence ending inside a line («…؟ و…», «…. …»): two sentences, so no title. */
+  private static final Pattern INNER_SENTENCE_END = Pattern.compile("[.؟?!](?=\\s+\\S)");
 
   /** A title-sized line among {@code lines[from, to)}: an item's title, no prose and no furniture. */
   private static boolean titled(List<String> lines, int from, int to) {

@@ -308,7 +308,11 @@ public final class Metamorphic {
         cleans.size(), realTexts().size(), pool().size());
     int total = 0;
     int passed = 0;
+    int only = List.of(args).indexOf("--only");
     for (String transform : TRANSFORMS.keySet()) {
+      if (only >= 0 && !transform.equals(args[only + 1])) {
+        continue;
+      }
       int ok = 0;
       List<String> misses = new ArrayList<>();
       for (int i = 0; i < cleans.size(); i++) {
@@ -323,7 +327,7 @@ public final class Metamorphic {
       passed += ok;
       System.out.printf(Locale.ROOT, "%-18s %5d/%d (%.1f%%)%n", transform, ok, cleans.size(), 100.0 * ok / cleans.size());
       if (verbose) {
-        misses.stream().limit(15).forEach(m -> System.out.println("    " + m));
+        misses.stream().limit(only >= 0 ? 200 : 15).forEach(m -> System.out.println("    " + m));
       }
     }
     System.out.printf(Locale.ROOT, "all %d/%d (%.1f%%)%n", passed, total, 100.0 * passed / total);
