@@ -141,6 +141,10 @@ final class ArticleParser {
         dateline = late; // printed under the story, so the date above the headline was the page's clock
       }
     }
+    if (dateline == null && !paragraphs.isEmpty()) {
+      // no date line anywhere: a wire dateline opening the story («القاهرة في 12 مارس 2024 /أ ش أ/ -») dates it
+      dateline = DatelineParser.opening(paragraphs.get(0).source());
+    }
     for (int i = 0; i < tail.size(); i++) {
       dropped.add(tail.get(i));
       if (i == 0 || !BylineParser.isSourceLabel(tail.get(i - 1))) {
@@ -526,7 +530,8 @@ final class ArticleParser {
    * the page, often beside the weather. So: the first date under the headline that is not an "updated"
    * stamp, else such a stamp (htmldate's rule: "updated" only when nothing else is printed); else the line
    * just above the headline (or above it and a byline); a date further up is the page's clock. Without a
-   * headline, the first date as printed. A date line among weather or market widgets is never the story's.
+   * headline, the first date as printed. A date line among weather, market or prayer-time widgets, or one that
+   * says it is today's («اليوم …»), is never the story's.
    */
   static int dateIndex(List<String> lines, int headlineAt) {
     int stamp = -1;
@@ -597,10 +602,16 @@ final class ArticleParser {
         || DatelineParser.parse(line) != null || line.codePoints().noneMatch(Character::isLetter));
   }
 
+  /** A date line that opens with «اليوم» (today). */
+  private static final Pattern TODAY = Pattern.compile("[^\\p{L}]*" + ArabicPatterns.loose("اليوم") + "(?![\\p{L}])");
+
   /** Widget lines this close to a date line make it the page's clock. */
   private static final int WIDGET_REACH = 2;
 
   private static boolean besideWidgets(List<String> lines, int at) {
+    if (TODAY.matcher(lines.get(at)).lookingAt()) {
+      return true; // «اليوم الجمعة 29 مارس 2024»: the page says it is today's date, not the story's
+    }
     for (int i = Math.max(0, at - WIDGET_REACH); i <= Math.min(lines.size() - 1, at + WIDGET_REACH); i++) {
       if (i != at && Furniture.isWidget(lines.get(i))) {
         return true;
