@@ -209,6 +209,22 @@ final class DatelineParser {
     return null;
   }
 
+  private static final Pattern RELATIVE = Pattern.compile("[^\\p{L}\\d]*(?:(?:" + loose("نشر") + "|" + loose("آخر تحديث") + "|" + loose("تحديث")
+      + ")\\s*[:：]?\\s*)?(?:(?:" + loose("منذ") + "|" + loose("قبل") + ")\\s+(?:" + DIGIT + "+\\s*)?(?:" + String.join("|",
+          java.util.stream.Stream.of("دقيقة", "دقائق", "دقيقتين", "ثانية", "ثوان", "ساعة", "ساعات", "ساعتين", "يوم", "أيام", "يومين",
+              "أسبوع", "أسابيع", "أسبوعين", "شهر", "أشهر", "شهرين", "سنة", "سنوات", "عام", "أعوام").map(ArabicPatterns::loose).toList())
+      + ")|" + loose("أمس") + "|" + loose("الأمس") + "|" + loose("البارحة") + "|(?i:\\d+\\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\\s+ago|yesterday))"
+      + "[\\s\\p{P}]*");
+
+  /**
+   * True for a relative date stamp on a line of its own («منذ 3 ساعات», «نشر منذ يومين», «أمس», «2 hours ago»): the
+   * article's date, printed without the day; it gives no date ({@link #parse} reads none), and it says that a date
+   * printed elsewhere near the headline is the page's, not the story's.
+   */
+  static boolean isRelative(String line) {
+    return RELATIVE.matcher(DIACRITICS.matcher(line.strip()).replaceAll("")).matches();
+  }
+
   /** Words that may stand before the date of a wire dateline opening a story: «القاهرة في 12 مارس 2024». */
   private static final int MAX_PLACE_WORDS = 3;
   /** How far into the first paragraph a wire dateline's date may start. */
@@ -306,10 +322,6 @@ final class DatelineParser {
     if (gregorian == null && hijri == null) {
       return null;
     }
-    boolean hijriOnly = gregorian == null;
-    if (hijriOnly) {
-      gregorian = fromHijri(hijri);
-    }
     String weekday = null;
     Matcher w = WEEKDAY.matcher(line);
     if (w.find()) {
@@ -320,22 +332,7 @@ final class DatelineParser {
     if (ArabicPatterns.wordCount(rest.replaceAll("[\\p{P}\\p{S}" + "]+|" + DIGIT + "+", " ")) > MAX_OTHER_WORDS) {
       return null;
     }
-    // a Hijri date printed alone is rendered as printed; its Gregorian day is the record's
-    return new Dateline(printed, english(weekday, hijriOnly ? null : gregorian, hijriEnglish), gregorian, hijri);
-  }
-
-  /**
-   * The Gregorian day of a Hijri date printed alone, by the Umm al-Qura calendar (Java's HijrahChronology, the
-   * Saudi civil calendar the Gulf's sites print); null outside its range. Sites that follow the sighting of the
-   * moon may differ by a day.
-   */
-  private static LocalDate fromHijri(String hijri) {
-    String[] ymd = hijri.split("-");
-    try {
-      return LocalDate.from(java.time.chrono.HijrahDate.of(Integer.parseInt(ymd[0]), Integer.parseInt(ymd[1]), Integer.parseInt(ymd[2])));
-    } catch (DateTimeException outOfRange) {
-      return null;
-    }
+    return new Dateline(printed, english(weekday, gregorian, hijriEnglish), gregorian, hijri);
   }
 
   private static String english(String weekday, LocalDate gregorian, String hijriEnglish) {

@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
  * British conventions the region's sites follow do; month first only when the first number cannot be a month.
  * A day and month without a year («12 مارس»), a month and year without a day, a two-digit year and a relative
  * date («منذ 3 ساعات», «أمس») give no date: a year or a day guessed from today would be wrong for every archive
- * page. A span of days is not a date. An ISO stamp's date is the one printed, not converted to UTC: it is the
+ * page. A Hijri date printed alone is read as Hijri and gives no Gregorian day: sites that follow the sighting of
+ * the moon differ from the Umm al-Qura tables by a day, and the hand-read truth records none. A span of days is
+ * not a date. An ISO stamp's date is the one printed, not converted to UTC: it is the
  * publisher's own day.
  */
 class DateFormatsTest {
@@ -81,8 +83,8 @@ class DateFormatsTest {
       محدث 12/03/2024 ⇒ 2024-03-12
       12 مارس 2024 - 10:30 مساءً بتوقيت غرينتش ⇒ 2024-03-12
       الساعة 10:30 صباحًا، الثلاثاء 12 مارس 2024 ⇒ 2024-03-12
-      الثلاثاء 2 رمضان 1445 هـ ⇒ 2024-03-12
-      1 رمضان 1445 هجري ⇒ 2024-03-11
+      الثلاثاء 2 رمضان 1445 هـ ⇒ none
+      1 رمضان 1445 هجري ⇒ none
       الثلاثاء 2 رمضان 1445 هـ الموافق 12 مارس 2024 م ⇒ 2024-03-12
       12-مارس-2024 ⇒ 2024-03-12
       12 مارس، 2024 ⇒ 2024-03-12
@@ -158,9 +160,20 @@ class DateFormatsTest {
   }
 
   @Test
-  void hijriAloneIsUmmAlQuraAndRenderedAsPrinted() {
+  void relativeStamps() {
+    for (String relative : List.of("منذ 3 ساعات", "منذ ساعتين", "نشر منذ 5 دقائق", "آخر تحديث: منذ يومين", "قبل ٣ أيام", "أمس",
+        "2 hours ago", "Yesterday")) {
+      assertTrue(DatelineParser.isRelative(relative), relative);
+      assertNull(DatelineParser.parse(relative), relative);
+    }
+    assertFalse(DatelineParser.isRelative("منذ 3 ساعات قصفت الطائرات المدينة"));
+    assertFalse(DatelineParser.isRelative("12 مارس 2024"));
+  }
+
+  @Test
+  void hijriAloneIsReadButGivesNoGregorianDay() {
     Dateline d = DatelineParser.parse("الثلاثاء 2 رمضان 1445 هـ");
-    assertEquals(LocalDate.of(2024, 3, 12), d.gregorian());
+    assertNull(d.gregorian());
     assertEquals("1445-09-02", d.hijri());
     assertEquals("Tuesday 2 Ramadan 1445 AH", d.english());
   }

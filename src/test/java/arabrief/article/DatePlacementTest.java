@@ -52,6 +52,20 @@ class DatePlacementTest {
   }
 
   @Test
+  void dateUnderADeckOrPhotoAmongTheBodysFirstLines() {
+    String deck = "خطة طموحة تراهن عليها الحكومة لخفض فاتورة الطاقة وتوفير فرص العمل في المحافظات.";
+    assertEquals(OWN, date(CLOCK + "\n" + HEADLINE + "\n\n" + deck + "\n12 مايو 2023\n\n" + BODY));
+  }
+
+  @Test
+  void relativeStampUnderTheHeadlineMakesTheDateAboveAClock() {
+    assertNull(date("موقع الأخبار\n" + CLOCK + "\n" + HEADLINE + "\nمنذ 3 ساعات\n\n" + BODY));
+    assertNull(date("موقع الأخبار\n" + CLOCK + "\n" + HEADLINE + "\nنشر منذ يومين\n\n" + BODY));
+    assertEquals(LocalDate.of(2024, 3, 29), date("موقع الأخبار\n" + CLOCK + "\n" + HEADLINE + "\n\n" + BODY),
+        "without it, a date just above the headline is the article's");
+  }
+
+  @Test
   void clockBesideWidgetsIsNeverTheDate() {
     assertNull(date("22° القاهرة\n" + CLOCK + "\n" + HEADLINE + "\n\n" + BODY), "beside the weather");
     assertNull(date("الدولار 30.90\n" + CLOCK + "\n" + HEADLINE + "\n\n" + BODY), "beside a currency rate");
