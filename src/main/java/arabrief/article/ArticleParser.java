@@ -141,10 +141,21 @@ final class ArticleParser {
     List<Paragraph> paragraphs = body(bodyLines);
     List<String> tail = lines.subList(end, lines.size());
     if (hints == Hints.NONE && (dateline == null || dateAboveHeadline)) {
-      Dateline late = lateDate(bodyLines, tail);
-      if (late != null && (dateline == null || !DatelineParser.isUpdateStamp(late.source()))) {
-        dateline = late; // printed under the story, so the date above the headline was the page's clock
+      // a date among the body's first lines (under a deck or a photo) or right under the story is nearer the story
+      // than one above the headline, which was then the page's clock
+      Dateline below = earlyDate(bodyLines);
+      below = below != null ? below : lateDate(bodyLines, tail);
+      if (below != null && (dateline == null || !DatelineParser.isUpdateStamp(below.source()))) {
+        dateline = below;
       }
+    }
+    if (dateline == null && byline != null && byline.printed() != null) {
+      // no date line anywhere: a wire dateline opening the story («القاهرة في 12 مارس 2024 /أ ش أ/ -»), which the
+      // byline has taken off the first paragraph as its credit, dates it
+      dateline = DatelineParser.opening(byline.printed());
+    }
+    if (dateline == null && !paragraphs.isEmpty()) {
+      dateline = DatelineParser.opening(paragraphs.get(0).source());
     }
     for (int i = 0; i < tail.size(); i++) {
       dropped.add(tail.get(i));
@@ -566,7 +577,8 @@ final class ArticleParser {
    * the page, often beside the weather. So: the first date under the headline that is not an "updated"
    * stamp, else such a stamp (htmldate's rule: "updated" only when nothing else is printed); else the line
    * just above the headline (or above it and a byline); a date further up is the page's clock. Without a
-   * headline, the first date as printed. A date line among weather or market widgets is never the story's.
+   * headline, the first date as printed. A date line among weather, market or prayer-time widgets, or one that
+   * says it is today's («اليوم …»), is never the story's.
    */
   static int dateIndex(List<String> lines, int headlineAt) {
     int stamp = -1;
@@ -581,6 +593,11 @@ final class ArticleParser {
     if (stamp >= 0) {
       return stamp;
     }
+    for (int i = Math.max(0, headlineAt + 1); i < Math.min(lines.size(), headlineAt + 1 + RELATIVE_REACH) && headlineAt >= 0; i++) {
+      if (DatelineParser.isRelative(lines.get(i))) {
+        return -1; // the story's date is printed as «منذ 3 ساعات»: a date above the headline is the page's clock
+      }
+    }
     if (headlineAt > 0) {
       for (int i = headlineAt - 1; i >= Math.max(0, headlineAt - 2); i--) {
         if (DatelineParser.parse(lines.get(i)) != null && !besideWidgets(lines, i)) {
@@ -592,6 +609,34 @@ final class ArticleParser {
       }
     }
     return -1;
+  }
+
+  /** A relative date stamp («منذ 3 ساعات») stands this close under the headline. */
+  private static final int RELATIVE_REACH = 4;
+  /** A date line among the body's first lines (under a deck, a photo or a byline the header did not take). */
+  private static final int EARLY_DATE_REACH = 4;
+
+  /**
+   * A date line among the first lines of the body, before its second paragraph — under a deck or a photo the
+   * header did not take: nearer the headline than any date above it or under the story. A publication date wins
+   * over an "updated" stamp. Null if none.
+   */
+  private static Dateline earlyDate(List<String> bodyLines) {
+    Dateline stamp = null;
+    int paragraphs = 0;
+    for (int i = 0; i < Math.min(bodyLines.size(), EARLY_DATE_REACH) && paragraphs < 2; i++) {
+      String line = bodyLines.get(i);
+      Dateline d = DatelineParser.parse(line);
+      if (d != null && !besideWidgets(bodyLines, i)) {
+        if (!DatelineParser.isUpdateStamp(line)) {
+          return d;
+        }
+        stamp = stamp == null ? d : stamp;
+      } else if (isParagraphLine(line)) {
+        paragraphs++;
+      }
+    }
+    return stamp;
   }
 
   /** A date printed under the story stands within this many lines of its last paragraph. */
@@ -637,13 +682,25 @@ final class ArticleParser {
         || DatelineParser.parse(line) != null || line.codePoints().noneMatch(Character::isLetter));
   }
 
-  /** Widget lines this close to a date line make it the page's clock. */
+  /** A date line that opens with «اليوم» (today). */
+  private static final Pattern TODAY = Pattern.compile("[^\\p{L}]*" + ArabicPatterns.loose("اليوم") + "(?![\\p{L}])");
+
+  /** Widget lines this close to a date line, with nothing but furniture between them, make it the page's clock. */
   private static final int WIDGET_REACH = 2;
 
   private static boolean besideWidgets(List<String> lines, int at) {
-    for (int i = Math.max(0, at - WIDGET_REACH); i <= Math.min(lines.size() - 1, at + WIDGET_REACH); i++) {
-      if (i != at && Furniture.isWidget(lines.get(i))) {
-        return true;
+    if (TODAY.matcher(lines.get(at)).lookingAt()) {
+      return true; // «اليوم الجمعة 29 مارس 2024»: the page says it is today's date, not the story's
+    }
+    for (int step : new int[] {-1, 1}) {
+      for (int i = at + step; i >= 0 && i < lines.size() && Math.abs(i - at) <= WIDGET_REACH; i += step) {
+        String line = lines.get(i);
+        if (Furniture.isWidget(line)) {
+          return true;
+        }
+        if (!Furniture.isFurniture(line) && DatelineParser.parse(line) == null) {
+          break; // a headline or a byline between them: the widget is the page's, the date the story's
+        }
       }
     }
     return false;

@@ -115,10 +115,20 @@ final class Furniture {
         || isForeign(line);
   }
 
-  /** A weather or market widget's line: a temperature, or a rate on a short line without a sentence. */
+  /** A weather, market or prayer-time widget's line: a temperature, a rate on a short line without a sentence, prayer times. */
   static boolean isWidget(String line) {
     return ArabicPatterns.wordCount(line) <= 5 && !SENTENCE_PUNCTUATION.matcher(line.replaceAll("\\d[.,]\\d", "")).find()
-        && WIDGET.matcher(line).find();
+        && WIDGET.matcher(line).find() || PRAYER_TIME.matcher(line.strip()).matches();
+  }
+
+  /** A prayer-time widget's line: one or more of the five prayers (and sunrise), each with its time. */
+  private static final Pattern PRAYER_TIME;
+
+  static {
+    String prayer = "(?:" + String.join("|", java.util.stream.Stream.of("الفجر", "الشروق", "الظهر", "العصر", "المغرب", "العشاء")
+        .map(ArabicPatterns::loose).toList()) + ")";
+    String time = ArabicPatterns.DIGIT + "{1,2}\\s*:\\s*" + ArabicPatterns.DIGIT + "{2}(?:\\s*(?:ص|م)(?![\\p{L}]))?";
+    PRAYER_TIME = Pattern.compile("(?:" + prayer + "\\s*[:：]?\\s*" + time + "\\s*[|،,]?\\s*)+");
   }
 
   /**

@@ -183,7 +183,10 @@ final class HtmlExtractor {
       caption = PageParts.shownImageCaption(doc, h1s, meta);
     }
     PageParts.splitSentenceBreaks(doc);
-    List<Element> dates = doc.select(DATE_ELEMENTS);
+    List<Element> dates = new ArrayList<>(doc.select(DATE_ELEMENTS));
+    Set<Element> aboveHeadlines = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+    h1Elements.forEach(h -> aboveHeadlines.addAll(h.parents()));
+    dates.removeIf(d -> siteClock(d, aboveHeadlines));
     dates.forEach(near::note);
     // With a JSON-LD date the printed date that matches it may stand in a byline box or a header
     // the chrome step removes; without one, the printed date nearest the headline.
@@ -483,6 +486,28 @@ final class HtmlExtractor {
       machineFrom.remove(); // "منذ ساعتين": a relative date is no paragraph
     }
     return machineDate;
+  }
+
+  /** The page's own furniture, outside any article: its banner, menus, footer, sidebars and widgets. */
+  private static final String PAGE_CHROME = "header, nav, footer, aside, [role=banner], [role=navigation], [role=contentinfo], "
+      + "[role=complementary]";
+  private static final Pattern CLOCK_PLACE = Pattern.compile("(?i)(?:^|[-_\\s])(?:top-?bar|weather|ticker|sidebar|footer|"
+      + "most-read|menu|navbar|widgets?|masthead|site-header)(?:$|[-_\\s])");
+
+  /**
+   * A date printed in the site's chrome — a banner, menu, footer, sidebar or widget that holds no headline and
+   * stands in no {@code <article>} — is the page's clock (today's date beside the weather), never the story's.
+   */
+  private static boolean siteClock(Element date, Set<Element> aboveHeadlines) {
+    for (Element x = date; x != null; x = x.parent()) {
+      if (x.nameIs("article") || x.nameIs("main") || aboveHeadlines.contains(x)) {
+        return false;
+      }
+      if (x.is(PAGE_CHROME) || CLOCK_PLACE.matcher(x.className() + " " + x.id()).find()) {
+        return x.parents().stream().noneMatch(p -> p.nameIs("article") || p.nameIs("main"));
+      }
+    }
+    return false;
   }
 
   /**
