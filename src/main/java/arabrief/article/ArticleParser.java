@@ -217,6 +217,9 @@ final class ArticleParser {
    * starts and where the header starts (under the listing's last teaser), else {@code {first, 0}}.
    */
   private static int[] pastListing(List<String> lines, int first) {
+    if (first >= lines.size()) {
+      return new int[] {first, 0};
+    }
     if (openTitle(lines.get(first)) && first + 1 < lines.size() && isProse(lines.get(first + 1))
         && !openTitle(lines.get(first + 1))) {
       // the listing's first title ends like a sentence and was taken for prose: walk from its teaser
