@@ -157,10 +157,22 @@ final class ArticleParser {
     if (dateline == null && !paragraphs.isEmpty()) {
       dateline = DatelineParser.opening(paragraphs.get(0).source());
     }
+    Set<String> storyWords = new HashSet<>(HeadlineScorer.leadWords(bodyLines));
+    if (headline != null) {
+      storyWords.addAll(HeadlineScorer.words(headline));
+    }
     for (int i = 0; i < tail.size(); i++) {
       dropped.add(tail.get(i));
+      String next = i + 1 < tail.size() ? tail.get(i + 1) : null;
       if (i == 0 || !BylineParser.isSourceLabel(tail.get(i - 1))) {
-        noteByline(BylineParser.ofLine(tail.get(i), i + 1 < tail.size() ? tail.get(i + 1) : null));
+        noteByline(BylineParser.ofLine(tail.get(i), next));
+      }
+      // the writer signing under the story: a name over a role line, or, right after the last paragraph, beside a
+      // date line (further down, a title beside a date is a related story's)
+      if ((byline == null || byline.author() == null) && (next != null && BylineParser.isRoleLine(next)
+          || i <= 1 && (next != null && DatelineParser.parse(next) != null || i > 0 && DatelineParser.parse(tail.get(i - 1)) != null))
+          && isNameLine(tail.get(i), storyWords, true)) {
+        noteByline(new Byline(null, null, tail.get(i), tail.get(i)));
       }
     }
     dropped.addAll(all.subList(to, all.size()));
@@ -535,8 +547,15 @@ final class ArticleParser {
         }
         for (String field : FIELD_SEPARATOR.split(line)) { // «DATE | كتب: NAME |», «DATE | NAME»
           Byline b = BylineParser.ofLine(field.strip());
-          noteByline(b != null || DatelineParser.parse(field) != null || !isNameLine(field, storyWords)
+          noteByline(b != null || DatelineParser.parse(field) != null || !isNameLine(field, storyWords, true)
               ? b : new Byline(null, null, field.strip(), field.strip()));
+          if (DatelineParser.parse(field) != null && (byline == null || byline.author() == null)) {
+            for (String words : besideTheDate(field)) { // «NAME 12 مارس 2024», no separator between
+              if (!words.isBlank() && isNameLine(words, storyWords, true)) {
+                noteByline(new Byline(null, null, words, words));
+              }
+            }
+          }
         }
       } else if (standfirst == null && headlineAt >= 0 && i > headlineAt && Standfirst.isBullet(line)
           && ArabicPatterns.wordCount(line) >= MIN_CAPTION_WORDS && !Furniture.isFurniture(line)
@@ -548,15 +567,17 @@ final class ArticleParser {
           && isCandidate(line, i > 0 ? lines.get(i - 1) : null) && isCaption(line)
           && (aboutTheStory(line, leadWords) || afterPhotoCredit(lines, i))) {
         caption = line;
-      } else if (headlineAt >= 0 && i > headlineAt && (i <= headlineAt + NAME_REACH || i >= lines.size() - NAME_REACH)
-          && (byline == null || byline.author() == null) && isNameLine(line, storyWords)
-          && !Standfirst.inLabelRun(labels, i, 0, labels.size())) {
+      } else if (headlineAt >= 0 && i > headlineAt && (byline == null || byline.author() == null)
+          && (placedName(lines, i, next, storyWords)
+              || (i <= headlineAt + NAME_REACH || i >= lines.size() - NAME_REACH) && isNameLine(line, storyWords)
+                  && !Standfirst.inLabelRun(labels, i, 0, labels.size()))) {
         noteByline(new Byline(null, null, line, line)); // a reporter's name alone under the headline
         dropped.add(line);
       } else {
         dropped.add(line);
         if (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1))) { // else the source of the label above
-          noteByline(BylineParser.ofLine(line, next));
+          // a label above the headline labels a genre or a section, not the headline's words
+          noteByline(BylineParser.ofLine(line, squashed != null && next != null && squash(next).equals(squashed) ? null : next));
         }
       }
     }
@@ -571,8 +592,39 @@ final class ArticleParser {
   /** A reporter's name stands this close under the headline, or this close above the body. */
   private static final int NAME_REACH = 3;
 
+  /**
+   * A name line whose position says byline, so that a name the given-name list lacks is found: directly
+   * beside a date line (above or below it), or over a line of its role («صحفي», «مراسل … في …»). (After an
+   * author label on the line above, {@link BylineParser#ofLine(String, String)} reads it.)
+   */
+  private static boolean placedName(List<String> lines, int i, String next, Set<String> storyWords) {
+    boolean beside = i > 0 && DatelineParser.parse(lines.get(i - 1)) != null
+        || next != null && DatelineParser.parse(next) != null;
+    return (beside || next != null && BylineParser.isRoleLine(next)) && isNameLine(lines.get(i), storyWords, true);
+  }
+
+  /**
+   * The words a date field prints before its date and after it («جوناثان حداد 12 مارس 2024», «الثلاثاء 12/3/2024
+   * سامي علي»): the date's words are those with a digit or a month's name, and the signs between them.
+   */
+  private static List<String> besideTheDate(String field) {
+    String[] w = field.strip().split("\\s+");
+    int first = -1;
+    int last = -1;
+    for (int k = 0; k < w.length; k++) {
+      if (DATE_WORD.matcher(w[k]).find() || java.util.Arrays.stream(w[k].split("/")).anyMatch(DatelineParser::isMonth)) {
+        first = first < 0 ? k : first;
+        last = k;
+      }
+    }
+    return first < 0 ? List.of() : List.of(String.join(" ", java.util.Arrays.copyOfRange(w, 0, first)),
+        String.join(" ", java.util.Arrays.copyOfRange(w, last + 1, w.length)));
+  }
+
+  private static final Pattern DATE_WORD = Pattern.compile(ArabicPatterns.DIGIT + "|^[\\p{P}\\p{S}]+$");
+
   /** Fields of a date line: «الأربعاء 26-06-2019 14:45 | كتب: سوزان عاطف |», «2021-10-23 - المصدر: CNN». */
-  private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*[|•]\\s*|\\s+[-–—]\\s+");
+  private static final Pattern FIELD_SEPARATOR = Pattern.compile("\\s*[|•·]\\s*|\\s+[-–—]\\s+");
 
   /**
    * Which header line is the article's own date, or -1. Pages print the story's date under its headline
@@ -715,6 +767,16 @@ final class ArticleParser {
    * story's people; a reporter is not in the story), and no place or agency the gazetteer knows.
    */
   static boolean isNameLine(String line, Set<String> storyWords) {
+    return isNameLine(line, storyWords, false);
+  }
+
+  /**
+   * As {@link #isNameLine(String, Set)}; when {@code placed} (the line's position says byline: in a date line,
+   * beside it, after an author label, over a role line) the first word need not be a given name of the list,
+   * only name-like: it takes no article (a given name does not, unless the list has it, as the Maghreb's
+   * «الطاهر»), and no word is a place the gazetteer knows or a noun that names an institution or a time.
+   */
+  static boolean isNameLine(String line, Set<String> storyWords, boolean placed) {
     String[] words = line.strip().split("\\s+");
     if (words.length < 1 || words.length > MAX_NAME_WORDS || Furniture.isFurniture(line) && !Furniture.isForeign(line)
         || BylineParser.ofLine(line) != null
@@ -726,7 +788,7 @@ final class ArticleParser {
     if (latin ? !LATIN_NAME.matcher(line.strip()).matches() : words.length < 2) {
       return false;
     }
-    if (!latin && !GivenNames.startsName(words)) {
+    if (!latin && !GivenNames.startsName(words) && !(placed && unlistedName(words))) {
       return false;
     }
     for (String w : words) {
@@ -737,6 +799,45 @@ final class ArticleParser {
     }
     return true;
   }
+
+  /**
+   * A name the list lacks, after its titles: two words or more, the first without the article (unless the list
+   * has it), and no word a place, a common noun of institutions, time or the trade, or a clitic with the article.
+   */
+  private static boolean unlistedName(String[] words) {
+    int i = 0;
+    while (i < words.length - 1 && GivenNames.isTitle(words[i])) {
+      i++;
+    }
+    if (words.length - i < 2 || words[i].startsWith("ال") && !GivenNames.isGivenName(words[i])) {
+      return false;
+    }
+    for (int k = i; k < words.length; k++) {
+      // «والثقافة», «بالفيديو», «للأخبار»: a conjunction or preposition joined to the article opens no name's word
+      if (NOT_NAME_NOUNS.contains(words[k]) || CLITIC_ARTICLE.matcher(words[k]).lookingAt() || Gazetteer.english(words[k]) != null
+          || k + 1 < words.length && Gazetteer.english(words[k] + " " + words[k + 1]) != null) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final Pattern CLITIC_ARTICLE = Pattern.compile("(?:وال|بال|فال|كال|لل)");
+
+  /**
+   * Nouns that open the short lines a date line stands beside and that a name never is: institutions and
+   * media («وزارة», «صحيفة»), the clock («بتوقيت», «منذ»), reading and counting («قراءة», «مشاهدة»), and the
+   * trade's roles — vocabulary of the language, not of any site.
+   */
+  private static final Set<String> NOT_NAME_NOUNS = Set.of(
+      "وزارة", "وزير", "هيئة", "مجلس", "جامعة", "شركة", "مؤسسة", "مركز", "منظمة", "جمعية", "نادي", "قسم", "إدارة", "مكتب",
+      "موقع", "صحيفة", "جريدة", "مجلة", "قناة", "إذاعة", "وكالة", "دار", "بنك", "كأس", "دوري", "منتخب", "مباراة", "سوق",
+      "أسعار", "سعر", "طقس", "حالة", "درجات", "بتوقيت", "توقيت", "غرينتش", "جرينتش", "مكة", "الساعة", "ساعة", "ساعات",
+      "دقيقة", "دقائق", "صباحا", "مساء", "آخر", "اخر", "تحديث", "نشر", "قراءة", "للقراءة", "مشاهدة", "مشاهدات", "زيارة",
+      "تعليق", "طباعة", "مشاركة", "نسخ", "رابط", "عدد", "العدد", "صفحة", "الصفحة", "بيان", "مصدر", "المصدر", "صحفي", "صحفية",
+      "مراسل", "مراسلة", "محرر", "كاتب", "كاتبة", "رئيس", "مدير", "نائب", "حكومة", "جيش", "شرطة", "محكمة", "حزب",
+      "حركة", "قوات", "مدينة", "محافظة", "ولاية", "منطقة", "شارع", "ميدان", "مطار", "ملف", "ملفات", "قصة", "قصص", "صور",
+      "فيديو", "بث", "برنامج", "حلقة", "نشرة", "موجز", "ملخص", "كلمة", "كلمات", "وسوم", "تصنيف", "التصنيف", "القسم");
 
   private static final Pattern PHOTO_WORD = Pattern.compile("(?i:getty|images?|photos?|photography|shutterstock)");
   /** A name's word: letters (no tatweel: «بـ» is a clipped preposition), an initial's dot allowed. */

@@ -17,11 +17,29 @@ final class BylineParser {
   private static final String DASH = "(?:--|[-–—])";
   private static final String WORD = "[\\p{L}\\p{M}]+";
   private static final String PLACE = WORD + "(?:\\s" + WORD + "){0,2}(?:،\\s*" + WORD + "(?:\\s" + WORD + ")?)?";
-  /** A title before a name: «د.», «م.», «الدكتور», «الشيخ». */
-  private static final String TITLE = "(?:(?:د|م|أ)\\.\\s*|(?:الدكتور|الشيخ|المهندس|الأستاذ|اللواء|المستشار)\\s+)";
+  /** A title before a name: «د.», «أ.د.», «د/», «م.», «الدكتور», «الشيخ». */
+  private static final String TITLE = "(?:(?:أ\\.\\s*د|د|م|أ)\\.\\s*|د/\\s*|(?:" + String.join("|", java.util.stream.Stream.of(
+      "الأستاذ الدكتور", "الدكتور", "الدكتورة", "دكتور", "دكتورة", "الشيخ", "المهندس", "المهندسة", "الأستاذ", "الأستاذة",
+      "اللواء", "المستشار", "السفير").map(ArabicPatterns::loose).toList()) + ")\\s+)";
+  /**
+   * A writer's role printed after the name: «NAME - صحفي», «NAME، مراسل «الشرق» في بيروت», «NAME | كاتب
+   * وباحث». The nouns of the trade in Arabic (reporter, correspondent, editor, writer, researcher, analyst,
+   * professor), masculine and feminine; what follows them (an outlet, a place) is the role's.
+   */
+  private static final String ROLE_WORD = "(?:" + String.join("|", java.util.stream.Stream.of(
+      "صحفي", "صحفية", "صحافي", "صحافية", "مراسل", "مراسلة", "مراسلنا", "مراسلتنا", "محرر", "محررة", "كاتب", "كاتبة",
+      "باحث", "باحثة", "محلل", "محللة", "إعلامي", "إعلامية", "أستاذ", "أستاذة", "رئيس تحرير", "رئيسة تحرير", "مدير تحرير",
+      "مديرة تحرير", "مدير مكتب", "مديرة مكتب", "خبير", "خبيرة", "أكاديمي", "أكاديمية", "مترجم", "مترجمة", "مصور", "مصورة")
+      .map(ArabicPatterns::loose).toList()) + ")(?![\\p{L}\\p{M}])";
+  /** The role after a name, to the line's end: the role's noun and at most eight more words, no sentence's end. */
+  private static final String ROLE_AFTER = ROLE_WORD + "(?:\\s+[^\\s.؟?!؛]+){0,8}";
   /** A writer's role printed before the name: «بقلم الكاتب: …», «كتب الزميل …». */
   private static final String ROLE = "(?:(?:الكاتب|الكاتبة|الصحفي|الصحفية|الإعلامي|الإعلامية|الزميل|الزميلة|الباحث|الباحثة)\\s*:?\\s*)";
-  private static final String NAME = TITLE + "?" + WORD + "(?:\\s" + WORD + "){0,3}";
+  /** A name of one to four words; a role's noun («صحفي», «مراسل») starts no name. */
+  private static final String NAME = "(?!" + ROLE_WORD + ")" + TITLE + "?" + WORD + "(?:\\s" + WORD + "){0,3}";
+  /** Names in Latin letters after «By»: capitalised words, two to four a name, joined by «and», «&» or commas. */
+  private static final String LATIN_NAME = "\\p{Lu}[\\p{L}.'-]*(?:\\s\\p{Lu}[\\p{L}.'-]*){1,3}";
+  private static final String LATIN_NAMES = LATIN_NAME + "(?:\\s*(?:,|&|\\band\\b)\\s*" + LATIN_NAME + ")*";
   private static final String AGENCY = "\\(([\\p{L}\\p{M}. ]{1,20})\\)";
 
   private static final Pattern PLACE_NAME = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")\\s*" + DASH + "\\s*");
@@ -30,6 +48,9 @@ final class BylineParser {
   private static final Pattern SIGN_OFF = Pattern.compile("\\s*(?:--|[-–—])?\\s*[(\\[]([^()\\[\\]]{2,30})[)\\]]\\s*[.]?$");
   private static final Pattern PLACE_PAPER = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»]{2,30})»\\s*(?:" + DASH + "\\s*)?");
   private static final Pattern PLACE_ONLY = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + ")?)\\s+" + DASH + "\\s+");
+  /** A site's tag of up to three words opening the story, its outlet word last or inside: «النهار الجديد نيوز -», «الوادي 24 -». */
+  private static final Pattern OUTLET_ONLY = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2}(?:\\s" + ArabicPatterns.DIGIT
+      + "{1,3})?)\\s+" + DASH + "\\s+");
   private static final Pattern AGENCY_ONLY = Pattern.compile("^" + AGENCY + "\\s*(?:" + DASH + "\\s*)?");
   /** A wire dateline with slashes: «الجزائر / 3 تشرين الثاني / نوفمبر / إرنا -». */
   private static final Pattern SLASHED = Pattern.compile("^(" + PLACE + ")\\s*/[^/]{1,30}(?:/[^/]{1,30})*/\\s*([\\p{L}. ]{2,20}?)\\s*" + DASH + "\\s*");
@@ -43,6 +64,8 @@ final class BylineParser {
   private static final Pattern PLACE_DAY_CREDIT = Pattern.compile("^(?<place>" + PLACE + ")\\s*[،,]?\\s*(?<day>" + DAY
       + ")\\s*(?:\\((?<paren>[\\p{L}\\p{M}. ]{1,20})\\)|/\\s*(?<slash>[\\p{L}. ]{1,20}?)\\s*/|(?<![\\p{L}\\p{M}])(?<bare>[\\p{L}. ]{1,20}?)\\s*(?="
       + DASH + "))\\s*(?:" + DASH + "|:)?\\s*");
+  /** «بغداد/ واع -», «القاهرة / أ ش أ:»: a place, a slash and an agency, opening the first paragraph. */
+  private static final Pattern PLACE_SLASH_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*/\\s*([\\p{L}. ]{2,20}?)\\s*(?:" + DASH + "|:)\\s*");
   private static final Pattern OUTLET_PLACE = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2})\\s*" + DASH + "\\s*(" + PLACE + ")\\s*[.:]\\s+");
 
   /**
@@ -55,23 +78,36 @@ final class BylineParser {
   /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
   private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
       "إعداد وترجمة", "تغطية", "رصد", "تحقيق");
-  /** Several names: «أ ب، ج د», «أ ب وج د», «أ ب و ج د». */
-  private static final String NAMES = NAME + "(?:\\s*[،,]\\s*" + NAME + "|\\s+و\\s*" + NAME + ")*";
+  /** Several names: «أ ب، ج د», «أ ب وج د», «أ ب و ج د», «أ ب & ج د». */
+  private static final String NAMES = NAME + "(?:\\s*[،,&]\\s*" + NAME + "|\\s+و\\s*" + NAME + ")*";
+  /** What separates a label from its name, or a name from its role or place: a colon, a slash or any dash. */
+  private static final String SEP = "[:：/\\-–—]";
   private static final Pattern BYLINE_LINE =
-      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*[:：/-])?|" + AUTHOR_LABEL + "\\s*[:：/-])\\s*" + ROLE + "?(" + NAMES + ")(?:\\s*[-–]\\s*("
-          + PLACE + "))?\\s*[|]?$");
+      Pattern.compile("^(?:" + AUTHOR_VERB + "(?:\\s*" + SEP + ")?|" + AUTHOR_LABEL + "\\s*" + SEP + ")\\s*" + ROLE + "?(" + NAMES
+          + ")(?:\\s*[-–—،,|]\\s*" + ROLE_AFTER + ")?(?:\\s*[-–—]\\s*(" + PLACE + "))?\\s*[|]?$");
+  /**
+   * An author label on a line of its own, the name on the next line: «كتب:», «بقلم», «By». Nouns that are
+   * also section names («تقرير», «حوار») only with their colon.
+   */
+  private static final Pattern AUTHOR_ALONE = Pattern.compile("^(?:" + alternation("كتب", "كتبت", "بقلم", "بواسطة") + "(?:\\s*" + SEP
+      + ")?|(?:" + AUTHOR_VERB + "|" + AUTHOR_LABEL + "|" + loose("الكاتب") + "|" + loose("الكاتبة") + "|" + loose("المؤلف") + ")\\s*"
+      + SEP + "|(?i:by|written by|author|authors)\\s*:?)$");
+  /** A reporter's name and role on one line: «NAME - صحفي», «NAME، مراسل «الشرق» في بيروت». */
+  private static final Pattern NAME_ROLE = Pattern.compile("^(" + NAME + ")\\s*[-–—،,|]\\s*(" + ROLE_AFTER + ")$");
+  /** A role on a line of its own under a name: «صحفي», «مراسل الشرق في بيروت», «كاتب وباحث». */
+  private static final Pattern ROLE_LINE = Pattern.compile("^" + ROLE_WORD + "(?:\\s+[^\\s.؟?!؛:]+){0,5}$");
   // A paper's name is at most three words; "وزير الصحة: «المستشفى سيخدم سكان الشمال»" is a quote.
   private static final Pattern PAPER_LINE = Pattern.compile("^(" + PLACE + ")\\s*:\\s*«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»$");
-  /** «Author, name», «By name», «الكاتب: name»: a label of authorship and a name. */
+  /** «Author, name», «By name», «Written by name», «الكاتب: name»: a label of authorship and a name. */
   private static final Pattern AUTHOR_LABEL_LINE =
-      Pattern.compile("^(?:(?i:author|authors|by)|" + loose("الكاتب") + "|" + loose("المؤلف") + "|" + loose("المحرر") + ")\\s*[,،:]?\\s+(" + NAME + "(?:\\s*و" + NAME + ")?)$");
-  /** «حسام أبو العلا - القاهرة»: a name, a dash and a place the gazetteer knows. */
-  private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—]\\s*(" + PLACE + ")$");
+      Pattern.compile("^(?:(?i:author|authors|written by|reported by|by)|" + loose("الكاتب") + "|" + loose("المؤلف") + "|" + loose("المحرر") + ")\\s*[,،:]?\\s+(" + NAMES + "|" + LATIN_NAMES + ")$");
+  /** «حسام أبو العلا - القاهرة», «NAME | PLACE»: a name, a dash or bar and a place the gazetteer knows. */
+  private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—|]\\s*(" + PLACE + ")$");
   /** «القاهرة - محمود عبد الرحمن»: a place the gazetteer knows, a dash and a name. */
   private static final Pattern PLACE_NAME_LINE = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")$");
-  /** «الرياض - واس», «بيروت - «الحياة»»: a place and the agency or paper that filed from it. */
+  /** «الرياض - واس», «بيروت - «الحياة»», «بغداد/ واع»: a place and the agency or paper that filed from it. */
   private static final Pattern PLACE_CREDIT_LINE =
-      Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "|(:))\\s*(?:«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»|([\\p{L}. ]{1,20}))$");
+      Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "|(:)|/)\\s*(?:«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»|([\\p{L}. ]{1,20}))$");
   /** «مراسلنا في بيروت», «مراسل الجزيرة في غزة»: the paper's correspondent and the place. */
   private static final Pattern CORRESPONDENT = Pattern.compile("^(?:" + loose("من") + "\\s+)?((?:" + loose("مراسلنا") + "|"
       + loose("مراسلتنا") + "|" + loose("مراسل") + "|" + loose("مراسلة") + ")(?:\\s+«?" + WORD + "»?){0,2}?)\\s+" + loose("في")
@@ -125,7 +161,9 @@ final class BylineParser {
     if ((m = PAPER_LINE.matcher(line)).matches()) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, line);
     }
-    if ((m = AUTHOR_LABEL_LINE.matcher(line)).matches() && TextDecoder.hasArabicLetter(m.group(1))) {
+    // «by» before lower-case English words is a sentence; before Arabic letters or capitalised words, a name
+    if ((m = AUTHOR_LABEL_LINE.matcher(line)).matches()
+        && (TextDecoder.hasArabicLetter(m.group(1)) || m.group(1).matches(LATIN_NAMES))) {
       return new Byline(null, null, m.group(1).strip(), line);
     }
     if ((m = NAME_PLACE.matcher(line)).matches() && Gazetteer.english(m.group(2).strip()) != null
@@ -140,6 +178,9 @@ final class BylineParser {
     if ((m = PLACE_CREDIT_LINE.matcher(line)).matches() && (m.group(3) != null || Gazetteer.isAgency(m.group(4)))
         && (m.group(2) == null || Gazetteer.english(m.group(1).strip()) != null)) {
       return new Byline((m.group(3) != null ? m.group(3) : m.group(4)).strip(), place(m.group(1)), null, line);
+    }
+    if ((m = NAME_ROLE.matcher(line)).matches() && ArticleParser.isNameLine(m.group(1), java.util.Set.of(), true)) {
+      return new Byline(null, rolePlace(m.group(2)), m.group(1).strip(), line);
     }
     if ((m = CORRESPONDENT.matcher(line)).matches()) {
       return new Byline(null, place(m.group(2)), m.group(1).strip(), line);
@@ -172,6 +213,14 @@ final class BylineParser {
         && !ArticleParser.isProse(next) && DatelineParser.parse(next) == null) {
       return new Byline(CREDIT_DECORATION.matcher(next).replaceAll(""), null, null, line + " " + next);
     }
+    if (next != null && AUTHOR_ALONE.matcher(line).matches() && !ArticleParser.isProse(next) && DatelineParser.parse(next) == null) {
+      // the label and the names under it read as one byline line («كتب:» / «سامي علي وهند سعيد»)
+      String joined = line + (line.matches(".*[:：/\\-–—]$") ? " " : ": ") + next;
+      Byline b = ofLine(joined);
+      if (b != null && b.author() != null) {
+        return new Byline(b.source(), b.place(), b.author(), line + " " + next);
+      }
+    }
     return ofLine(line);
   }
 
@@ -181,10 +230,23 @@ final class BylineParser {
     return m.find() ? new Byline(null, null, m.group(1).strip(), m.group()) : null;
   }
 
-  /** True for a source label on a line of its own, whose source is on the next line. */
+  /** True for a source or author label on a line of its own, whose source or name is on the next line. */
   static boolean isSourceLabel(String line) {
-    return SOURCE_LABEL.matcher(line).matches();
+    return SOURCE_LABEL.matcher(line).matches() || AUTHOR_ALONE.matcher(line).matches();
   }
+
+  /** True for a writer's role on a line of its own («صحفي», «مراسل الشرق في بيروت»): the line above it is a name. */
+  static boolean isRoleLine(String line) {
+    return ROLE_LINE.matcher(line).matches();
+  }
+
+  /** The place a role names after «في» («مراسل الشرق في بيروت»), or null. */
+  private static String rolePlace(String role) {
+    Matcher m = ROLE_PLACE.matcher(role);
+    return m.find() ? place(m.group(1)) : null;
+  }
+
+  private static final Pattern ROLE_PLACE = Pattern.compile("\\s" + loose("في") + "\\s+(" + PLACE + ")$");
 
   /**
    * The authors a byline line names, as printed («أ ب، ج د», «أ ب وج د»); a last item after a comma that
@@ -235,7 +297,7 @@ final class BylineParser {
     if (m.pattern() == AGENCY_ONLY) {
       return new Byline(m.group(1).strip(), null, null, printed);
     }
-    if (m.pattern() == SLASHED) {
+    if (m.pattern() == SLASHED || m.pattern() == PLACE_SLASH_AGENCY) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, printed);
     }
     if (m.pattern() == PLACE_DAY_CREDIT) {
@@ -250,12 +312,13 @@ final class BylineParser {
   }
 
   private static Matcher prefixMatch(String paragraph) {
-    for (Pattern p : new Pattern[] {PLACE_DAY_CREDIT, SLASHED, OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, PLACE_ONLY, AGENCY_ONLY}) {
+    for (Pattern p : new Pattern[] {PLACE_DAY_CREDIT, SLASHED, PLACE_SLASH_AGENCY, OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER,
+        OUTLET_ONLY, PLACE_ONLY, AGENCY_ONLY}) {
       Matcher m = p.matcher(paragraph);
       if (m.find() && m.end() <= MAX_PREFIX && m.end() < paragraph.length()
           && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3
-          && (p != SLASHED || Gazetteer.isAgency(m.group(2)))
-          && (p != OUTLET_PLACE || OUTLET_WORD.matcher(m.group(1)).find())
+          && (p != SLASHED && p != PLACE_SLASH_AGENCY || Gazetteer.isAgency(m.group(2)))
+          && (p != OUTLET_PLACE && p != OUTLET_ONLY || OUTLET_WORD.matcher(m.group(1)).find())
           && (p != PLACE_DAY_CREDIT || wireCredit(m))) {
         return m;
       }

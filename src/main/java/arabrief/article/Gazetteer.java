@@ -29,7 +29,12 @@ final class Gazetteer {
       {"الأردن", "Jordan"}, {"فلسطين", "Palestine"}, {"اليمن", "Yemen"}, {"السودان", "Sudan"}, {"ليبيا", "Libya"},
       {"المغرب", "Morocco"}, {"إيران", "Iran"}, {"تركيا", "Turkey"}, {"روسيا", "Russia"}, {"أوكرانيا", "Ukraine"},
       {"فرنسا", "France"}, {"بريطانيا", "United Kingdom"}, {"ألمانيا", "Germany"}, {"الولايات المتحدة", "United States"},
-      {"الصين", "China"}
+      {"الصين", "China"},
+      // places of two words, whose first word reads like a given name would («شرم الشيخ», «بيت لحم»)
+      {"شرم الشيخ", "Sharm el-Sheikh"}, {"رأس الخيمة", "Ras al-Khaimah"}, {"أم القيوين", "Umm al-Quwain"},
+      {"دير الزور", "Deir ez-Zor"}, {"كفر الشيخ", "Kafr el-Sheikh"}, {"بني سويف", "Beni Suef"}, {"بور سعيد", "Port Said"},
+      {"بورسعيد", "Port Said"}, {"بيت لحم", "Bethlehem"}, {"خان يونس", "Khan Younis"}, {"سيدي بوزيد", "Sidi Bouzid"},
+      {"عين العرب", "Kobani"}, {"جبل لبنان", "Mount Lebanon"}, {"بيت حانون", "Beit Hanoun"}, {"دير البلح", "Deir al-Balah"}
     };
     for (String[] row : table) {
       PLACES.put(fold(row[0]), row[1]);

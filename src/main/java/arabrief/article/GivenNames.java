@@ -17,11 +17,13 @@ final class GivenNames {
 
   private static final Set<String> NAMES = load();
   /** Titles printed before a name. */
-  private static final Set<String> TITLES = Set.of("د.", "د", "دكتور", "الدكتور", "الشيخ", "السيد", "السيدة", "المهندس",
-      "م.", "الأستاذ", "الاستاذ", "أ.", "اللواء", "العميد", "المستشار", "الكاتب", "الكاتبة", "الصحفي", "الصحفية",
-      "الإعلامي", "الإعلامية");
+  private static final Set<String> TITLES = Set.of("د.", "د", "د/", "دكتور", "دكتورة", "الدكتور", "الدكتورة", "أ.د.", "أ.د",
+      "الشيخ", "السيد", "السيدة", "المهندس", "المهندسة", "م.", "الأستاذ", "الاستاذ", "الأستاذة", "الاستاذة", "أ.", "اللواء",
+      "العميد", "المستشار", "السفير", "الكاتب", "الكاتبة", "الصحفي", "الصحفية", "الإعلامي", "الإعلامية");
   /** «عبد الله», «عبدالرحمن», «أبو العلا»: the compound's first part. */
   private static final Pattern COMPOUND = Pattern.compile("^(?:عبد|أبو|ابو|أبي|ابي)\\p{L}*$");
+  /** «ابن رشد», «بن سالم»: a name that opens with "son of", a word of its own followed by another. */
+  private static final Set<String> SON_OF = Set.of("ابن", "بن");
 
   private GivenNames() {}
 
@@ -32,7 +34,17 @@ final class GivenNames {
       i++;
     }
     String w = words[i];
-    return NAMES.contains(fold(w)) || COMPOUND.matcher(w).matches();
+    return NAMES.contains(fold(w)) || COMPOUND.matcher(w).matches() || SON_OF.contains(fold(w)) && i + 1 < words.length;
+  }
+
+  /** True for a title printed before a name («د.», «الدكتور», «أ.د.»). */
+  static boolean isTitle(String word) {
+    return TITLES.contains(word);
+  }
+
+  /** True when {@code word} is a given name of the list (as printed, any spelling of hamza, ya and ta marbuta). */
+  static boolean isGivenName(String word) {
+    return NAMES.contains(fold(word));
   }
 
   private static String fold(String s) {

@@ -112,4 +112,56 @@ class BylineLinesTest {
         + "وقال الوزير إن الخطة تبدأ العام المقبل. (معا)");
     assertEquals("معا", a.byline().source());
   }
+
+  @Test
+  void everySeparatorTitleAndJoiner() {
+    assertEquals("سامي علي", BylineParser.ofLine("كتب – سامي علي").author());
+    assertEquals("سامي علي", BylineParser.ofLine("كتب — سامي علي").author());
+    assertEquals("أ.د. جوناثان حداد", BylineParser.ofLine("بقلم: أ.د. جوناثان حداد").author());
+    assertEquals("الدكتورة هتون الزعبي", BylineParser.ofLine("بقلم: الدكتورة هتون الزعبي").author());
+    assertEquals("سامي علي & هند سعيد", BylineParser.ofLine("بقلم: سامي علي & هند سعيد").author());
+  }
+
+  @Test
+  void aRoleAfterTheName() {
+    Byline labelled = BylineParser.ofLine("كتب: جوناثان حداد - صحفي");
+    assertEquals("جوناثان حداد", labelled.author());
+    assertNull(labelled.place(), "a role is no place");
+    assertEquals("جوناثان حداد", BylineParser.ofLine("جوناثان حداد - كاتب وباحث").author());
+    Byline correspondent = BylineParser.ofLine("جوناثان حداد، مراسل الموقع في بيروت");
+    assertEquals("جوناثان حداد", correspondent.author());
+    assertEquals("Beirut", correspondent.place());
+    assertNull(BylineParser.ofLine("وزارة الداخلية - صحفي"), "an institution is no name");
+  }
+
+  @Test
+  void englishLabels() {
+    assertEquals("Jonathan Marcus", BylineParser.ofLine("By Jonathan Marcus").author());
+    assertEquals("سامي علي", BylineParser.ofLine("Written by سامي علي").author());
+    assertNull(BylineParser.ofLine("by the way we go"), "lower-case English words are a sentence");
+  }
+
+  @Test
+  void nameBarPlace() {
+    Byline b = BylineParser.ofLine("سامي علي | بيروت");
+    assertEquals("سامي علي", b.author());
+    assertEquals("Beirut", b.place());
+  }
+
+  @Test
+  void anAuthorLabelOnALineOfItsOwn() {
+    assertEquals("جوناثان حداد وهتون الزعبي", BylineParser.ofLine("كتب:", "جوناثان حداد وهتون الزعبي").author());
+    assertEquals("جوناثان حداد", BylineParser.ofLine("By", "جوناثان حداد").author());
+    assertNull(BylineParser.ofLine("تقرير", "جوناثان حداد"), "a section's noun needs its colon");
+  }
+
+  @Test
+  void placeSlashAgency() {
+    Byline line = BylineParser.ofLine("بغداد/ واع");
+    assertEquals("واع", line.source());
+    assertEquals("Baghdad", line.place());
+    Byline prefix = BylineParser.ofPrefix("بغداد/ واع - أعلن وزير المالية اليوم عن خطة جديدة");
+    assertEquals("واع", prefix.source());
+    assertNull(BylineParser.ofPrefix("الحكومة/ المعارضة - جولة جديدة من المفاوضات تبدأ اليوم"), "a slash between two nouns names no agency");
+  }
 }

@@ -170,4 +170,31 @@ class PastedHeaderTest {
     assertEquals(title, a.headline());
     assertEquals(3, a.paragraphs().size());
   }
+
+  @Test
+  void aNameTheListLacksIsFoundWhereItsPositionSaysByline() {
+    String name = "جوناثان حداد";
+    assertFalse(GivenNames.startsName(name.split(" ")), "the test needs a name the list lacks");
+    assertNull(read(HEADLINE + "\n" + name + "\n\n" + BODY).byline(), "alone under the headline: no evidence");
+    for (String header : List.of(name + "\n12 مارس 2024", "12 مارس 2024\n" + name, "12 مارس 2024 | " + name,
+        "12 مارس 2024 · " + name, name + " 12 مارس 2024", name + "\nصحفي", name + "\nمراسل الموقع في بيروت", "كتب:\n" + name, "بقلم\n" + name)) {
+      Article a = read(HEADLINE + "\n" + header + "\n\n" + BODY);
+      assertEquals(name, a.byline().author(), header);
+      assertEquals(HEADLINE, a.headline(), header);
+      assertEquals(3, a.paragraphs().size(), header);
+    }
+    Article signed = read(HEADLINE + "\n\n" + BODY + "\n\n" + name + "\nكاتب صحفي");
+    assertEquals(name, signed.byline().author(), "a name over its role under the story");
+    assertEquals(3, signed.paragraphs().size());
+  }
+
+  @Test
+  void linesBesideTheDateThatAreNoNames() {
+    for (String line : List.of("وزارة الداخلية", "الشرق الأوسط", "بتوقيت القدس", "آخر تحديث", "5 دقائق قراءة", "أخبار عربية")) {
+      Article a = read(HEADLINE + "\n" + line + "\n12 مارس 2024\n\n" + BODY);
+      assertNull(a.byline(), line);
+      Article field = read(HEADLINE + "\n12 مارس 2024 | " + line + "\n\n" + BODY);
+      assertNull(field.byline(), line);
+    }
+  }
 }
