@@ -11,13 +11,11 @@ import org.junit.jupiter.api.Test;
  */
 class ListingTest {
 
-  private static final String HEADLINE = "الحكومة تقر خطة جديدة لدعم الطاقة المتجددة في البلاد";
-  private static final String BODY = "أقرت الحكومة اليوم خطة جديدة لدعم مشاريع الطاقة المتجددة في البلاد بتمويل من البنك الدولي.\n\n"
-      + "وقال وزير الطاقة إن الخطة تشمل إنشاء محطات شمسية جديدة في ثلاث محافظات خلال العامين المقبلين.\n\n"
-      + "وأضاف أن المشاريع ستوفر آلاف فرص العمل وتخفض فاتورة الطاقة على المواطنين.";
+  private static final String HEADLINE = PastedHeaderTest.HEADLINE;
+  private static final String BODY = PastedHeaderTest.BODY;
 
   private static Article read(String text) {
-    return ArticleParser.parse(Normalizer.normalize(text));
+    return PastedHeaderTest.read(text);
   }
 
   private static String listing(String... titles) {

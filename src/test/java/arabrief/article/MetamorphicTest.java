@@ -14,8 +14,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A fast sample of the metamorphic checks ({@link Metamorphic}; {@code scripts/eval_metamorphic.sh} runs them
  * all): every real text page and every tenth of the first 600 BBC Arabic articles, under each transformation.
  * Re-encoding (CRLF, no-break spaces, tatweel, zero-width marks) must change nothing at all; furniture and a
- * repeated headline may change at most 2% of the readings, a listing of other stories above the article at most a
- * quarter (the full run's figures are in docs/structure.md).
+ * repeated headline may change at most 2% of the readings, a listing of other stories above the article at most an
+ * eighth (the full run's figures are in docs/structure.md).
  */
 class MetamorphicTest {
 
@@ -56,9 +56,9 @@ class MetamorphicTest {
     if (encoding) {
       assertEquals(List.of(), misses, why);
     } else if (transform.equals("listing above")) {
-      // a listing of other stories with their teasers above the article is read right about four times in
-      // five (titles that end like sentences stop the walk past the listing): a floor against regressions
-      assertTrue(misses.size() <= sample().size() / 4, why);
+      // a listing of other stories with their teasers above the article is read right about nine times in ten
+      // (a teaser sharing the article's topic stops the walk past it): a floor against regressions
+      assertTrue(misses.size() <= sample().size() / 8, why);
     } else {
       assertTrue(misses.size() <= sample().size() / 50, why);
     }

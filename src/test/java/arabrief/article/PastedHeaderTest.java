@@ -16,12 +16,12 @@ import org.junit.jupiter.api.Test;
  */
 class PastedHeaderTest {
 
-  private static final String HEADLINE = "الحكومة تقر خطة جديدة لدعم الطاقة المتجددة في البلاد";
-  private static final String BODY = "أقرت الحكومة اليوم خطة جديدة لدعم مشاريع الطاقة المتجددة في البلاد بتمويل من البنك الدولي.\n\n"
+  static final String HEADLINE = "الحكومة تقر خطة جديدة لدعم الطاقة المتجددة في البلاد";
+  static final String BODY = "أقرت الحكومة اليوم خطة جديدة لدعم مشاريع الطاقة المتجددة في البلاد بتمويل من البنك الدولي.\n\n"
       + "وقال وزير الطاقة إن الخطة تشمل إنشاء محطات شمسية جديدة في ثلاث محافظات خلال العامين المقبلين.\n\n"
       + "وأضاف أن المشاريع ستوفر آلاف فرص العمل وتخفض فاتورة الطاقة على المواطنين.";
 
-  private static Article read(String text) {
+  static Article read(String text) {
     return ArticleParser.parse(Normalizer.normalize(text));
   }
 
