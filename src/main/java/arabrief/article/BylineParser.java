@@ -319,11 +319,21 @@ final class BylineParser {
           && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3
           && (p != SLASHED && p != PLACE_SLASH_AGENCY || Gazetteer.isAgency(m.group(2)))
           && (p != OUTLET_PLACE && p != OUTLET_ONLY || OUTLET_WORD.matcher(m.group(1)).find())
-          && (p != PLACE_DAY_CREDIT || wireCredit(m))) {
+          && (p != PLACE_DAY_CREDIT || wireCredit(m))
+          && (p != PLACE_AGENCY || placeCredit(m))) {
         return m;
       }
     }
     return null;
+  }
+
+  /**
+   * A {@link #PLACE_AGENCY} match opens a story when its credit is an agency, its place is one the gazetteer
+   * knows, or a dash or colon closes it: «فقدت العملة الإيرانية (الريال) نصف قيمتها» is a sentence.
+   */
+  private static boolean placeCredit(Matcher m) {
+    String after = m.group().substring(m.group().lastIndexOf(')') + 1);
+    return Gazetteer.isAgency(m.group(2)) || Gazetteer.english(m.group(1).strip()) != null || after.matches(".*(?:--|[-–—:]).*");
   }
 
   /** The credit of a {@link #PLACE_DAY_CREDIT} match: in brackets, between slashes or bare. */

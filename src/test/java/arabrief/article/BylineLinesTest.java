@@ -66,6 +66,12 @@ class BylineLinesTest {
   void aSentenceWithANumberAndABracketIsNoDateline() {
     assertNull(BylineParser.ofPrefix("قتل 12 شخصا (بينهم أطفال) في قصف على البلدة صباح اليوم"));
     assertNull(BylineParser.ofPrefix("أصيب 3 أشخاص أمس - بحسب مصادر طبية - في حادث سير على الطريق"));
+    // a sentence's first words and a bracket are no «PLACE (AGENCY)» unless the place or the agency is known or a
+    // dash or colon closes the credit
+    assertNull(BylineParser.ofPrefix("فقدت العملة الإيرانية (الريال) نحو نصف قيمتها خلال الأشهر الماضية"));
+    assertEquals("خاص", BylineParser.ofPrefix("غزة (خاص) أعلنت وزارة الصحة في القطاع اليوم عن حصيلة جديدة").source());
+    assertEquals("الأناضول", BylineParser.ofPrefix("مدينة صغيرة (الأناضول) أعلنت السلطات المحلية اليوم حالة الطوارئ").source());
+    assertEquals("مراسلنا", BylineParser.ofPrefix("بلدة الشيخ (مراسلنا) - أعلنت السلطات المحلية اليوم حالة الطوارئ").source());
   }
 
   @Test
