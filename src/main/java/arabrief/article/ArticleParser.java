@@ -169,9 +169,7 @@ final class ArticleParser {
       }
       // the writer signing under the story: a name over a role line, or, right after the last paragraph, beside a
       // date line (further down, a title beside a date is a related story's)
-      if ((byline == null || byline.author() == null) && (next != null && BylineParser.isRoleLine(next)
-          || i <= 1 && (next != null && DatelineParser.parse(next) != null || i > 0 && DatelineParser.parse(tail.get(i - 1)) != null))
-          && isNameLine(tail.get(i), storyWords, true)) {
+      if ((byline == null || byline.author() == null) && placedName(tail, i, next, storyWords, i <= 1)) {
         noteByline(new Byline(null, null, tail.get(i), tail.get(i)));
       }
     }
@@ -568,7 +566,7 @@ final class ArticleParser {
           && (aboutTheStory(line, leadWords) || afterPhotoCredit(lines, i))) {
         caption = line;
       } else if (headlineAt >= 0 && i > headlineAt && (byline == null || byline.author() == null)
-          && (placedName(lines, i, next, storyWords)
+          && (placedName(lines, i, next, storyWords, true)
               || (i <= headlineAt + NAME_REACH || i >= lines.size() - NAME_REACH) && isNameLine(line, storyWords)
                   && !Standfirst.inLabelRun(labels, i, 0, labels.size()))) {
         noteByline(new Byline(null, null, line, line)); // a reporter's name alone under the headline
@@ -595,11 +593,12 @@ final class ArticleParser {
   /**
    * A name line whose position says byline, so that a name the given-name list lacks is found: directly
    * beside a date line (above or below it), or over a line of its role («صحفي», «مراسل … في …»). (After an
-   * author label on the line above, {@link BylineParser#ofLine(String, String)} reads it.)
+   * author label on the line above, {@link BylineParser#ofLine(String, String)} reads it.) {@code besideDate}
+   * false counts only the role line.
    */
-  private static boolean placedName(List<String> lines, int i, String next, Set<String> storyWords) {
-    boolean beside = i > 0 && DatelineParser.parse(lines.get(i - 1)) != null
-        || next != null && DatelineParser.parse(next) != null;
+  private static boolean placedName(List<String> lines, int i, String next, Set<String> storyWords, boolean besideDate) {
+    boolean beside = besideDate && (i > 0 && DatelineParser.parse(lines.get(i - 1)) != null
+        || next != null && DatelineParser.parse(next) != null);
     return (beside || next != null && BylineParser.isRoleLine(next)) && isNameLine(lines.get(i), storyWords, true);
   }
 
