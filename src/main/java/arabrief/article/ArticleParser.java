@@ -571,6 +571,10 @@ final class ArticleParser {
                   && !Standfirst.inLabelRun(labels, i, 0, labels.size()))) {
         noteByline(new Byline(null, null, line, line)); // a reporter's name alone under the headline
         dropped.add(line);
+      } else if (headlineAt >= 0 && i > headlineAt && i <= headlineAt + NAME_REACH && (byline == null || byline.author() == null)
+          && placedWithPlace(line, storyWords) != null) {
+        noteByline(placedWithPlace(line, storyWords)); // «القاهرة - NAME», «NAME (جدة)» under the headline
+        dropped.add(line);
       } else {
         dropped.add(line);
         if (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1))) { // else the source of the label above
@@ -592,14 +596,27 @@ final class ArticleParser {
 
   /**
    * A name line whose position says byline, so that a name the given-name list lacks is found: directly
-   * beside a date line (above or below it), or over a line of its role («صحفي», «مراسل … في …»). (After an
+   * beside a date line or a relative stamp (above or below it), or over a line of its role («صحفي», «مراسل … في …»). (After an
    * author label on the line above, {@link BylineParser#ofLine(String, String)} reads it.) {@code besideDate}
    * false counts only the role line.
    */
   private static boolean placedName(List<String> lines, int i, String next, Set<String> storyWords, boolean besideDate) {
-    boolean beside = besideDate && (i > 0 && DatelineParser.parse(lines.get(i - 1)) != null
-        || next != null && DatelineParser.parse(next) != null);
+    boolean beside = besideDate && (i > 0 && isStamp(lines.get(i - 1)) || next != null && isStamp(next));
     return (beside || next != null && BylineParser.isRoleLine(next)) && isNameLine(lines.get(i), storyWords, true);
+  }
+
+  /**
+   * A name beside the place it filed from, close under the headline: the place the gazetteer knows and the
+   * position say byline, so the name may be one the list lacks. Null when the line is not one.
+   */
+  private static Byline placedWithPlace(String line, Set<String> storyWords) {
+    String[] pn = BylineParser.placeAndName(line);
+    return pn != null && isNameLine(pn[1], storyWords, true) ? new Byline(null, pn[0], pn[1], line) : null;
+  }
+
+  /** A date line, or a relative date stamp («منذ ساعتين»): what publishing systems print beside the author. */
+  private static boolean isStamp(String line) {
+    return DatelineParser.parse(line) != null || DatelineParser.isRelative(line);
   }
 
   /**

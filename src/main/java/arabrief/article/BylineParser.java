@@ -65,7 +65,17 @@ final class BylineParser {
       + ")\\s*(?:\\((?<paren>[\\p{L}\\p{M}. ]{1,20})\\)|/\\s*(?<slash>[\\p{L}. ]{1,20}?)\\s*/|(?<![\\p{L}\\p{M}])(?<bare>[\\p{L}. ]{1,20}?)\\s*(?="
       + DASH + "))\\s*(?:" + DASH + "|:)?\\s*");
   /** «بغداد/ واع -», «القاهرة / أ ش أ:»: a place, a slash and an agency, opening the first paragraph. */
-  private static final Pattern PLACE_SLASH_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*/\\s*([\\p{L}. ]{2,20}?)\\s*(?:" + DASH + "|:)\\s*");
+  private static final Pattern PLACE_SLASH_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*/\\s*([\\p{L}. ]{2,20}?)\\s*(?:" + DASH + "|:|/)\\s*");
+  /** «إسطنبول/ NAME/ الأناضول/»: place, reporter and agency between slashes, as Turkish and Gulf agencies print them. */
+  private static final Pattern PLACE_NAME_AGENCY = Pattern.compile("^(" + PLACE + ")\\s*/\\s*(" + NAME + ")\\s*/\\s*([\\p{L}. ]{2,20}?)\\s*(?:/|"
+      + DASH + "|:)\\s*");
+  /**
+   * «دمشق-سانا», «القاهرة - أ ش أ:»: a place, a dash and an agency's name of one to three words, with or
+   * without a sign after it; tried longest first, and only a name the agency gazetteer knows counts.
+   */
+  private static final Pattern[] PLACE_DASH_AGENCY = java.util.stream.IntStream.of(3, 2, 1).mapToObj(k -> Pattern.compile("^(" + PLACE
+      + ")\\s*" + DASH + "\\s*(" + WORD + "(?:\\.?\\s*" + WORD + "){" + (k - 1) + "}\\.?)(?![\\p{L}\\p{M}])\\s*(?:" + DASH + "|:)?\\s*"))
+      .toArray(Pattern[]::new);
   private static final Pattern OUTLET_PLACE = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2})\\s*" + DASH + "\\s*(" + PLACE + ")\\s*[.:]\\s+");
 
   /**
@@ -73,7 +83,8 @@ final class BylineParser {
    * and reporting (إعداد، تقرير، متابعة، تحرير), interviews (حوار، أجرى الحوار، حاوره) and translations
    * (ترجمة، ترجمه). Language knowledge, not any one site's wording.
    */
-  private static final String AUTHOR_VERB = alternation("كتب", "كتبت", "كتبه", "كتبته", "بقلم", "بواسطة", "إعداد", "تقرير",
+  private static final String AUTHOR_VERB = alternation("كتب", "كتبت", "كتبه", "كتبته", "بقلم", "بواسطة", "نشر بواسطة",
+      "نشرت بواسطة", "حرر بواسطة", "تحرير بواسطة", "أعده", "أعدته", "إعداد", "تقرير",
       "حاوره", "حاورته", "حاورها", "ترجمه", "ترجمها");
   /** Nouns that are also section names («حوار», «متابعة»): an author label only with a colon or dash after them. */
   private static final String AUTHOR_LABEL = alternation("حوار", "أجرى الحوار", "متابعة", "تحرير", "ترجمة",
@@ -105,6 +116,10 @@ final class BylineParser {
   private static final Pattern NAME_PLACE = Pattern.compile("^(" + NAME + ")\\s*[-–—|]\\s*(" + PLACE + ")$");
   /** «القاهرة - محمود عبد الرحمن»: a place the gazetteer knows, a dash and a name. */
   private static final Pattern PLACE_NAME_LINE = Pattern.compile("^(" + PLACE + ")\\s*" + DASH + "\\s*(" + NAME + ")$");
+  /** «بيروت: NAME»: a place the gazetteer knows, a colon and a name. */
+  private static final Pattern PLACE_COLON_NAME = Pattern.compile("^(" + PLACE + ")\\s*:\\s*(" + NAME + ")$");
+  /** «NAME (جدة)»: a name and, in brackets, the place it filed from. */
+  private static final Pattern NAME_BRACKET_PLACE = Pattern.compile("^(" + NAME + ")\\s*\\((" + PLACE + ")\\)$");
   /** «الرياض - واس», «بيروت - «الحياة»», «بغداد/ واع»: a place and the agency or paper that filed from it. */
   private static final Pattern PLACE_CREDIT_LINE =
       Pattern.compile("^(" + PLACE + ")\\s*(?:" + DASH + "|(:)|/)\\s*(?:«([^»\\s]{2,20}(?:\\s[^»\\s]{1,20}){0,2})»|([\\p{L}. ]{1,20}))$");
@@ -224,6 +239,26 @@ final class BylineParser {
     return ofLine(line);
   }
 
+  /**
+   * A place the gazetteer knows and a name beside it: «القاهرة - NAME», «بيروت: NAME», «NAME (جدة)»; as
+   * {place in English, name as printed}, or null. Whether the words are a name is the caller's to decide from
+   * the line's position (a name the list lacks counts only where a byline stands).
+   */
+  static String[] placeAndName(String line) {
+    for (Pattern p : new Pattern[] {PLACE_NAME_LINE, PLACE_COLON_NAME, NAME_BRACKET_PLACE}) {
+      Matcher m = p.matcher(line.strip());
+      if (m.matches()) {
+        int placeGroup = p == NAME_BRACKET_PLACE ? 2 : 1;
+        String en = Gazetteer.english(m.group(placeGroup).strip());
+        String name = m.group(3 - placeGroup).strip();
+        if (en != null && Gazetteer.english(name) == null && !Gazetteer.isAgency(name)) {
+          return new String[] {en, name};
+        }
+      }
+    }
+    return null;
+  }
+
   /** The writer an opinion column's headline names («… يكتب: …»), or null. */
   static Byline ofHeadline(String headline) {
     Matcher m = WRITES.matcher(headline);
@@ -300,6 +335,12 @@ final class BylineParser {
     if (m.pattern() == SLASHED || m.pattern() == PLACE_SLASH_AGENCY) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, printed);
     }
+    if (m.pattern() == PLACE_NAME_AGENCY) {
+      return new Byline(m.group(3).strip(), place(m.group(1)), m.group(2).strip(), printed);
+    }
+    if (java.util.Arrays.asList(PLACE_DASH_AGENCY).contains(m.pattern())) {
+      return new Byline(m.group(2).strip(), place(m.group(1)), null, printed);
+    }
     if (m.pattern() == PLACE_DAY_CREDIT) {
       return new Byline(credit(m).strip(), place(m.group("place").replaceFirst("\\s+" + loose("في") + "$", "")), null, printed);
     }
@@ -312,12 +353,15 @@ final class BylineParser {
   }
 
   private static Matcher prefixMatch(String paragraph) {
-    for (Pattern p : new Pattern[] {PLACE_DAY_CREDIT, SLASHED, PLACE_SLASH_AGENCY, OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER,
-        OUTLET_ONLY, PLACE_ONLY, AGENCY_ONLY}) {
+    for (Pattern p : new Pattern[] {PLACE_DAY_CREDIT, PLACE_NAME_AGENCY, SLASHED, PLACE_SLASH_AGENCY, PLACE_DASH_AGENCY[0],
+        PLACE_DASH_AGENCY[1], PLACE_DASH_AGENCY[2], OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, OUTLET_ONLY, PLACE_ONLY,
+        AGENCY_ONLY}) {
       Matcher m = p.matcher(paragraph);
       if (m.find() && m.end() <= MAX_PREFIX && m.end() < paragraph.length()
           && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3
-          && (p != SLASHED && p != PLACE_SLASH_AGENCY || Gazetteer.isAgency(m.group(2)))
+          && (p != SLASHED && p != PLACE_SLASH_AGENCY && !java.util.Arrays.asList(PLACE_DASH_AGENCY).contains(p)
+              || Gazetteer.isAgency(m.group(2)))
+          && (p != PLACE_NAME_AGENCY || Gazetteer.isAgency(m.group(3)))
           && (p != OUTLET_PLACE && p != OUTLET_ONLY || OUTLET_WORD.matcher(m.group(1)).find())
           && (p != PLACE_DAY_CREDIT || wireCredit(m))
           && (p != PLACE_AGENCY || placeCredit(m))) {

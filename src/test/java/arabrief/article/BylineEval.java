@@ -136,6 +136,35 @@ public final class BylineEval {
       String n = name(r);
       return new Insert(List.of(), List.of(n, pick(r, "كاتب صحفي", "صحفية", "محلل سياسي")), null, null, List.of(n), null);
     });
+    // forms of the newsrooms' conventions beyond the first set: a place and a name, a name and its place in
+    // brackets, an agency credited alone or beside a name, publishing systems' «edited by» labels
+    form("PLACE - NAME", Position.UNDER_HEADLINE, r -> one(r, n -> pick(r, PLACES) + " - " + n));
+    form("PLACE: NAME", Position.UNDER_HEADLINE, r -> one(r, n -> pick(r, PLACES) + ": " + n));
+    form("NAME (PLACE)", Position.UNDER_HEADLINE, r -> one(r, n -> n + " (" + pick(r, PLACES) + ")"));
+    form("NAME - AGENCY", Position.UNDER_HEADLINE, r -> {
+      String n = name(r);
+      String a = pick(r, AGENCIES);
+      return Insert.under(List.of(n, a), n + " - " + a);
+    });
+    form("AGENCY alone", Position.UNDER_HEADLINE, r -> {
+      String a = pick(r, AGENCIES);
+      return Insert.under(List.of(a), a);
+    });
+    form("المصدر: AGENCY under the headline", Position.UNDER_HEADLINE, r -> {
+      String a = pick(r, AGENCIES);
+      return Insert.under(List.of(a), "المصدر: " + a);
+    });
+    form("نشر بواسطة / حرر بواسطة: NAME", Position.UNDER_HEADLINE, r -> one(r, n -> pick(r, "نشر بواسطة", "حرر بواسطة:", "نشر بواسطة:") + " " + n));
+    form("NAME / relative time", Position.UNDER_HEADLINE, r -> one(r, n -> n + "\n" + pick(r, "منذ ساعتين", "منذ 5 دقائق", "منذ 3 ساعات")));
+    form("PLACE/ NAME/ AGENCY -", Position.FIRST_PARAGRAPH, r -> {
+      String n = name(r);
+      String a = pick(r, AGENCIES);
+      return new Insert(List.of(), List.of(), pick(r, PLACES) + "/ " + n + "/ " + a + "/ ", null, List.of(n, a), null);
+    });
+    form("PLACE - AGENCY: (no brackets)", Position.FIRST_PARAGRAPH, r -> {
+      String a = pick(r, AGENCIES);
+      return new Insert(List.of(), List.of(), pick(r, PLACES) + " - " + a + ": ", null, List.of(a), null);
+    });
     // opening the first paragraph: a wire dateline, a site's tag
     form("PLACE - (AGENCY) -", Position.FIRST_PARAGRAPH, r -> {
       String a = pick(r, AGENCIES);
@@ -213,10 +242,25 @@ public final class BylineEval {
   /** One case's outcome: the byline found, the rest of the reading unchanged, and what differs. */
   record Outcome(boolean found, boolean unchanged, String why) {}
 
+  /**
+   * A composed case inside a page's furniture: lines read by hand as furniture on the real pages (masthead,
+   * section names, share widgets above; tags, related links, footers after), as a pasted page has them.
+   */
+  static String inContext(String composed, Random r) {
+    return String.join("\n", Metamorphic.furniture(r, 1 + r.nextInt(4), false)) + "\n\n" + composed + "\n\n"
+        + String.join("\n", Metamorphic.furniture(r, 2 + r.nextInt(4), false));
+  }
+
   static Outcome check(Metamorphic.Clean c, Form f, long seed) {
-    Insert ins = f.make().apply(new Random(seed));
+    return check(c, f, seed, false);
+  }
+
+  static Outcome check(Metamorphic.Clean c, Form f, long seed, boolean context) {
+    Random r = new Random(seed);
+    Insert ins = f.make().apply(r);
     Article clean = read(c.text(), c.name());
-    Article got = read(compose(c.text(), ins), c.name());
+    String composed = compose(c.text(), ins);
+    Article got = read(context ? inContext(composed, r) : composed, c.name());
     if (clean == null || got == null) {
       return new Outcome(false, clean == null && got == null, clean == null ? "clean refused" : "composed refused");
     }
@@ -258,7 +302,7 @@ public final class BylineEval {
   /** Per-form tallies over {@code articles}: found, unchanged, both; misses kept for -v. */
   record Tally(int cases, int found, int unchanged, int both, List<String> misses) {}
 
-  static Map<Form, Tally> run(List<Metamorphic.Clean> articles) {
+  static Map<Form, Tally> run(List<Metamorphic.Clean> articles, boolean context) {
     Map<Form, Tally> out = new LinkedHashMap<>();
     for (int fi = 0; fi < FORMS.size(); fi++) {
       Form f = FORMS.get(fi);
@@ -267,7 +311,7 @@ public final class BylineEval {
       int both = 0;
       List<String> misses = new ArrayList<>();
       for (int i = 0; i < articles.size(); i++) {
-        Outcome o = check(articles.get(i), f, 1_000L * fi + i);
+        Outcome o = check(articles.get(i), f, 1_000L * fi + i, context);
         found += o.found() ? 1 : 0;
         unchanged += o.unchanged() ? 1 : 0;
         both += o.found() && o.unchanged() ? 1 : 0;
@@ -303,7 +347,11 @@ public final class BylineEval {
     System.out.printf(Locale.ROOT, "False bylines on the clean articles: %d/%d%n", falseBylines, articles.size());
     System.out.println("| form | position | byline found | rest unchanged | both |");
     System.out.println("|---|---|---|---|---|");
-    Map<Form, Tally> tallies = run(articles);
+    boolean context = List.of(args).contains("--context");
+    if (context) {
+      System.out.println("Each case inside furniture lines of the real pages, above and after (--context)");
+    }
+    Map<Form, Tally> tallies = run(articles, context);
     Map<Position, int[]> byPosition = new LinkedHashMap<>();
     int[] total = new int[4];
     tallies.forEach((f, t) -> {

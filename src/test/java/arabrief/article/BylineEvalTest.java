@@ -38,7 +38,7 @@ class BylineEvalTest {
     int cases = 0;
     int both = 0;
     List<String> weak = new ArrayList<>();
-    for (var e : BylineEval.run(sample).entrySet()) {
+    for (var e : BylineEval.run(sample, false).entrySet()) {
       BylineEval.Tally t = e.getValue();
       cases += t.cases();
       both += t.both();

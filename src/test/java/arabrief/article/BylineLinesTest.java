@@ -170,4 +170,41 @@ class BylineLinesTest {
     assertEquals("واع", prefix.source());
     assertNull(BylineParser.ofPrefix("الحكومة/ المعارضة - جولة جديدة من المفاوضات تبدأ اليوم"), "a slash between two nouns names no agency");
   }
+
+  @Test
+  void placeDashAgencyWithoutBrackets() {
+    Byline sana = BylineParser.ofPrefix("دمشق-سانا أكد وزير الخارجية اليوم أن المحادثات مستمرة");
+    assertEquals("سانا", sana.source());
+    assertEquals("Damascus", sana.place());
+    Byline mena = BylineParser.ofPrefix("القاهرة - أ ش أ: أعلنت وزارة الصحة اليوم تسجيل حالات جديدة");
+    assertEquals("أ ش أ", mena.source());
+    assertNull(BylineParser.ofPrefix("بيروت - الحريري يلتقي الرئيس اليوم في القصر الجمهوري").source(),
+        "a dash after the place and a word that is no agency: the place alone");
+  }
+
+  @Test
+  void placeReporterAgencyBetweenSlashes() {
+    Byline b = BylineParser.ofPrefix("إسطنبول/ جوناثان حداد/ الأناضول/ أعلنت السلطات التركية اليوم عن خطة جديدة");
+    assertEquals("الأناضول", b.source());
+    assertEquals("جوناثان حداد", b.author());
+    assertEquals("Istanbul", b.place());
+  }
+
+  @Test
+  void reporterBesideThePlaceUnderTheHeadline() {
+    String body = "\n\nأعلنت الحكومة اليوم خطة جديدة لدعم الطاقة المتجددة في البلاد خلال السنوات المقبلة.\n\n"
+        + "وقال الوزير إن الخطة تبدأ العام المقبل وتشمل كل المحافظات.";
+    for (String line : new String[] {"بيروت - نصوح الزريقات", "بيروت: نصوح الزريقات", "نصوح الزريقات (بيروت)"}) {
+      Article a = ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\n" + line + body);
+      assertEquals("نصوح الزريقات", a.byline().author(), line);
+      assertEquals("Beirut", a.byline().place(), line);
+      assertEquals(2, a.paragraphs().size(), line);
+    }
+    assertEquals("نصوح الزريقات", ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\nنصوح الزريقات\nمنذ ساعتين" + body)
+        .byline().author(), "a name over a relative stamp");
+    assertEquals("نصوح الزريقات", ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\nنشر بواسطة: نصوح الزريقات" + body)
+        .byline().author());
+    assertNull(ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\nبيروت: الحكومة تعلن" + body).byline(),
+        "a place, a colon and the story's words");
+  }
 }

@@ -198,7 +198,7 @@ public final class Metamorphic {
     return pool;
   }
 
-  private static List<String> furniture(Random r, int n, boolean datesToo) {
+  static List<String> furniture(Random r, int n, boolean datesToo) {
     List<String> p = datesToo ? pool() : pool().stream().filter(l -> DatelineParser.parse(Normalizer.normalize(l)) == null).toList();
     List<String> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
