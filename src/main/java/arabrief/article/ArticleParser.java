@@ -571,6 +571,11 @@ final class ArticleParser {
                   && !Standfirst.inLabelRun(labels, i, 0, labels.size()))) {
         noteByline(new Byline(null, null, line, line)); // a reporter's name alone under the headline
         dropped.add(line);
+      } else if (headlineAt > 0 && i == headlineAt - 1 && (byline == null || byline.author() == null)
+          && isNameLine(line, storyWords) && !Standfirst.inLabelRun(labels, i, 0, labels.size()) && mayBeColumnist(lines, i)) {
+        // a columnist's name printed right above the column's title, as opinion pages print it
+        noteByline(new Byline(null, null, line, line));
+        dropped.add(line);
       } else if (headlineAt >= 0 && i > headlineAt && i <= headlineAt + NAME_REACH && (byline == null || byline.author() == null)
           && placedWithPlace(line, storyWords) != null) {
         noteByline(placedWithPlace(line, storyWords)); // «القاهرة - NAME», «NAME (جدة)» under the headline
@@ -603,6 +608,22 @@ final class ArticleParser {
   private static boolean placedName(List<String> lines, int i, String next, Set<String> storyWords, boolean besideDate) {
     boolean beside = besideDate && (i > 0 && isStamp(lines.get(i - 1)) || next != null && isStamp(next));
     return (beside || next != null && BylineParser.isRoleLine(next)) && isNameLine(lines.get(i), storyWords, true);
+  }
+
+  /**
+   * False for a name the page prints more than once above its story, or under a line of a role («رئيس التحرير»):
+   * a masthead's credit of its editors, not the story's writer. True when line {@code i} may be a columnist's name.
+   */
+  private static boolean mayBeColumnist(List<String> lines, int i) {
+    String key = squash(lines.get(i));
+    if (lines.stream().filter(l -> squash(l).equals(key)).count() > 1) {
+      return false;
+    }
+    if (i == 0) {
+      return true;
+    }
+    String above = lines.get(i - 1).strip();
+    return !(BylineParser.isRoleLine(above) || NOT_NAME_NOUNS.contains(above.split("\\s+")[0]));
   }
 
   /**

@@ -204,6 +204,13 @@ class BylineLinesTest {
         .byline().author(), "a name over a relative stamp");
     assertEquals("نصوح الزريقات", ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\nنشر بواسطة: نصوح الزريقات" + body)
         .byline().author());
+    Article column = ArticleParser.parse("مقالات\nسامي الحلبي\nالحكومة تعلن خطة جديدة للطاقة" + body);
+    assertEquals("سامي الحلبي", column.byline().author(), "a columnist's name right above the title");
+    assertEquals("الحكومة تعلن خطة جديدة للطاقة", column.headline());
+    assertNull(ArticleParser.parse("رئيس التحرير\nسامي الحلبي\nالحكومة تعلن خطة جديدة للطاقة" + body).byline(),
+        "a masthead's editor under the role's line is not the story's writer");
+    assertNull(ArticleParser.parse("سامي الحلبي\nمقالات\nسامي الحلبي\nالحكومة تعلن خطة جديدة للطاقة" + body).byline(),
+        "a name the masthead prints twice");
     assertNull(ArticleParser.parse("الحكومة تعلن خطة جديدة للطاقة\nبيروت: الحكومة تعلن" + body).byline(),
         "a place, a colon and the story's words");
   }
