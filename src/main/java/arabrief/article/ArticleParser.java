@@ -494,12 +494,20 @@ final class ArticleParser {
     // title): the headline comes first of them. Other titles below it, between it and the body, say it is one of
     // a box of titles above the story, whose own title is the last title-like line before the body.
     List<Boolean> other = texts.stream().map(t -> titleLike(t) && HeadlineScorer.stemMatches(t, leadStems) < MIN_TITLE_SUPPORT
-        && !isNameLine(t, Set.of())).toList();
+        && !isNameLine(t, Set.of()) && !LABEL_END.matcher(t).find()).toList();
+    // lines under the last title-like line that names anything of the lead are the story's own header (a byline's
+    // fields, a role, a label), not a box of other titles
+    int anchor = -1;
+    for (int c = 0; c < texts.size(); c++) {
+      if (titleLike(texts.get(c)) && HeadlineScorer.stemMatches(texts.get(c), leadStems) > 0) {
+        anchor = c;
+      }
+    }
     int[] below = new int[texts.size()];
     java.util.Map<String, Integer> lastBelow = new java.util.HashMap<>();
     for (int c = 0; c < texts.size(); c++) {
       String key = squash(texts.get(c));
-      for (int d = c + 1; d < texts.size(); d++) {
+      for (int d = c + 1; d < anchor; d++) {
         if (other.get(d) && !squash(texts.get(d)).equals(key)) {
           below[c]++;
         }
@@ -533,6 +541,9 @@ final class ArticleParser {
     String key = squash(line);
     return header.stream().anyMatch(h -> HeadlineScorer.truncatedCopy(key, squash(h)));
   }
+
+  /** A label announcing what follows («التعليق على الصورة،», «المصدر:»): no title. */
+  private static final Pattern LABEL_END = Pattern.compile("[،,:]$");
 
   /** A line of a title's length: what a box of other stories' titles is made of. */
   private static boolean titleLike(String line) {

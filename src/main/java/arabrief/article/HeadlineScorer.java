@@ -14,19 +14,25 @@ import arabrief.summary.ArabicTerms;
  * {@link #MIN_SCORE}):
  *
  * <ul>
- *   <li>{@link #W_LEAD} × how many of its content words recur in the first {@link #LEAD_PARAGRAPHS}
- *       body paragraphs, up to {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a
- *       share: a caption or a name-and-title line is short and all its words recur, yet it says less
- *       of the story than the headline;
- *   <li>{@link #W_REPEATED} when it shares a word with the lead (or there is no lead) and the page prints it more than once (twice in a row, inside a
- *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
+ *   <li>{@link #W_LEAD} × how many of its content stems ({@link #stems}: spelling folded, proclitics off,
+ *       Lucene's light stemmer) recur in the first {@link #STEM_LEAD_PARAGRAPHS} body paragraphs, up to
+ *       {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a share: a caption or a
+ *       name-and-title line is short and all its words recur, yet it says less of the story than the headline;
+ *   <li>{@link #W_REPEATED} when it shares a stem with the lead (or there is no lead) and the page prints it more
+ *       than once (twice in a row, as a title with the site's name, inside a «تابع … حصريا على …» wrapper, or in
+ *       the page's {@code <title>}/og:title/JSON-LD), its last copy under every other story's title;
  *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
  *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
- *   <li>{@link #W_RANK} per candidate before it that shares two words or more with the lead: the headline
- *       comes first of the header's lines about the story (captions, teasers and subtitles follow it), while
- *       other stories' titles above it (tickers, most read, related) share a word at most;
+ *   <li>{@link #W_RANK} per candidate before it in its block that shares two stems or more with the lead: the
+ *       headline comes first of the header's lines about the story (captions, teasers and subtitles follow it),
+ *       while other stories' titles above it (tickers, most read, related) share a stem at most and start a new
+ *       block;
+ *   <li>{@link #W_BELOW} per other story's title (title-sized, sharing fewer than two stems with the lead) between
+ *       it and the body, up to {@link #MAX_TITLES_BELOW}: the story's title is normally the last title-like line
+ *       before the body, with only its deck, byline, date and photo between them, while a ticker's or a "most
+ *       read" box's item stands above the box's other items;
  *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
  *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
  * </ul>
@@ -47,10 +53,14 @@ final class HeadlineScorer {
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
   static final int FULL_LENGTH_WORDS = 12;
-  /** Paragraphs of the lead whose stems a headline's are looked for in: the story's first two restate it. */
-  static final int STEM_LEAD_PARAGRAPHS = Integer.getInteger("arabrief.stemLead", 3);
+  /**
+   * Paragraphs of the lead whose stems a headline's are looked for in. Two were tried first (the story's first
+   * paragraph restates its headline), but a page whose first paragraph is a deck in prose lost its short headline
+   * on the build half; three, as for {@link #LEAD_PARAGRAPHS}, kept it.
+   */
+  static final int STEM_LEAD_PARAGRAPHS = LEAD_PARAGRAPHS;
   /** Per other story's title between the line and the body (a ticker's item above the headline has many). */
-  static final double W_BELOW = -Double.parseDouble(System.getProperty("arabrief.wBelow", "0.4"));
+  static final double W_BELOW = -0.4;
   static final int MAX_TITLES_BELOW = 3;
   /** The visible {@code <h1>} is preferred over the page's metadata when both agree about the same. */
   static final double W_VISIBLE = 0.3;
@@ -73,8 +83,10 @@ final class HeadlineScorer {
 
   /**
    * The summary's Arabic terms (spelling folded, stopwords dropped also behind a proclitic, Lucene's light
-   * stemmer): «الحكومة» and «حكومية», «المفاوضات» and «مفاوضات» are one stem, which the prefix-only {@link #words}
-   * keeps apart. Reused rather than written again, so that the parser and the summary agree on what a word is.
+   * stemmer, which takes the article groups and «و» off): «الحكومة» and «حكومية», «المفاوضات» and «مفاوضات» are one
+   * stem, which the prefix-only {@link #words} keeps apart. Reused rather than written again, so that the parser
+   * and the summary agree on what a word is. (Stripping «ب ل ك ف» too, as {@code Proclitics} can, was tried: it cut
+   * names — «بوشنيل» → «شنيل» — and lost a headline of the dev pages.)
    */
   private static final ArabicTerms TERMS = new ArabicTerms();
 
@@ -99,7 +111,6 @@ final class HeadlineScorer {
     List<String> acceptable = new ArrayList<>();
     for (Candidate c : candidates) {
       double s = score(c, lead, siteNames);
-      if (Boolean.getBoolean("arabrief.dbg")) System.err.println("DBG " + s + " " + c + " stems=" + stems(c.text()) + " m=" + stemMatches(c.text(), lead));
       if (s > Double.NEGATIVE_INFINITY) {
         acceptable.add(c.text());
       }
@@ -273,7 +284,7 @@ final class HeadlineScorer {
   /** The line's content stems: letters only, two or more (numbers and single letters say little of a story). */
   static Set<String> stems(String text) {
     Set<String> out = new HashSet<>();
-    for (String t : TERMS.matchTerms(text)) {
+    for (String t : TERMS.terms(text)) {
       if (t.length() >= 2 && t.codePoints().allMatch(Character::isLetter)) {
         out.add(t.toLowerCase(java.util.Locale.ROOT));
       }

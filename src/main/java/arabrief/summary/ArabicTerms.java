@@ -45,21 +45,6 @@ public final class ArabicTerms implements TermExtractor {
     return out;
   }
 
-  /**
-   * As {@link #terms}, with a one-letter proclitic that Lucene's stemmer leaves on (ب، ل، ك، ف: «لروسيا»,
-   * «بغزة») stripped first: for matching a line's words against another text's, as the article step matches a
-   * headline against the lead.
-   */
-  public List<String> matchTerms(String sentence) {
-    List<String> out = new ArrayList<>();
-    for (String token : Tokens.split(ArabicNormalizer.normalize(sentence))) {
-      if (!isStopword(token)) {
-        out.add(stem(Proclitics.stripPrefix(token)));
-      }
-    }
-    return out;
-  }
-
   private static boolean isStopword(String token) {
     return STOPWORDS.contains(token)
         || LUCENE_STOPWORDS.contains(token)
