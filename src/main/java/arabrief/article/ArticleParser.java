@@ -389,6 +389,10 @@ final class ArticleParser {
 
   /** The header's lines and the first body line compete as headlines for the rest of the body; true when that line wins. */
   private static boolean firstLineIsHeadline(List<String> header, List<String> lines, int at, int end) {
+    String first = squash(lines.get(at));
+    if (header.stream().anyMatch(h -> HeadlineScorer.titledCopy(squash(h), first))) {
+      return true; // the page's title above prints it with the site's name: it is the heading
+    }
     int h = headlineIndex(header, lines.subList(at, end));
     if (h >= 0 && HeadlineScorer.matches(header.get(h), HeadlineScorer.leadWords(lines.subList(at, end))) >= MIN_TITLE_SUPPORT) {
       return false; // the header has a headline that says what the body says

@@ -20,8 +20,10 @@ import java.util.function.BiFunction;
 
 /**
  * Metamorphic checks of the article step: the same article re-encoded (CRLF, no-break spaces, tatweel,
- * zero-width marks), with its headline printed twice, or with other pages' furniture lines put above it,
- * between its headline and its body and after it, must be read as the clean article is — the same
+ * zero-width marks), with its headline printed twice (also as a page title «TITLE - SITE»), with other pages'
+ * furniture lines put above it, between its headline and its body and after it, under a listing or a ticker of
+ * other stories' titles or a section trail, or with a caption echoing its headline, must be read as the clean
+ * article is — the same
  * headline, date, byline and body paragraphs. They need no truth, so they run over every BBC Arabic
  * article of {@code ../shared/summ-ar} (headline and body) and every real page of the corpus.
  *
