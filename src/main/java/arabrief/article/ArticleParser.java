@@ -136,6 +136,10 @@ final class ArticleParser {
       headerLines.addAll(lines.subList(bodyStart, next));
       bodyStart = next;
     }
+    while (bodyStart < end && truncatedHeaderCopy(lines.get(bodyStart), headerLines)) {
+      // a header line printed again cut short («TITLE-START…»: an image's alt text), read as prose by its ellipsis
+      headerLines.add(lines.get(bodyStart++));
+    }
     List<String> bodyLines = lines.subList(bodyStart, end);
     header(headerLines, bodyLines, hints, forcedHeadline);
     List<Paragraph> paragraphs = body(bodyLines);
@@ -385,6 +389,10 @@ final class ArticleParser {
 
   /** The header's lines and the first body line compete as headlines for the rest of the body; true when that line wins. */
   private static boolean firstLineIsHeadline(List<String> header, List<String> lines, int at, int end) {
+    String first = squash(lines.get(at));
+    if (header.stream().anyMatch(h -> HeadlineScorer.titledCopy(squash(h), first))) {
+      return true; // the page's title above prints it with the site's name: it is the heading
+    }
     int h = headlineIndex(header, lines.subList(at, end));
     if (h >= 0 && HeadlineScorer.matches(header.get(h), HeadlineScorer.leadWords(lines.subList(at, end))) >= MIN_TITLE_SUPPORT) {
       return false; // the header has a headline that says what the body says
@@ -451,9 +459,21 @@ final class ArticleParser {
         repeated.add(key);
       }
     }
-    List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
+    // the page's title with the site's name beside it («TITLE - SITE») over or under its heading: the heading
+    // printed twice, and the copy with the site's name no candidate
+    Set<String> titled = new HashSet<>();
+    for (String key : seen) {
+      for (String other : seen) {
+        if (HeadlineScorer.titledCopy(key, other)) {
+          titled.add(key);
+          repeated.add(other);
+        }
+      }
+    }
+    Set<String> leadStems = HeadlineScorer.leadStems(lead);
+    List<String> texts = new ArrayList<>();
     List<Integer> candidateLines = new ArrayList<>();
-    int rank = 0;
+    List<Boolean> echoed = new ArrayList<>();
     boolean afterStrong = false;
     Set<String> echoes = new HashSet<>();
     for (int i = 0; i < lines.size(); i++) {
@@ -462,14 +482,53 @@ final class ArticleParser {
         continue;
       }
       String key = squash(line);
+      if (titled.contains(key)) {
+        continue;
+      }
       if (afterStrong && !seenBefore(lines, i, key)) {
         echoes.add(key); // first printed right under a title that says what the body says: a caption and its copy
       }
-      candidates.add(new HeadlineScorer.Candidate(line, repeated.contains(key) && !echoes.contains(key), rank));
+      texts.add(line);
       candidateLines.add(i);
-      long m = HeadlineScorer.matches(line, leadWords);
-      afterStrong = m >= MIN_TITLE_SUPPORT;
-      if (m >= MIN_TITLE_SUPPORT) {
+      echoed.add(echoes.contains(key));
+      afterStrong = HeadlineScorer.matches(line, leadWords) >= MIN_TITLE_SUPPORT;
+    }
+    // A line about the story shares stems with its lead; another story's title (a ticker's, a "most read" box's)
+    // shares fewer. Rank counts the lines about the story above a candidate in its own block (since the last other
+    // title): the headline comes first of them. Other titles below it, between it and the body, say it is one of
+    // a box of titles above the story, whose own title is the last title-like line before the body.
+    List<Boolean> other = texts.stream().map(t -> titleLike(t) && HeadlineScorer.stemMatches(t, leadStems) < MIN_TITLE_SUPPORT
+        && !isNameLine(t, Set.of()) && !LABEL_END.matcher(t).find()).toList();
+    // lines under the last title-like line that names anything of the lead are the story's own header (a byline's
+    // fields, a role, a label), not a box of other titles
+    int anchor = -1;
+    for (int c = 0; c < texts.size(); c++) {
+      if (titleLike(texts.get(c)) && HeadlineScorer.stemMatches(texts.get(c), leadStems) > 0) {
+        anchor = c;
+      }
+    }
+    int[] below = new int[texts.size()];
+    java.util.Map<String, Integer> lastBelow = new java.util.HashMap<>();
+    for (int c = 0; c < texts.size(); c++) {
+      String key = squash(texts.get(c));
+      for (int d = c + 1; d < anchor; d++) {
+        if (other.get(d) && !squash(texts.get(d)).equals(key)) {
+          below[c]++;
+        }
+      }
+      lastBelow.put(key, below[c]);
+    }
+    List<HeadlineScorer.Candidate> candidates = new ArrayList<>();
+    int rank = 0;
+    for (int c = 0; c < texts.size(); c++) {
+      String key = squash(texts.get(c));
+      // printed twice says "headline" when its last copy stands under every other title (a scrolling ticker
+      // prints its items twice too)
+      boolean twice = repeated.contains(key) && !echoed.get(c) && lastBelow.get(key) == 0;
+      candidates.add(new HeadlineScorer.Candidate(texts.get(c), twice, rank, below[c]));
+      if (other.get(c)) {
+        rank = 0;
+      } else if (HeadlineScorer.stemMatches(texts.get(c), leadStems) >= MIN_TITLE_SUPPORT) {
         rank++;
       }
     }
@@ -480,6 +539,20 @@ final class ArticleParser {
       }
     }
     return -1;
+  }
+
+  private static boolean truncatedHeaderCopy(String line, List<String> header) {
+    String key = squash(line);
+    return header.stream().anyMatch(h -> HeadlineScorer.truncatedCopy(key, squash(h)));
+  }
+
+  /** A label announcing what follows («التعليق على الصورة،», «المصدر:»): no title. */
+  private static final Pattern LABEL_END = Pattern.compile("[،,:]$");
+
+  /** A line of a title's length: what a box of other stories' titles is made of. */
+  private static boolean titleLike(String line) {
+    int n = ArabicPatterns.wordCount(line);
+    return n >= HeadlineScorer.MIN_WORDS && n <= HeadlineScorer.MAX_WORDS;
   }
 
   private static boolean seenBefore(List<String> lines, int i, String key) {

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import arabrief.summary.ArabicTerms;
 
 /**
  * Picks the headline among candidate lines by features that hold across sites, not by any site's
@@ -13,19 +14,25 @@ import java.util.regex.Pattern;
  * {@link #MIN_SCORE}):
  *
  * <ul>
- *   <li>{@link #W_LEAD} × how many of its content words recur in the first {@link #LEAD_PARAGRAPHS}
- *       body paragraphs, up to {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a
- *       share: a caption or a name-and-title line is short and all its words recur, yet it says less
- *       of the story than the headline;
- *   <li>{@link #W_REPEATED} when it shares a word with the lead (or there is no lead) and the page prints it more than once (twice in a row, inside a
- *       «تابع … حصريا على …» wrapper, or in the page's {@code <title>}/og:title/JSON-LD);
+ *   <li>{@link #W_LEAD} × how many of its content stems ({@link #stems}: spelling folded, proclitics off,
+ *       Lucene's light stemmer) recur in the first {@link #STEM_LEAD_PARAGRAPHS} body paragraphs, up to
+ *       {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a share: a caption or a
+ *       name-and-title line is short and all its words recur, yet it says less of the story than the headline;
+ *   <li>{@link #W_REPEATED} when it shares a stem with the lead (or there is no lead) and the page prints it more
+ *       than once (twice in a row, as a title with the site's name, inside a «تابع … حصريا على …» wrapper, or in
+ *       the page's {@code <title>}/og:title/JSON-LD), its last copy under every other story's title;
  *   <li>{@link #W_SENTENCE_END} when it ends like a sentence (. ! ؛): headlines do not;
  *   <li>{@link #W_CREDIT} when it ends with a photo agency credit in brackets or opens with «صورة»: that is a caption;
  *   <li>{@link #W_WORD} per word up to {@link #FULL_LENGTH_WORDS}: a headline states a whole event, a
  *       caption or a name-and-title line is shorter;
- *   <li>{@link #W_RANK} per candidate before it that shares two words or more with the lead: the headline
- *       comes first of the header's lines about the story (captions, teasers and subtitles follow it), while
- *       other stories' titles above it (tickers, most read, related) share a word at most;
+ *   <li>{@link #W_RANK} per candidate before it in its block that shares two stems or more with the lead: the
+ *       headline comes first of the header's lines about the story (captions, teasers and subtitles follow it),
+ *       while other stories' titles above it (tickers, most read, related) share a stem at most and start a new
+ *       block;
+ *   <li>{@link #W_BELOW} per other story's title (title-sized, sharing fewer than two stems with the lead) between
+ *       it and the body, up to {@link #MAX_TITLES_BELOW}: the story's title is normally the last title-like line
+ *       before the body, with only its deck, byline, date and photo between them, while a ticker's or a "most
+ *       read" box's item stands above the box's other items;
  *   <li>rejected outright: fewer than {@link #MIN_WORDS} or more than {@link #MAX_WORDS} words
  *       (labels, site names; paragraphs), furniture, tickers, date lines, bylines, site names.
  * </ul>
@@ -46,6 +53,15 @@ final class HeadlineScorer {
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
   static final int FULL_LENGTH_WORDS = 12;
+  /**
+   * Paragraphs of the lead whose stems a headline's are looked for in. Two were tried first (the story's first
+   * paragraph restates its headline), but a page whose first paragraph is a deck in prose lost its short headline
+   * on the build half; three, as for {@link #LEAD_PARAGRAPHS}, kept it.
+   */
+  static final int STEM_LEAD_PARAGRAPHS = LEAD_PARAGRAPHS;
+  /** Per other story's title between the line and the body (a ticker's item above the headline has many). */
+  static final double W_BELOW = -0.4;
+  static final int MAX_TITLES_BELOW = 3;
   /** The visible {@code <h1>} is preferred over the page's metadata when both agree about the same. */
   static final double W_VISIBLE = 0.3;
 
@@ -65,14 +81,31 @@ final class HeadlineScorer {
       "ذلك", "تلك", "بعد", "قبل", "بين", "حتى", "عند", "كان", "كانت", "قد", "لم", "لن", "منذ", "خلال", "حول",
       "وقال", "قال", "أمس", "اليوم", "كما", "أو", "ثم", "لكن", "غير", "كل", "بعض", "أي", "نحو");
 
+  /**
+   * The summary's Arabic terms (spelling folded, stopwords dropped also behind a proclitic, Lucene's light
+   * stemmer, which takes the article groups and «و» off): «الحكومة» and «حكومية», «المفاوضات» and «مفاوضات» are one
+   * stem, which the prefix-only {@link #words} keeps apart. Reused rather than written again, so that the parser
+   * and the summary agree on what a word is. (Stripping «ب ل ك ف» too, as {@code Proclitics} can, was tried: it cut
+   * names — «بوشنيل» → «شنيل» — and lost a headline of the dev pages.)
+   */
+  private static final ArabicTerms TERMS = new ArabicTerms();
+
   private HeadlineScorer() {}
 
-  /** One candidate line and what the parser knows about it. */
-  record Candidate(String text, boolean repeated, int rank) {}
+  /**
+   * One candidate line and what the parser knows about it: printed twice, how many lines about the story stand
+   * above it in its block ({@code rank}), and how many other stories' titles stand between it and the body
+   * ({@code titlesBelow}).
+   */
+  record Candidate(String text, boolean repeated, int rank, int titlesBelow) {
+    Candidate(String text, boolean repeated, int rank) {
+      this(text, repeated, rank, 0);
+    }
+  }
 
   /** The best candidate's text, or null when none scores above {@link #MIN_SCORE}. */
   static String best(List<Candidate> candidates, List<String> body, Set<String> siteNames) {
-    Set<String> lead = leadWords(body);
+    Set<String> lead = leadStems(body);
     String best = null;
     double bestScore = MIN_SCORE;
     List<String> acceptable = new ArrayList<>();
@@ -102,7 +135,7 @@ final class HeadlineScorer {
         || DatelineParser.parse(t) != null || Byline.isBylineLine(t) || siteNames.contains(t)) {
       return Double.NEGATIVE_INFINITY;
     }
-    long m = matches(t, lead);
+    long m = stemMatches(t, lead);
     double s = W_LEAD * Math.min(m, LEAD_MATCHES) / LEAD_MATCHES;
     // Printed twice says "headline" only of a line about the story: a search widget's «no results»
     // or a menu repeated on a page pasted whole shares no word with the lead.
@@ -115,7 +148,8 @@ final class HeadlineScorer {
     if (isCredited(t) || PHOTO_PREFIX.matcher(t).find() || Furniture.endsWithPhotoCredit(t)) {
       s += W_CREDIT;
     }
-    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank();
+    return s + W_WORD * Math.min(words, FULL_LENGTH_WORDS) + W_RANK * c.rank()
+        + W_BELOW * Math.min(c.titlesBelow(), MAX_TITLES_BELOW);
   }
 
   /**
@@ -140,7 +174,7 @@ final class HeadlineScorer {
         declared.add(withoutSiteName(Normalizer.normalize(s), sites, h1s));
       }
     }
-    Set<String> lead = leadWords(body.stream().map(Normalizer::normalize).toList());
+    Set<String> lead = leadStems(body.stream().map(Normalizer::normalize).toList());
     String best = null;
     double bestScore = MIN_SCORE;
     List<String> all = new ArrayList<>();
@@ -196,6 +230,39 @@ final class HeadlineScorer {
     return longest.isEmpty() ? title.strip() : longest;
   }
 
+  /** A site's name after a title, as a browser's title bar prints it: a separator, then a few words. */
+  private static final Pattern SITE_SUFFIX = Pattern.compile("\\s*[-|–—]{1,2}\\s*\\S.{0,40}");
+  private static final Pattern SITE_PREFIX = Pattern.compile(".{0,40}\\S\\s*[-|–—]{1,2}\\s*");
+  /** A line cut short: «… …» or «... ». */
+  private static final Pattern ELLIPSIS = Pattern.compile("\\s*(?:…|\\.{2,})\\s*$");
+
+  /**
+   * {@code line} is {@code title} with a site's name beside it («TITLE - SITE», «TITLE | SITE», «SITE | TITLE»): the
+   * page's title printed above or below its heading. Both squashed.
+   */
+  static boolean titledCopy(String line, String title) {
+    if (line.length() <= title.length() || ArabicPatterns.wordCount(title) < MIN_WORDS) {
+      return false;
+    }
+    if (line.startsWith(title)) {
+      return SITE_SUFFIX.matcher(line.substring(title.length())).matches();
+    }
+    if (line.endsWith(title)) {
+      return SITE_PREFIX.matcher(line.substring(0, line.length() - title.length())).matches();
+    }
+    return false;
+  }
+
+  /** {@code line} is the start of {@code title} cut short with an ellipsis (an image's alt text, a teaser). Both squashed. */
+  static boolean truncatedCopy(String line, String title) {
+    var m = ELLIPSIS.matcher(line);
+    if (!m.find() || title.equals(line)) {
+      return false;
+    }
+    String start = line.substring(0, m.start()).strip();
+    return ArabicPatterns.wordCount(start) >= MIN_WORDS && title.startsWith(start);
+  }
+
   /** Share of the line's content words that occur in {@code words} (0 when it has none). */
   static double overlap(String line, Set<String> words) {
     Set<String> own = words(line);
@@ -205,8 +272,31 @@ final class HeadlineScorer {
     return (double) own.stream().filter(words::contains).count() / own.size();
   }
 
+  /** How many of the line's content stems are among {@code stems} ({@link #leadStems}). */
+  static long stemMatches(String line, Set<String> stems) {
+    return stems(line).stream().filter(stems::contains).count();
+  }
+
   static long matches(String line, Set<String> words) {
     return words(line).stream().filter(words::contains).count();
+  }
+
+  /** The line's content stems: letters only, two or more (numbers and single letters say little of a story). */
+  static Set<String> stems(String text) {
+    Set<String> out = new HashSet<>();
+    for (String t : TERMS.terms(text)) {
+      if (t.length() >= 2 && t.codePoints().allMatch(Character::isLetter)) {
+        out.add(t.toLowerCase(java.util.Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /** The stems of the story's first {@link #STEM_LEAD_PARAGRAPHS} paragraphs, which restate its headline. */
+  static Set<String> leadStems(List<String> body) {
+    Set<String> out = new HashSet<>();
+    body.stream().limit(STEM_LEAD_PARAGRAPHS).forEach(p -> out.addAll(stems(p)));
+    return out;
   }
 
   static Set<String> leadWords(List<String> body) {

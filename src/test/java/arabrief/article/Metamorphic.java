@@ -20,8 +20,10 @@ import java.util.function.BiFunction;
 
 /**
  * Metamorphic checks of the article step: the same article re-encoded (CRLF, no-break spaces, tatweel,
- * zero-width marks), with its headline printed twice, or with other pages' furniture lines put above it,
- * between its headline and its body and after it, must be read as the clean article is — the same
+ * zero-width marks), with its headline printed twice (also as a page title «TITLE - SITE»), with other pages'
+ * furniture lines put above it, between its headline and its body and after it, under a listing or a ticker of
+ * other stories' titles or a section trail, or with a caption echoing its headline, must be read as the clean
+ * article is — the same
  * headline, date, byline and body paragraphs. They need no truth, so they run over every BBC Arabic
  * article of {@code ../shared/summ-ar} (headline and body) and every real page of the corpus.
  *
@@ -69,6 +71,16 @@ public final class Metamorphic {
 
   private Metamorphic() {}
 
+  /** Test inputs, not rules: labels of a ticker box, section names, site names and image placeholders as pages print them. */
+  private static final List<String> TICKER_LABELS = List.of("عاجل", "الأكثر قراءة", "آخر الأخبار", "أهم الأخبار",
+      "شريط الأخبار", "الأكثر مشاهدة", "أخبار متعلقة");
+  private static final List<String> SECTIONS = List.of("سياسة", "أخبار عربية", "العالم", "اقتصاد", "شؤون دولية",
+      "رياضة", "الشرق الأوسط", "أخبار العالم العربي", "تقارير وتحقيقات", "الشرق الأوسط وشمال أفريقيا", "محليات");
+  private static final List<String> SITES = List.of("بوابة الأخبار", "النهار العربي", "موقع الخبر اليوم",
+      "الوطن نيوز", "Arab News Today", "صحيفة المساء الإلكترونية", "أخبار البلد");
+  private static final List<String> PLACEHOLDERS = List.of("صورة", "صورة أرشيفية", "صورة توضيحية", "الصورة", "image",
+      "صورة من الحدث");
+
   /** The transformations, by name: each takes the clean text and a seeded random source. */
   static final Map<String, BiFunction<String, Random, String>> TRANSFORMS = new LinkedHashMap<>();
 
@@ -115,11 +127,122 @@ public final class Metamorphic {
       }
       return s + "\n" + t;
     });
+    // a ticker or "most read" box above the headline: 3 to 8 other stories' titles, half the time under a label,
+    // half the time with one or two of them on the story's own topic (sharing its headline's words)
+    TRANSFORMS.put("ticker above", (t, r) -> {
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      String headline = cleanHeadline(t);
+      List<String> box = new ArrayList<>();
+      if (r.nextBoolean()) {
+        box.add(TICKER_LABELS.get(r.nextInt(TICKER_LABELS.size())));
+      }
+      box.addAll(otherTitles(t, headline, 3 + r.nextInt(6), r));
+      lines.add(r.nextBoolean() ? headlineLine(lines, headline) : 0, String.join("\n", box));
+      return String.join("\n", lines);
+    });
+    // the section's name and a navigation trail above the headline («الرئيسية > NAME > …», «الرئيسية / NAME / TITLE»)
+    TRANSFORMS.put("section above", (t, r) -> {
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      String headline = cleanHeadline(t);
+      int at = headlineLine(lines, headline);
+      String section = SECTIONS.get(r.nextInt(SECTIONS.size()));
+      String sub = SECTIONS.get(r.nextInt(SECTIONS.size()));
+      String title = lines.isEmpty() ? "" : lines.get(at).strip();
+      List<String> add = switch (r.nextInt(4)) {
+        case 0 -> List.of(section);
+        case 1 -> List.of("الرئيسية > " + section + " > " + sub);
+        case 2 -> List.of(section, "الرئيسية / " + section + " / " + title);
+        default -> List.of("الرئيسية / " + section, section);
+      };
+      lines.add(at, String.join("\n", add));
+      return String.join("\n", lines);
+    });
+    // the headline printed twice, its first copy with the site's name as a browser's title shows it
+    // («TITLE - SITE», «TITLE | SITE»), perhaps with a line of furniture between the copies
+    TRANSFORMS.put("titled twice", (t, r) -> {
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      int at = headlineLine(lines, cleanHeadline(t));
+      if (lines.isEmpty()) {
+        return t;
+      }
+      String site = SITES.get(r.nextInt(SITES.size()));
+      String sep = List.of(" - ", " | ", " – ").get(r.nextInt(3));
+      List<String> add = new ArrayList<>(List.of(lines.get(at).strip() + sep + site));
+      if (r.nextBoolean()) {
+        add.addAll(furniture(r, 1, false));
+      }
+      lines.add(at, String.join("\n", add));
+      return String.join("\n", lines);
+    });
+    // between the headline and the body, an image's placeholder or a caption that echoes the headline
+    TRANSFORMS.put("caption echo", (t, r) -> {
+      List<String> lines = new ArrayList<>(t.lines().toList());
+      int at = headlineLine(lines, cleanHeadline(t));
+      if (lines.isEmpty()) {
+        return t;
+      }
+      String title = lines.get(at).strip();
+      String[] words = title.split("\\s+");
+      String echo = switch (r.nextInt(5)) {
+        case 0 -> PLACEHOLDERS.get(r.nextInt(PLACEHOLDERS.size()));
+        case 1 -> title + " (" + List.of("رويترز", "أرشيفية", "أ ف ب").get(r.nextInt(3)) + ")";
+        case 2 -> "صورة " + title;
+        case 3 -> String.join(" ", java.util.Arrays.copyOfRange(words, 0, Math.max(1, (words.length * 2) / 3))) + "…";
+        default -> PLACEHOLDERS.get(r.nextInt(PLACEHOLDERS.size())) + "\n" + title;
+      };
+      lines.add(at + 1, echo);
+      return String.join("\n", lines);
+    });
     TRANSFORMS.put("all of it", (t, r) -> {
       String s = TRANSFORMS.get("furniture above").apply(TRANSFORMS.get("headline twice").apply(t, r), r);
       s = TRANSFORMS.get("furniture after").apply(s, r);
       return TRANSFORMS.get("crlf").apply(TRANSFORMS.get("nbsp").apply(s, r), r);
     });
+  }
+
+  /** The headline the clean text is read with, normalized, or null. */
+  private static String cleanHeadline(String t) {
+    Reading clean = read(t, "clean");
+    return clean == null ? null : clean.headline();
+  }
+
+  /** The line printing {@code headline} (as {@link StructureEval#norm} reads), else the first non-blank line. */
+  private static int headlineLine(List<String> lines, String headline) {
+    int first = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (headline != null && StructureEval.norm(lines.get(i)).equals(headline)) {
+        return i;
+      }
+      if (first < 0 && !lines.get(i).isBlank()) {
+        first = i;
+      }
+    }
+    return Math.max(first, 0);
+  }
+
+  /**
+   * {@code n} other BBC Arabic stories' titles not printed in {@code t}; half the time one or two of them share
+   * content words with {@code headline} (a ticker's item on the same topic), the ones sharing most first.
+   */
+  private static List<String> otherTitles(String t, String headline, int n, Random r) {
+    List<String> all = teasers().stream().map(x -> x[0]).filter(x -> !t.contains(x)).toList();
+    List<String> out = new ArrayList<>();
+    if (all.isEmpty()) {
+      return out;
+    }
+    if (headline != null && r.nextBoolean()) {
+      java.util.Set<String> words = HeadlineScorer.words(headline);
+      List<String> near = all.stream().filter(x -> HeadlineScorer.matches(x, words) > 0)
+          .sorted(java.util.Comparator.comparingLong((String x) -> -HeadlineScorer.matches(x, words))).limit(6).toList();
+      for (int i = 0, k = 1 + r.nextInt(2); i < k && !near.isEmpty(); i++) {
+        out.add(near.get(r.nextInt(near.size())));
+      }
+    }
+    while (out.size() < n) {
+      out.add(all.get(r.nextInt(all.size())));
+    }
+    java.util.Collections.shuffle(out, r);
+    return out;
   }
 
   private static String everyNth(String t, char c, int n, String with) {
