@@ -140,7 +140,8 @@ final class ArticleParser {
     List<String> bodyLines = lines.subList(bodyStart, end);
     header(headerLines, bodyLines, hints, forcedHeadline);
     for (String echo : echoes) { // kept out of the header, where a line printed twice would compete as the headline
-      if (caption == null && isCaption(echo)) {
+      int words = ArabicPatterns.wordCount(echo);
+      if (caption == null && words >= MIN_CAPTION_WORDS && words <= MAX_CAPTION_WORDS) { // a sentence, as a caption may be
         caption = echo;
       } else {
         dropped.add(echo);

@@ -40,12 +40,19 @@ final class Standfirst {
    * do not end like sentences are no prose), or those points alone; and past a caption that repeats the lede.
    */
   static Taken take(List<String> lines, int headerFrom, int bodyStart, int end) {
-    Found deck = find(lines, bodyStart, end);
-    int at = deck == null ? bodyStart : deck.from();
-    int points = deck == null || isBullet(lines.get(at)) ? pointsAbove(lines, at, headerFrom) : at;
     List<String> header = new ArrayList<>();
     List<String> echoes = new ArrayList<>();
     int body = bodyStart;
+    while (body < end && echoes(lines, body, end, null)) { // the lede's first sentence as a caption above it
+      echoes.add(lines.get(body));
+      int next = nextProse(lines, body + 1, end, null);
+      header.addAll(lines.subList(body + 1, next));
+      body = next;
+    }
+    Found deck = find(lines, body, end);
+    int at = deck == null ? bodyStart : deck.from();
+    // (points above a caption are not looked for: the points taken come off the end of the header)
+    int points = at == bodyStart && (deck == null || isBullet(lines.get(at))) ? pointsAbove(lines, at, headerFrom) : at;
     String deckText = null;
     if (deck != null) {
       deckText = String.join("\n", lines.subList(deck.from(), deck.to()));
@@ -53,13 +60,6 @@ final class Standfirst {
         (echoes(lines, i, end, deckText) ? echoes : header).add(lines.get(i));
       }
       body = deck.bodyStart();
-    } else {
-      while (body < end && echoes(lines, body, end, null)) {
-        echoes.add(lines.get(body));
-        int next = nextProse(lines, body + 1, end, null);
-        header.addAll(lines.subList(body + 1, next));
-        body = next;
-      }
     }
     String text = points < at ? String.join("\n", lines.subList(points, at)) + (deckText == null ? "" : "\n" + deckText) : deckText;
     return new Taken(text, at - points, header, echoes, body);
