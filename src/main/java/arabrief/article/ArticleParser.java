@@ -582,10 +582,8 @@ final class ArticleParser {
         dropped.add(line);
       } else {
         dropped.add(line);
-        if (Standfirst.isPhotoLine(line)) {
-          continue; // a photo's credit names who took the picture, not who filed the story
-        }
-        if (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1))) { // else the source of the label above
+        // (a photo's credit names who took the picture, not who filed the story)
+        if (!isPictureLine(line) && (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1)))) { // else the source of the label above
           // a label above the headline labels a genre or a section, not the headline's words
           noteByline(BylineParser.ofLine(line, squashed != null && next != null && squash(next).equals(squashed) ? null : next));
         }
@@ -950,7 +948,7 @@ final class ArticleParser {
     for (String line : lines) {
       if (!isParagraphLine(line) || weak.contains(line)) { // furniture, a byline, a date, «...», «***», a bare number
         dropped.add(line);
-        if (!Standfirst.isPhotoLine(line)) {
+        if (!isPictureLine(line)) {
           noteByline(BylineParser.ofLine(line));
         }
         continue;
@@ -988,6 +986,11 @@ final class ArticleParser {
       }
     }
     return paragraphs;
+  }
+
+  /** A photo's credit line or an image placeholder: it credits the picture, never the story. */
+  private static boolean isPictureLine(String line) {
+    return Furniture.isPhotoCredit(line) || Furniture.isImagePlaceholder(line);
   }
 
   /** Merges what one more byline says into the article's byline; the first value of each part wins. */
