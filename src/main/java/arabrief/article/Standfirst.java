@@ -228,8 +228,8 @@ final class Standfirst {
 
   /**
    * Lines {@code [from, to)} are all header elements, and (unless {@code anyHeader}) one of them is a
-   * date line, a byline, a photo line or a caption repeating the deck or the lede: the layout that sets a deck apart. Nothing else may stand between
-   * (a subheading would mean the body had begun).
+   * date line, a byline, a photo line or a caption repeating the deck or the lede: the layout that sets a
+   * deck apart. Nothing else may stand between (a subheading would mean the body had begun).
    */
   private static boolean onlyHeaderLines(List<String> lines, int from, int to, int end, boolean anyHeader, String deck) {
     boolean marked = anyHeader;
