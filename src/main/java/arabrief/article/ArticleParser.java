@@ -109,6 +109,7 @@ final class ArticleParser {
     // a listing of other stories walked past is no part of the header: its titles never compete as the headline
     dropped.addAll(lines.subList(0, headerFrom));
     List<String> headerLines = new ArrayList<>(lines.subList(headerFrom, bodyStart));
+    List<String> echoes = new ArrayList<>();
     String forcedHeadline = hints.headline();
     if (hints == Hints.NONE) {
       if (bodyStart < end && titleOfWhatFollows(lines, bodyStart, end) && firstLineIsHeadline(headerLines, lines, bodyStart, end)) {
@@ -119,14 +120,14 @@ final class ArticleParser {
         headerLines.addAll(lines.subList(bodyStart, next));
         bodyStart = next;
       }
-      // A deck under the headline, which the page's own header elements (date, byline, photo) set apart
-      // from the body: its own part, never the body's first paragraph.
-      Standfirst.Found deck = Standfirst.find(lines, bodyStart, end);
-      if (deck != null) {
-        standfirst = String.join("\n", lines.subList(deck.from(), deck.to()));
-        headerLines.addAll(lines.subList(deck.to(), deck.bodyStart()));
-        bodyStart = deck.bodyStart();
-      }
+      // A deck under the headline (set apart by the page's header elements, or restated by the lede): its own
+      // part, never the body's first paragraph; captions repeating it or the lede are no paragraphs either
+      Standfirst.Taken deck = Standfirst.take(lines, headerFrom, bodyStart, end);
+      headerLines.subList(headerLines.size() - deck.taken(), headerLines.size()).clear();
+      headerLines.addAll(deck.header());
+      echoes.addAll(deck.echoes());
+      standfirst = deck.text();
+      bodyStart = deck.bodyStart();
     }
     if (hints != Hints.NONE && forcedHeadline != null && bodyStart < end
         && squash(lines.get(bodyStart)).equals(squash(forcedHeadline))) {
@@ -142,6 +143,14 @@ final class ArticleParser {
     }
     List<String> bodyLines = lines.subList(bodyStart, end);
     header(headerLines, bodyLines, hints, forcedHeadline);
+    for (String echo : echoes) { // kept out of the header, where a line printed twice would compete as the headline
+      int words = ArabicPatterns.wordCount(echo);
+      if (caption == null && words >= MIN_CAPTION_WORDS && words <= MAX_CAPTION_WORDS) { // a sentence, as a caption may be
+        caption = echo;
+      } else {
+        dropped.add(echo);
+      }
+    }
     List<Paragraph> paragraphs = body(bodyLines);
     List<String> tail = lines.subList(end, lines.size());
     if (hints == Hints.NONE && (dateline == null || dateAboveHeadline)) {
@@ -655,7 +664,8 @@ final class ArticleParser {
         dropped.add(line);
       } else {
         dropped.add(line);
-        if (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1))) { // else the source of the label above
+        // (a photo's credit names who took the picture, not who filed the story)
+        if (!isPictureLine(line) && (i == 0 || !BylineParser.isSourceLabel(lines.get(i - 1)))) { // else the source of the label above
           // a label above the headline labels a genre or a section, not the headline's words
           noteByline(BylineParser.ofLine(line, squashed != null && next != null && squash(next).equals(squashed) ? null : next));
         }
@@ -1049,7 +1059,9 @@ final class ArticleParser {
     for (String line : lines) {
       if (!isParagraphLine(line) || weak.contains(line)) { // furniture, a byline, a date, «...», «***», a bare number
         dropped.add(line);
-        noteByline(BylineParser.ofLine(line));
+        if (!isPictureLine(line)) {
+          noteByline(BylineParser.ofLine(line));
+        }
         continue;
       }
       if (caption == null && paragraphs.isEmpty() && PHOTO_PREFIX.matcher(line).find() && isCaption(line)) {
@@ -1085,6 +1097,11 @@ final class ArticleParser {
       }
     }
     return paragraphs;
+  }
+
+  /** A photo's credit line or an image placeholder: it credits the picture, never the story. */
+  private static boolean isPictureLine(String line) {
+    return Furniture.isPhotoCredit(line) || Furniture.isImagePlaceholder(line);
   }
 
   /** Merges what one more byline says into the article's byline; the first value of each part wins. */

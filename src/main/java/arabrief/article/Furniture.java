@@ -67,6 +67,20 @@ final class Furniture {
   /** Photo credits: «صدر الصورة، EPA», «(AP Photo/Hussein Malla)», «تصوير: …». */
   private static final Pattern PHOTO_CREDIT = Pattern.compile("^(?:(?:" + loose("صدر الصورة") + "|" + loose("مصدر الصورة") + "|"
       + loose("حقوق الصورة") + "|" + loose("تصوير") + ")\\s*[،,:].{0,60}|\\(?[\\p{L} .]{0,20}Photo\\s*/[^)]{0,60}\\)?)$");
+  /** Agencies that sell photographs only: a source credit naming one credits a picture, not the story. */
+  private static final String PHOTO_AGENCY = "(?i:getty\\s*images?|" + loose("غيتي") + "(?:\\s+" + loose("إيميجز") + ")?|epa|shutterstock|alamy|istock)";
+  /** A source label naming a photo agency: «المصدر: Getty Images». */
+  private static final Pattern PHOTO_SOURCE = Pattern.compile("^(?:" + loose("المصدر") + "|" + loose("مصدر") + "|(?i:source))\\s*[:：\\-–]\\s*"
+      + PHOTO_AGENCY + "\\s*$");
+  /** A photo credit in brackets on a line of its own: «(صورة: رويترز)», «(الصورة: أ ف ب)». */
+  private static final Pattern BRACKETED_CREDIT = Pattern.compile("^\\(\\s*(?:" + loose("صورة") + "|" + loose("الصورة") + ")\\s*[:：]\\s*[^()]{1,40}\\)$");
+  /**
+   * An image or video placeholder left by a copied page: the word alone, perhaps bracketed or numbered
+   * («صورة», «[صورة]», «صورة 2 من 5», «Image»).
+   */
+  private static final Pattern IMAGE_PLACEHOLDER = Pattern.compile("^[(\\[]?\\s*(?:" + String.join("|", java.util.stream.Stream.of(
+      "صورة", "الصورة", "صور", "فيديو", "الفيديو").map(ArabicPatterns::loose).toList())
+      + "|(?i:image|photo|picture|video))(?:\\s*\\d+(?:\\s*(?:" + loose("من") + "|/|(?i:of))\\s*\\d+)?)?\\s*[)\\]]?$");
   /** A video or reading length: «02:15», «2 min», «3 دقائق». */
   private static final Pattern DURATION = Pattern.compile("^(?:\\d{1,2}:\\d{2}(?::\\d{2})?|\\d{1,3}\\s*(?:min|mins|minutes?|" + loose("دقيقة") + "|" + loose("دقائق") + "|د))$");
   /** Comment-policy and cookie boilerplate; a vocabulary feature, one among the others. */
@@ -104,7 +118,8 @@ final class Furniture {
         || (RIGHTS.matcher(line).find() && ArabicPatterns.wordCount(line) <= 12)
         || wrapperStart(line) == 0
         || isCommaTagList(line)
-        || PHOTO_CREDIT.matcher(line).matches()
+        || isPhotoCredit(line)
+        || isImagePlaceholder(line)
         || DURATION.matcher(line).matches()
         || (BOILERPLATE.matcher(line).find() && ArabicPatterns.wordCount(line) <= 40)
         || AD_SLOT.matcher(line).matches()
@@ -169,7 +184,11 @@ final class Furniture {
   }
 
   static boolean isPhotoCredit(String line) {
-    return PHOTO_CREDIT.matcher(line).matches();
+    return PHOTO_CREDIT.matcher(line).matches() || BRACKETED_CREDIT.matcher(line).matches() || PHOTO_SOURCE.matcher(line).matches();
+  }
+
+  static boolean isImagePlaceholder(String line) {
+    return IMAGE_PLACEHOLDER.matcher(line).matches();
   }
 
   /** A photographer's credit closing a line («… تصوير : عزة فضالي»): the line is a caption or a placeholder. */

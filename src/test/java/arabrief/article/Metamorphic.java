@@ -454,6 +454,12 @@ public final class Metamorphic {
       }
     }
     System.out.printf(Locale.ROOT, "all %d/%d (%.1f%%)%n", passed, total, 100.0 * passed / total);
+    if (bbc().isPresent() && !List.of(args).contains("--real-only")) {
+      String name = only >= 0 ? args[only + 1] : null;
+      if (name == null || DeckMetamorphic.TRANSFORMS.containsKey(name)) {
+        DeckMetamorphic.report(DeckMetamorphic.cases(), verbose, name);
+      }
+    }
     List<String> html = StructureEval.pastedPages();
     long same = html.stream().filter(p -> pastedAsHtml(p).isEmpty()).count();
     System.out.printf(Locale.ROOT, "HTML page pasted as text reads as the page (headline, body): %d/%d%n", same, html.size());
