@@ -6,7 +6,12 @@
 # text: same headline, paragraphs and sentences. Prints the pass rate per style, the BBC articles' held-out (odd)
 # half first, and how many clean texts the reflow changed (it must be none). -v lists every miss.
 #   scripts/eval_reflow.sh [--half all|even|odd] [-v]
+# --kinds sorts the misses of one style on the BBC bodies (as eval_summary.sh --wrap wraps them) into kinds, and
+# counts what the text leaves undecidable (full lines ending a sentence; full one-line paragraphs without one):
+#   scripts/eval_reflow.sh --kinds [--half even|odd|all] [--wrap lines] [-v]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . scripts/lib/test-classpath.sh
-exec java -cp "$TEST_CP" arabrief.article.ReflowEval "$@"
+main=arabrief.article.ReflowEval
+[ "${1:-}" = --kinds ] && main=arabrief.article.ReflowKinds
+exec java -cp "$TEST_CP" "$main" "$@"

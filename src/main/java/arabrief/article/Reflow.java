@@ -237,10 +237,12 @@ final class Reflow {
   }
 
   /**
-   * Which quotations are open in the text read so far: «» nest; straight and curly double quotes each open
-   * and close in turn, since sites print “ and ” either way round in Arabic.
+   * Which quotations are open in the text read so far: «» nest; a straight or curly double quote opens or closes
+   * by where it stands (sites print “ and ” either way round in Arabic, and a stray closing quote is common).
    */
-  private static final class Quotes {
+  static final class Quotes {
+    private static final String OPENERS = "([{«";
+    private static final String AFTER_CLOSE = ".,،:;؛!?؟)]}»…";
     private int guillemets;
     private boolean straight;
     private boolean curly;
@@ -250,11 +252,26 @@ final class Reflow {
         switch (text.charAt(i)) {
           case '«' -> guillemets++;
           case '»' -> guillemets = Math.max(0, guillemets - 1);
-          case '"' -> straight = !straight;
-          case '“', '”' -> curly = !curly;
+          case '"' -> straight = opens(text, i, from, to, straight);
+          case '“', '”' -> curly = opens(text, i, from, to, curly);
           default -> { }
         }
       }
+    }
+
+    /**
+     * Whether the quotation mark at {@code i} leaves a quotation open. Where it stands tells which way it faces:
+     * after a space and before a word it opens, after a word and before a space or a mark it closes, whatever
+     * came before (a stray mark is not carried on to the paragraph's end); only a mark between two spaces, or
+     * between two words, toggles.
+     */
+    private static boolean opens(String text, int i, int from, int to, boolean open) {
+      boolean spaceBefore = i == from || Character.isWhitespace(text.charAt(i - 1)) || OPENERS.indexOf(text.charAt(i - 1)) >= 0;
+      boolean spaceAfter = i + 1 == to || Character.isWhitespace(text.charAt(i + 1)) || AFTER_CLOSE.indexOf(text.charAt(i + 1)) >= 0;
+      if (spaceBefore != spaceAfter) {
+        return spaceBefore;
+      }
+      return !open;
     }
 
     boolean open() {

@@ -1,6 +1,7 @@
 package arabrief.article;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -197,6 +198,31 @@ class ReflowTest {
     assertEquals(ReflowLine.PLAIN, ending("والسندريلا…"));
     assertEquals(ReflowLine.COLON, ending("وأضاف:"));
     assertEquals(ReflowLine.PLAIN, ending("فإن تدقيق تاريخ الممثلين"));
+  }
+
+  /**
+   * A quote mark faces the way its neighbours say: a stray closing quote earlier in the paragraph does not leave
+   * the rest of it "inside a quotation" (a full line ending a sentence there would be glued to the next paragraph).
+   */
+  @Test
+  void quotationMarksOpenOrCloseByWhereTheyStand() {
+    assertTrue(quotesOpen("وقال إن \"الوضع خطير. ونحن"));
+    assertTrue(quotesOpen("وقال: «الوضع خطير. ونحن"));
+    assertTrue(quotesOpen("كتابه الجديد \" الممثلون اليهود")); // between two spaces: toggles
+    assertTrue(quotesOpen("وقال “الوضع خطير. ونحن"));
+    assertTrue(quotesOpen("وقال ”الوضع خطير. ونحن")); // printed the other way round
+    // a stray closing quote, then a quotation opened and closed (straight marks would toggle to "open")
+    assertFalse(quotesOpen("قرب منشآت مدرسية\"، حسب بحث لمؤسسة \"إيفري تاون غان سيفتي\"."));
+    assertFalse(quotesOpen("بنسبة قليلة\"."));
+    // a quotation inside a quotation, both in straight marks: closed at the end
+    assertFalse(quotesOpen("فرد عليه: \"أشكرك ولكنني سألعب في \"أحسن فريق في العالم\"."));
+    assertFalse(quotesOpen("وقال: «الوضع «خطير» جدا»."));
+  }
+
+  private static boolean quotesOpen(String s) {
+    Reflow.Quotes quotes = new Reflow.Quotes();
+    quotes.read(s, 0, s.length());
+    return quotes.open();
   }
 
   private static int ending(String s) {
