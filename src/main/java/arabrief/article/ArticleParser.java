@@ -607,6 +607,7 @@ final class ArticleParser {
     String squashed = headline == null ? null : squash(headline);
     List<String> labels = lines.stream().map(l -> squash(l).equals(squashed) ? "." : l).toList();
     boolean headlineTaken = false;
+    Byline withPlace;
     for (int i = 0; i < lines.size(); i++) {
       String line = lines.get(i);
       String next = i + 1 < lines.size() ? lines.get(i + 1) : body.isEmpty() ? null : body.get(0);
@@ -659,8 +660,8 @@ final class ArticleParser {
         noteByline(new Byline(null, null, line, line));
         dropped.add(line);
       } else if (headlineAt >= 0 && i > headlineAt && i <= headlineAt + NAME_REACH && (byline == null || byline.author() == null)
-          && placedWithPlace(line, storyWords) != null) {
-        noteByline(placedWithPlace(line, storyWords)); // «القاهرة - NAME», «NAME (جدة)» under the headline
+          && (withPlace = placedWithPlace(line, storyWords)) != null) {
+        noteByline(withPlace); // «القاهرة - NAME», «NAME (جدة)» under the headline
         dropped.add(line);
       } else {
         dropped.add(line);
@@ -1119,7 +1120,7 @@ final class ArticleParser {
         byline.printed() + " / " + b.printed());
   }
 
-  private static String squash(String s) {
+  static String squash(String s) {
     return s.replaceAll("\\s+", " ").strip();
   }
 }

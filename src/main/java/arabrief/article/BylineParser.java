@@ -73,9 +73,9 @@ final class BylineParser {
    * «دمشق-سانا», «القاهرة - أ ش أ:»: a place, a dash and an agency's name of one to three words, with or
    * without a sign after it; tried longest first, and only a name the agency gazetteer knows counts.
    */
-  private static final Pattern[] PLACE_DASH_AGENCY = java.util.stream.IntStream.of(3, 2, 1).mapToObj(k -> Pattern.compile("^(" + PLACE
+  private static final java.util.List<Pattern> PLACE_DASH_AGENCY = java.util.stream.IntStream.of(3, 2, 1).mapToObj(k -> Pattern.compile("^(" + PLACE
       + ")\\s*" + DASH + "\\s*(" + WORD + "(?:\\.?\\s*" + WORD + "){" + (k - 1) + "}\\.?)(?![\\p{L}\\p{M}])\\s*(?:" + DASH + "|:)?\\s*"))
-      .toArray(Pattern[]::new);
+      .toList();
   private static final Pattern OUTLET_PLACE = Pattern.compile("^(" + WORD + "(?:\\s" + WORD + "){0,2})\\s*" + DASH + "\\s*(" + PLACE + ")\\s*[.:]\\s+");
 
   /**
@@ -338,7 +338,7 @@ final class BylineParser {
     if (m.pattern() == PLACE_NAME_AGENCY) {
       return new Byline(m.group(3).strip(), place(m.group(1)), m.group(2).strip(), printed);
     }
-    if (java.util.Arrays.asList(PLACE_DASH_AGENCY).contains(m.pattern())) {
+    if (PLACE_DASH_AGENCY.contains(m.pattern())) {
       return new Byline(m.group(2).strip(), place(m.group(1)), null, printed);
     }
     if (m.pattern() == PLACE_DAY_CREDIT) {
@@ -352,14 +352,18 @@ final class BylineParser {
         ? new Byline(named, null, null, printed) : new Byline(null, place(named), null, printed);
   }
 
+  /** The first-paragraph openings, tried in this order: the most specific first. */
+  private static final java.util.List<Pattern> PREFIXES = java.util.stream.Stream.of(
+      java.util.List.of(PLACE_DAY_CREDIT, PLACE_NAME_AGENCY, SLASHED, PLACE_SLASH_AGENCY), PLACE_DASH_AGENCY,
+      java.util.List.of(OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, OUTLET_ONLY, PLACE_ONLY, AGENCY_ONLY))
+      .flatMap(java.util.List::stream).toList();
+
   private static Matcher prefixMatch(String paragraph) {
-    for (Pattern p : new Pattern[] {PLACE_DAY_CREDIT, PLACE_NAME_AGENCY, SLASHED, PLACE_SLASH_AGENCY, PLACE_DASH_AGENCY[0],
-        PLACE_DASH_AGENCY[1], PLACE_DASH_AGENCY[2], OUTLET_PLACE, PLACE_NAME, PLACE_AGENCY, PLACE_PAPER, OUTLET_ONLY, PLACE_ONLY,
-        AGENCY_ONLY}) {
+    for (Pattern p : PREFIXES) {
       Matcher m = p.matcher(paragraph);
       if (m.find() && m.end() <= MAX_PREFIX && m.end() < paragraph.length()
           && ArabicPatterns.wordCount(paragraph.substring(m.end())) >= 3
-          && (p != SLASHED && p != PLACE_SLASH_AGENCY && !java.util.Arrays.asList(PLACE_DASH_AGENCY).contains(p)
+          && (p != SLASHED && p != PLACE_SLASH_AGENCY && !PLACE_DASH_AGENCY.contains(p)
               || Gazetteer.isAgency(m.group(2)))
           && (p != PLACE_NAME_AGENCY || Gazetteer.isAgency(m.group(3)))
           && (p != OUTLET_PLACE && p != OUTLET_ONLY || OUTLET_WORD.matcher(m.group(1)).find())

@@ -15,7 +15,7 @@ import arabrief.summary.ArabicTerms;
  *
  * <ul>
  *   <li>{@link #W_LEAD} × how many of its content stems ({@link #stems}: spelling folded, proclitics off,
- *       Lucene's light stemmer) recur in the first {@link #STEM_LEAD_PARAGRAPHS} body paragraphs, up to
+ *       Lucene's light stemmer) recur in the first {@link #LEAD_PARAGRAPHS} body paragraphs, up to
  *       {@link #LEAD_MATCHES} (0..1) — the strongest signal. A count, not a share: a caption or a
  *       name-and-title line is short and all its words recur, yet it says less of the story than the headline;
  *   <li>{@link #W_REPEATED} when it shares a stem with the lead (or there is no lead) and the page prints it more
@@ -53,12 +53,6 @@ final class HeadlineScorer {
   static final double MIN_SCORE = 0.3;
   static final double W_WORD = 0.05;
   static final int FULL_LENGTH_WORDS = 12;
-  /**
-   * Paragraphs of the lead whose stems a headline's are looked for in. Two were tried first (the story's first
-   * paragraph restates its headline), but a page whose first paragraph is a deck in prose lost its short headline
-   * on the build half; three, as for {@link #LEAD_PARAGRAPHS}, kept it.
-   */
-  static final int STEM_LEAD_PARAGRAPHS = LEAD_PARAGRAPHS;
   /** Per other story's title between the line and the body (a ticker's item above the headline has many). */
   static final double W_BELOW = -0.4;
   static final int MAX_TITLES_BELOW = 3;
@@ -292,10 +286,13 @@ final class HeadlineScorer {
     return out;
   }
 
-  /** The stems of the story's first {@link #STEM_LEAD_PARAGRAPHS} paragraphs, which restate its headline. */
+  /**
+   * The stems of the story's first {@link #LEAD_PARAGRAPHS} paragraphs, which restate its headline. (Two were tried
+   * first, but a page whose first paragraph is a deck in prose lost its short headline on the build half.)
+   */
   static Set<String> leadStems(List<String> body) {
     Set<String> out = new HashSet<>();
-    body.stream().limit(STEM_LEAD_PARAGRAPHS).forEach(p -> out.addAll(stems(p)));
+    body.stream().limit(LEAD_PARAGRAPHS).forEach(p -> out.addAll(stems(p)));
     return out;
   }
 

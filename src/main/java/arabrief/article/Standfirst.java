@@ -205,25 +205,21 @@ final class Standfirst {
    * line, it is the deck or such a line again (of two copies, the one under the photo is the caption).
    */
   static boolean echoes(List<String> lines, int i, int end, String deck) {
-    String line = squash(lines.get(i));
+    String line = ArticleParser.squash(lines.get(i));
     if (ArabicPatterns.wordCount(line) < MIN_ECHO_WORDS) {
       return false;
     }
     boolean underPhoto = i > 0 && isPhotoLine(lines.get(i - 1));
-    if (underPhoto && deck != null && line.equals(squash(deck))) {
+    if (underPhoto && deck != null && line.equals(ArticleParser.squash(deck))) {
       return true;
     }
     for (int k = i + 1; k < Math.min(end, i + 1 + ECHO_REACH); k++) {
-      String later = squash(lines.get(k));
+      String later = ArticleParser.squash(lines.get(k));
       if (later.startsWith(line) && (later.length() > line.length() ? later.charAt(line.length()) == ' ' : underPhoto)) {
         return true;
       }
     }
     return false;
-  }
-
-  private static String squash(String s) {
-    return s.replaceAll("\\s+", " ").strip();
   }
 
   /**
